@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Set up and run the whole test suite (the README's test command; .ci/run calls this).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export MPLBACKEND=Agg
+.venv/bin/python -m pytest -q -n 2 -p no:cacheprovider "$@"

@@ -1,0 +1,3 @@
+from regint.cli import main
+
+main()

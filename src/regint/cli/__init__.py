@@ -1,0 +1,41 @@
+"""The ``regint`` command line: one entry point, sub-commands per area (data, analyse, index, ...)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from regint.cli import data as data_cli
+
+app = typer.Typer(
+    name="regint",
+    help="Decision support for the economic integration of two neighbouring regions (Smolensk–Vitebsk by default).",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+analyse_app = typer.Typer(help="Analyses of the pair: preconditions, input-output, gravity, directions, factors.",
+                          no_args_is_help=True)
+app.add_typer(data_cli.app, name="data")
+app.add_typer(analyse_app, name="analyse")
+
+
+@app.callback()
+def _global(
+    store: Annotated[Path | None, typer.Option("--store", help="DuckDB store file (default: REGINT_STORE or user data dir).")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language of messages: en or ru (default REGINT_LANG).")] = None,
+) -> None:
+    """regint: measure, project and rank the economic integration of a pair of border regions."""
+    if store is not None:
+        os.environ["REGINT_STORE"] = str(store)
+    if lang is not None:
+        if lang not in ("en", "ru"):
+            raise typer.BadParameter(f"--lang must be one of {{'en', 'ru'}}; got {lang!r}")
+        os.environ["REGINT_LANG"] = lang
+
+
+def main() -> None:
+    """Console entry point."""
+    app()

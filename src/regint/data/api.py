@@ -1,0 +1,56 @@
+"""The one entry to data for analyses, reports and the dashboard: open the store, get tidy panels.
+
+Analysis modules never call this themselves; the CLI, report and web layers do and pass frames on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from regint.data.store import Store
+
+_STORE: Store | None = None
+_STORE_PATH: Path | None = None
+
+
+def open_store(path: str | Path | None = None) -> Store:
+    """The store at ``path`` (default: ``$REGINT_STORE`` or the user data directory), opened once per process."""
+    global _STORE, _STORE_PATH
+    from regint.data.store import default_store_path
+
+    target = Path(path) if path is not None else default_store_path()
+    if _STORE is None or _STORE_PATH != target:
+        if _STORE is not None:
+            _STORE.close()
+        _STORE = Store(target)
+        _STORE_PATH = target
+    return _STORE
+
+
+def load_panel(
+    indicators: Sequence[str] | None = None,
+    regions: Sequence[str] | None = None,
+    years: tuple[int, int] | None = None,
+    *,
+    as_of: str | None = None,
+    store: Store | None = None,
+) -> pd.DataFrame:
+    """Long observation frame with one value per (region, indicator, period), latest vintage, best status.
+
+    Columns are those of :data:`regint.data.schema.OBS_COLUMNS` plus ``import_id`` and ``imported_at``.
+    """
+    st = store if store is not None else open_store()
+    return st.panel(indicators, regions, years, as_of=as_of)
+
+
+def wide(panel: pd.DataFrame, indicator: str, *, annual_only: bool = True) -> pd.DataFrame:
+    """Region × year table of one indicator from a long panel (annual periods only by default)."""
+    sub = panel[panel["indicator"] == indicator]
+    if annual_only:
+        sub = sub[sub["period"].str.fullmatch(r"\d{4}")]
+    table = sub.pivot_table(index="region", columns="period", values="value", aggfunc="first")
+    table.columns = [int(c) if str(c).isdigit() else c for c in table.columns]
+    return table

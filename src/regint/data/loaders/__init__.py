@@ -1,0 +1,81 @@
+"""Loaders, one module per source format, and the registry that detects a file's format.
+
+>>> from regint.data.loaders import load_file
+>>> result = load_file("VRP_s_1998.xlsx")          # format detected
+>>> result.observations.head()
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from regint._options import check_option
+from regint.data.loaders.base import LoadResult, LoadWarning, ensure_nonempty
+from regint.errors import LoaderError
+
+__all__ = ["FORMATS", "LoadResult", "LoadWarning", "detect_format", "load_file", "register"]
+
+
+@dataclass(frozen=True)
+class LoaderSpec:
+    name: str
+    description: str
+    sniff: Callable[[Path], bool]
+    load: Callable[..., LoadResult]
+
+
+FORMATS: dict[str, LoaderSpec] = {}
+
+#: Modules that register a format; imported lazily on first use.
+_MODULES = (
+    "regint.data.loaders.template",
+    "regint.data.loaders.sdmx",
+    "regint.data.loaders.rosstat",
+    "regint.data.loaders.rosstat806",
+    "regint.data.loaders.belstat",
+    "regint.data.loaders.wdi",
+)
+
+
+def register(name: str, description: str, sniff: Callable[[Path], bool], load: Callable[..., LoadResult]) -> None:
+    """Register a loader under ``name`` (called at import time by each loader module)."""
+    FORMATS[name] = LoaderSpec(name, description, sniff, load)
+
+
+def _ensure_loaded() -> None:
+    for mod in _MODULES:
+        try:
+            importlib.import_module(mod)
+        except ModuleNotFoundError as exc:
+            if exc.name != mod:
+                raise
+
+
+def detect_format(path: str | Path) -> str:
+    """The name of the first registered format whose ``sniff`` accepts the file."""
+    _ensure_loaded()
+    p = Path(path)
+    ensure_nonempty(p)
+    for spec in FORMATS.values():
+        try:
+            if spec.sniff(p):
+                return spec.name
+        except Exception:  # noqa: BLE001 - a sniffer that cannot read the file simply says no
+            continue
+    raise LoaderError(
+        "the format could not be recognised.", path=p,
+        fix=f"pass --format with one of {sorted(FORMATS)}, or convert the table to the tidy CSV template "
+        "(see `regint data template`).",
+    )
+
+
+def load_file(path: str | Path, format: str | None = None, **options: object) -> LoadResult:
+    """Read a file into observations with the loader for ``format`` (detected when ``None``)."""
+    _ensure_loaded()
+    p = Path(path)
+    ensure_nonempty(p)
+    name = detect_format(p) if format is None else check_option("format", format, sorted(FORMATS))
+    return FORMATS[name].load(p, **options)

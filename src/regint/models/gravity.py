@@ -1,0 +1,461 @@
+"""Structural gravity estimation: PPML with high-dimensional fixed effects, and OLS on log trade for comparison.
+
+Both estimators are thin, typed wrappers around :func:`pyfixest.fepois` and :func:`pyfixest.feols`; what regint
+adds is a frozen results object that says which observations were dropped and why (missing values, singleton
+fixed effects, Poisson separation, zero trade under logs), the convergence of the IRLS iterations, and tables.
+
+Post-estimation quantities (border effects, tariff equivalents, trade potential) live in
+:mod:`regint.models.gravity_effects`; the general-equilibrium counterfactual in :mod:`regint.models.gravity_ge`.
+Both are re-exported here.
+
+References
+----------
+Santos Silva, J. M. C. and Tenreyro, S. (2006). The log of gravity. *Review of Economics and Statistics* 88(4),
+641–658.
+Yotov, Y. V., Piermartini, R., Monteiro, J.-A. and Larch, M. (2016). *An Advanced Guide to Trade Policy Analysis:
+The Structural Gravity Model*. WTO/UNCTAD. Chapter 1, Section B–C (pp. 17–55).
+Correia, S., Guimarães, P. and Zylkin, T. (2020). Fast Poisson estimation with high-dimensional fixed effects.
+*Stata Journal* 20(1), 95–115 (separation checks, as implemented in pyfixest).
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from regint._options import check_option
+from regint.errors import DataError, ModelError
+
+Separation = Literal["fe", "ir"]
+_SEPARATION: tuple[str, ...] = ("fe", "ir")
+
+__all__ = [
+    "GravityResults",
+    "ppml",
+    "ols_log",
+    "border_effect",
+    "ad_valorem_equivalent",
+    "trade_potential",
+    "ge_counterfactual",
+    "GEResults",
+]
+
+
+@dataclass(frozen=True)
+class GravityResults:
+    """Estimates of a gravity equation (frozen).
+
+    Attributes
+    ----------
+    method : {'ppml', 'ols_log'}
+        Estimator.
+    formula : str
+        The formula as passed to pyfixest (for ``ols_log`` with the log of the dependent variable substituted).
+    depvar : str
+        Dependent variable as named by the user (trade in levels).
+    coef, se : pandas.Series
+        Point estimates and standard errors by regressor name.
+    vcov : pandas.DataFrame
+        Variance-covariance matrix of ``coef``.
+    vcov_type : str
+        E.g. ``'CRV1 by pair_id'`` or ``'hetero'``.
+    df_t : int or None
+        Degrees of freedom of the t distribution used for inference; ``None`` means the normal distribution
+        (PPML, as in pyfixest and fixest).
+    nobs : int
+        Observations used in estimation.
+    nobs_input : int
+        Rows of the frame passed in.
+    dropped : pandas.Series
+        Reason (``'missing'``, ``'singleton'``, ``'separation'``, ``'zero_trade'``) indexed by the labels of the
+        dropped rows of the input frame.
+    converged : bool
+        Whether the IRLS iterations met the tolerance (always ``True`` for OLS).
+    tol, maxiter : float, int
+        IRLS tolerance on the relative change of the deviance and the iteration limit.
+    deviance : float or None
+        Poisson deviance at the solution (PPML).
+    r2 : float
+        Pseudo-R² (PPML, 1 − deviance / null deviance) or R² (OLS).
+    fixef : Mapping[str, int]
+        Number of levels of each fixed effect in the estimation sample.
+    fitted : pandas.Series
+        Fitted values on the scale of the dependent variable in levels (PPML: E[trade]; OLS: fitted log trade),
+        indexed by the labels of the rows used.
+    messages : tuple of str
+        Warnings pyfixest emitted during the fit (after de-duplication).
+    """
+
+    method: str
+    formula: str
+    depvar: str
+    coef: pd.Series
+    se: pd.Series
+    vcov: pd.DataFrame
+    vcov_type: str
+    df_t: int | None
+    nobs: int
+    nobs_input: int
+    dropped: pd.Series
+    converged: bool
+    tol: float
+    maxiter: int
+    deviance: float | None
+    r2: float
+    fixef: Mapping[str, int]
+    fitted: pd.Series
+    messages: tuple[str, ...] = ()
+    model: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def dropped_counts(self) -> dict[str, int]:
+        """Number of dropped rows by reason."""
+        return {str(k): int(v) for k, v in self.dropped.value_counts().items()}
+
+    @property
+    def tstat(self) -> pd.Series:
+        return self.coef / self.se
+
+    @property
+    def pvalue(self) -> pd.Series:
+        t = np.abs(self.tstat.to_numpy())
+        p = 2 * (stats.norm.sf(t) if self.df_t is None else stats.t.sf(t, self.df_t))
+        return pd.Series(p, index=self.coef.index, name="pvalue")
+
+    def critical_value(self, level: float = 0.95) -> float:
+        """Two-sided critical value for a ``level`` confidence interval (normal for PPML, t for OLS)."""
+        if not 0 < level < 1:
+            raise ModelError(f"level must lie in (0, 1); got {level}")
+        q = 0.5 + level / 2
+        return float(stats.norm.ppf(q) if self.df_t is None else stats.t.ppf(q, self.df_t))
+
+    def conf_int(self, level: float = 0.95) -> pd.DataFrame:
+        """Wald confidence intervals ``coef ± c · se`` with columns ``lower`` and ``upper``."""
+        c = self.critical_value(level)
+        return pd.DataFrame({"lower": self.coef - c * self.se, "upper": self.coef + c * self.se})
+
+    def to_frame(self, level: float = 0.95) -> pd.DataFrame:
+        """Coefficient table: estimate, se, t, p, confidence bounds (one row per regressor)."""
+        ci = self.conf_int(level)
+        return pd.DataFrame(
+            {
+                "coef": self.coef,
+                "se": self.se,
+                "tstat": self.tstat,
+                "pvalue": self.pvalue,
+                "lower": ci["lower"],
+                "upper": ci["upper"],
+            }
+        ).rename_axis("regressor")
+
+    def summary(self) -> str:
+        """Plain-text summary: estimator, sample, drops, convergence and the coefficient table."""
+        head = [
+            f"{'PPML' if self.method == 'ppml' else 'OLS on log'} gravity: {self.formula}",
+            f"observations: {self.nobs:,} of {self.nobs_input:,} rows",
+        ]
+        counts = self.dropped_counts
+        if counts:
+            head.append("dropped: " + ", ".join(f"{n:,} {reason}" for reason, n in counts.items()))
+        fe = ", ".join(f"{k} ({v})" for k, v in self.fixef.items())
+        head.append(f"fixed effects: {fe or 'none'}")
+        head.append(f"standard errors: {self.vcov_type}")
+        if self.method == "ppml":
+            state = "converged" if self.converged else "NOT converged"
+            head.append(f"IRLS: {state} (tol {self.tol:g}, max {self.maxiter} iterations); "
+                        f"deviance {self.deviance:.6g}; pseudo-R2 {self.r2:.4f}")
+        else:
+            head.append(f"R2 {self.r2:.4f}")
+        table = self.to_frame().to_string(float_format=lambda v: f"{v:.4f}")
+        return "\n".join([*head, "", table, *("note: " + m for m in self.messages)])
+
+    def __str__(self) -> str:
+        return self.summary()
+
+
+# ----------------------------------------------------------------------------------------------------------
+# estimation
+
+
+def ppml(
+    data: pd.DataFrame,
+    formula: str,
+    cluster: str | None = None,
+    *,
+    separation: Sequence[Separation] = ("fe",),
+    tol: float = 1e-8,
+    maxiter: int = 25,
+) -> GravityResults:
+    r"""Poisson pseudo-maximum-likelihood gravity with high-dimensional fixed effects.
+
+    Solves the PPML first-order conditions
+
+    .. math::
+
+        \sum_{ij} \left(X_{ij} - \exp(x_{ij}'\beta + \pi_i + \chi_j + \dots)\right) z_{ij} = 0
+
+    by iteratively re-weighted least squares with the fixed effects partialled out (pyfixest ``fepois``).
+    PPML is consistent under heteroskedasticity of the multiplicative error and keeps zero flows
+    (Santos Silva and Tenreyro 2006); with exporter(-time) and importer(-time) fixed effects its fitted
+    values reproduce each exporter's output and each importer's expenditure, which is the structural
+    adding-up property used by :func:`regint.models.gravity_ge.ge_counterfactual` (Yotov et al. 2016, p. 26 and
+    Box 3, p. 43–44).
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per flow (exporter, importer[, year]); must have a unique index. Not copied by regint.
+    formula : str
+        pyfixest syntax, e.g. ``"trade ~ log_dist + cntg + rta | exp_year + imp_year + pair_id"``.
+    cluster : str, optional
+        Column to cluster standard errors by (CRV1, e.g. ``"pair_id"`` as Yotov et al. 2016 recommend, p. 42).
+        Without it, heteroskedasticity-robust (HC1) standard errors.
+    separation : sequence of {'fe', 'ir'}
+        Separation checks run before estimation (``'fe'``: observations whose fixed-effect group has only
+        zero flows; ``'ir'``: the iterative rectifier of Correia, Guimarães and Zylkin 2021). Dropped
+        observations are reported in :attr:`GravityResults.dropped`.
+    tol, maxiter : float, int
+        IRLS convergence tolerance and iteration limit.
+
+    Returns
+    -------
+    GravityResults
+
+    Raises
+    ------
+    DataError
+        Non-unique index or negative flows.
+    OptionError
+        Unknown separation check.
+
+    References
+    ----------
+    Santos Silva and Tenreyro (2006), *Rev. Econ. Stat.* 88(4), 641–658.
+    Yotov et al. (2016), *An Advanced Guide to Trade Policy Analysis*, Chapter 1, pp. 17–55.
+    """
+    import pyfixest as pf
+
+    for s in separation:
+        check_option("separation", s, _SEPARATION)
+    depvar = _depvar(formula)
+    _check_frame(data, depvar)
+    if (data[depvar] < 0).any():
+        raise DataError(f"column {depvar!r} has negative values; PPML needs flows >= 0. "
+                        "Fix: correct or drop the negative rows.")
+    vcov: Any = {"CRV1": cluster} if cluster else "hetero"
+    with _quiet() as caught:
+        fit = pf.fepois(formula, data=data, vcov=vcov, separation_check=list(separation),
+                        iwls_tol=tol, iwls_maxiter=maxiter, copy_data=False)
+    return _results(fit, "ppml", formula, depvar, data, _vcov_name(cluster), caught,
+                    extra_dropped=None, tol=tol, maxiter=maxiter)
+
+
+def ols_log(data: pd.DataFrame, formula: str, cluster: str | None = None) -> GravityResults:
+    r"""OLS on the log of trade with fixed effects (the "traditional" log-linear gravity, for comparison).
+
+    .. math::
+
+        \ln X_{ij} = x_{ij}'\beta + \pi_i + \chi_j + \varepsilon_{ij}, \qquad X_{ij} > 0
+
+    Rows with zero trade have no logarithm: they are dropped and reported as ``'zero_trade'`` in
+    :attr:`GravityResults.dropped`. The formula names the dependent variable in levels (``"trade ~ ..."``);
+    its log is taken here.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per flow, unique index.
+    formula : str
+        pyfixest syntax with the dependent variable in levels.
+    cluster : str, optional
+        Column for CRV1 clustered standard errors; otherwise HC1.
+
+    Returns
+    -------
+    GravityResults
+
+    References
+    ----------
+    Yotov et al. (2016), Table 1 column (3), p. 42 note and Box 1, pp. 43–44.
+    Santos Silva and Tenreyro (2006): why OLS on logs is biased under heteroskedasticity.
+    """
+    import pyfixest as pf
+
+    depvar = _depvar(formula)
+    _check_frame(data, depvar)
+    y = data[depvar]
+    positive = (y > 0).to_numpy()
+    log_name = f"log_{depvar}"
+    zero_labels = data.index[~positive & y.notna().to_numpy()]
+    used = _formula_columns(formula, data.columns)
+    if cluster and cluster not in used:
+        used.append(cluster)
+    frame = data.loc[positive, [c for c in used if c != depvar]]
+    frame[log_name] = np.log(y.to_numpy()[positive])
+    log_formula = re.sub(rf"^\s*{re.escape(depvar)}\s*~", f"{log_name} ~", formula)
+    vcov: Any = {"CRV1": cluster} if cluster else "hetero"
+    with _quiet() as caught:
+        fit = pf.feols(log_formula, data=frame, vcov=vcov, copy_data=False)
+    extra = pd.Series("zero_trade", index=zero_labels, dtype="object")
+    res = _results(fit, "ols_log", log_formula, depvar, frame, _vcov_name(cluster), caught,
+                   extra_dropped=extra, tol=0.0, maxiter=0)
+    return _replace(res, nobs_input=len(data))
+
+
+# ----------------------------------------------------------------------------------------------------------
+# helpers
+
+
+def _depvar(formula: str) -> str:
+    if "~" not in formula:
+        raise ModelError(f"formula {formula!r} has no '~'. Fix: write 'trade ~ regressors | fixed effects'.")
+    return formula.split("~", 1)[0].strip()
+
+
+def _check_frame(data: pd.DataFrame, depvar: str) -> None:
+    if not isinstance(data, pd.DataFrame):
+        raise DataError(f"data must be a pandas DataFrame; got {type(data).__name__}")
+    if depvar not in data.columns:
+        raise DataError(f"dependent variable {depvar!r} is not a column of the data. "
+                        "Fix: name a column on the left of '~'.")
+    if not data.index.is_unique:
+        raise DataError("the data index has duplicate labels, so dropped rows cannot be reported. "
+                        "Fix: data.reset_index(drop=True).")
+
+
+def _formula_columns(formula: str, columns: pd.Index) -> list[str]:
+    tokens = set(re.findall(r"[A-Za-z_][A-Za-z0-9_.]*", formula))
+    return [c for c in columns if c in tokens]
+
+
+def _vcov_name(cluster: str | None) -> str:
+    return f"CRV1 by {cluster}" if cluster else "hetero (HC1)"
+
+
+@contextmanager
+def _quiet() -> Iterator[list[str]]:
+    """Collect pyfixest's warnings (reported in the results) and silence pandas-3 deprecations inside pyfixest."""
+    messages: list[str] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield messages
+    for w in caught:
+        text = str(w.message).strip()
+        if issubclass(w.category, DeprecationWarning | FutureWarning) and "inplace" in text:
+            continue  # pyfixest 0.60 with pandas >= 3.1 (reported upstream issue; harmless)
+        if text not in messages:
+            messages.append(text)
+
+
+def _replace(res: GravityResults, **changes: Any) -> GravityResults:
+    from dataclasses import replace
+
+    return replace(res, **changes)
+
+
+def _results(
+    fit: Any,
+    method: str,
+    formula: str,
+    depvar: str,
+    data: pd.DataFrame,
+    vcov_type: str,
+    messages: list[str],
+    *,
+    extra_dropped: pd.Series | None,
+    tol: float,
+    maxiter: int,
+) -> GravityResults:
+    names = list(fit._coefnames)
+    coef = pd.Series(np.asarray(fit._beta_hat, dtype=float), index=names, name="coef")
+    se = pd.Series(np.asarray(fit._se, dtype=float), index=names, name="se")
+    vcov = pd.DataFrame(np.asarray(fit._vcov, dtype=float), index=names, columns=names)
+    dropped = _dropped_reasons(fit, data, formula)
+    if extra_dropped is not None and len(extra_dropped):
+        dropped = pd.concat([extra_dropped, dropped])
+    used = data.index.difference(pd.Index(_all_dropped_labels(fit)), sort=False)
+    if method == "ppml":
+        fitted_values = np.asarray(fit._Y_hat_response, dtype=float).ravel()
+        r2 = float(fit._pseudo_r2)
+        deviance: float | None = float(fit.deviance)
+        converged = bool(fit.convergence)
+        df_t: int | None = None
+    else:
+        fitted_values = np.asarray(fit._Y_hat_link, dtype=float).ravel()
+        r2 = float(fit._r2)
+        deviance = None
+        converged = True
+        df_t = int(fit._df_t)
+    if len(used) != len(fitted_values):  # defensive: pyfixest changed how it reports drops
+        used = pd.RangeIndex(len(fitted_values))
+    fixef = {}
+    if fit._fixef:
+        fe_frame = data.loc[used, [c for c in fit._fixef.split("+") if c in data.columns]]
+        fixef = {c: int(fe_frame[c].nunique()) for c in fe_frame.columns}
+    if method == "ppml" and not converged:
+        messages = [*messages, f"IRLS did not converge in {maxiter} iterations; increase maxiter."]
+    return GravityResults(
+        method=method,
+        formula=formula,
+        depvar=depvar,
+        coef=coef,
+        se=se,
+        vcov=vcov,
+        vcov_type=vcov_type,
+        df_t=df_t,
+        nobs=int(fit._N),
+        nobs_input=len(data),
+        dropped=dropped,
+        converged=converged,
+        tol=tol,
+        maxiter=maxiter,
+        deviance=deviance,
+        r2=r2,
+        fixef=fixef,
+        fitted=pd.Series(fitted_values, index=used, name="fitted"),
+        messages=tuple(messages),
+        model=fit,
+    )
+
+
+def _all_dropped_labels(fit: Any) -> list[Any]:
+    labels = list(getattr(fit, "_na_index", ()) or ())
+    sep = getattr(fit, "na_index", None)
+    if sep is not None and getattr(fit, "n_separation_na", 0):
+        labels += list(np.asarray(sep)[-fit.n_separation_na:])
+    return labels
+
+
+def _dropped_reasons(fit: Any, data: pd.DataFrame, formula: str) -> pd.Series:
+    """Reason for each row pyfixest dropped: a missing/non-finite value, a singleton fixed effect, separation."""
+    pre = sorted(getattr(fit, "_na_index", ()) or ())
+    n_sep = int(getattr(fit, "n_separation_na", 0) or 0)
+    sep = list(np.asarray(fit.na_index)[-n_sep:]) if n_sep else []
+    reasons = pd.Series("singleton", index=pd.Index(pre), dtype="object")
+    if pre:
+        cols = _formula_columns(formula, data.columns)
+        sub = data.loc[pre, cols]
+        bad = sub.isna().any(axis=1).to_numpy()
+        numeric = sub.select_dtypes("number")
+        if numeric.shape[1]:
+            bad |= ~np.isfinite(numeric.to_numpy(dtype=float)).all(axis=1)
+        reasons[bad] = "missing"
+    if sep:
+        reasons = pd.concat([reasons, pd.Series("separation", index=pd.Index(sep), dtype="object")])
+    return reasons.rename("reason")
+
+
+from regint.models.gravity_effects import (  # noqa: E402  (re-exports; the modules import GravityResults)
+    ad_valorem_equivalent,
+    border_effect,
+    trade_potential,
+)
+from regint.models.gravity_ge import GEResults, ge_counterfactual  # noqa: E402
