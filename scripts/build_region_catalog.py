@@ -58,6 +58,15 @@ ALIASES = {
     "BY-BR": ["Брестская обл."],
     "BY-HR": ["Гродненская обл."],
 }
+ALIASES_EXTRA = {  # spellings met in Rosstat tables and English names in press transcriptions
+    "RU-NEN": ["Ненецкий АО"], "RU-YAN": ["Ямало-Ненецкий АО"],
+    "RU-KHM": ["Ханты-Мансийский АО-Югра", "Ханты-Мансийский автономный"],
+    "RU-VLA": ["Владимировская область"], "RU-AD": ["Республтка Адыгея"],
+    "BY-VI": ["Vitebsk oblast", "Vitebsk obl."], "BY-MA": ["Mogilev oblast", "Mahilyow oblast", "Mogilev obl."],
+    "BY-HO": ["Gomel oblast", "Gomel obl."], "BY-HR": ["Grodno oblast"], "BY-BR": ["Brest oblast"],
+    "BY-HM": ["Minsk city"], "BY-MI": ["Minsk oblast", "Minsk obl."], "RU": ["Russia"],
+    "RU-SMO": ["Smolensk oblast", "Smolensk region"], "RU-PSK": ["Pskov oblast"], "RU-BRY": ["Bryansk oblast"],
+}
 BELSTAT = {"BY": "375", "BY-BR": "16", "BY-VI": "21", "BY-HO": "23", "BY-HR": "15", "BY-MI": "17",
            "BY-MA": "22", "BY-HM": "170"}
 # OKATO first two digits (fedstat ``00_003``); 11-digit s_OKATO codes are these followed by nine zeros.
@@ -138,7 +147,8 @@ def main() -> None:
     for r in rows:
         r["okato"] = OKATO.get(r["code"], "")
         r["belstat_code"] = BELSTAT.get(r["code"], "")
-        r["aliases_ru"] = ";".join(ALIASES.get(r["code"], []) + extra_alias.get(r["code"], []))
+        r["aliases_ru"] = ";".join(ALIASES.get(r["code"], []) + extra_alias.get(r["code"], [])
+                                   + ALIASES_EXTRA.get(r["code"], []))
     rows.sort(key=lambda r: (r["country"], r["level"] != "country", r["code"]))
     out = package_data("data", "catalogs", "regions.csv")
     cols = ["code", "country", "level", "name_ru", "name_en", "okato", "belstat_code", "lat", "lon",

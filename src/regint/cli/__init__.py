@@ -18,8 +18,28 @@ app = typer.Typer(
 )
 analyse_app = typer.Typer(help="Analyses of the pair: preconditions, input-output, gravity, directions, factors.",
                           no_args_is_help=True)
+index_app = typer.Typer(help="The composite integration index of the border pairs.", no_args_is_help=True)
+experts_app = typer.Typer(help="Expert judgement: questionnaires, AHP, Delphi.", no_args_is_help=True)
 app.add_typer(data_cli.app, name="data")
 app.add_typer(analyse_app, name="analyse")
+app.add_typer(index_app, name="index")
+app.add_typer(experts_app, name="experts")
+
+
+def _register() -> None:
+    """Attach the commands of each area (their modules import the analysis code lazily)."""
+    from regint.cli import experts, index, io, models, preconditions
+
+    analyse_app.command("preconditions")(preconditions.preconditions_command)
+    analyse_app.command("io")(io.io_command)
+    analyse_app.command("directions")(experts.directions_command)
+    analyse_app.command("gravity")(models.gravity_command)
+    analyse_app.command("evaluation")(models.evaluation_command)
+    index_app.command("build")(index.index_build_command)
+    experts_app.command("questionnaire")(experts.questionnaire_command)
+
+
+_register()
 
 
 @app.callback()

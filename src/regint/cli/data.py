@@ -15,8 +15,15 @@ from regint.errors import RegintError
 
 app = typer.Typer(help="Data: import official exports, show series with provenance, report gaps.",
                   no_args_is_help=True)
-console = Console()
-err = Console(stderr=True)
+
+def _make_console(stderr: bool = False) -> Console:
+    """A console as wide as the terminal, or 200 columns when output goes to a file or pipe (no truncation)."""
+    probe = Console(stderr=stderr)
+    return probe if probe.is_terminal else Console(stderr=stderr, width=200)
+
+
+console = _make_console()
+err = _make_console(stderr=True)
 
 
 def _fail(exc: RegintError, store_untouched: bool = True) -> None:
@@ -123,6 +130,7 @@ def show_command(
     provenance: Annotated[bool, typer.Option("--provenance", help="Show source, file, location, status, vintage.")] = False,
     all_sources: Annotated[bool, typer.Option("--all-sources", help="Every source's value, not only the preferred.")] = False,
     usd: Annotated[bool, typer.Option("--usd", help="Convert to US dollars at annual average official rates.")] = False,
+    annual: Annotated[bool, typer.Option("--annual", help="Annual values only (no months, quarters, spans).")] = False,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Values as the store held them at this time.")] = None,
     csv: Annotated[Path | None, typer.Option("--csv", help="Also write the values to this CSV file.")] = None,
     xlsx: Annotated[Path | None, typer.Option("--xlsx", help="Also write the values to this XLSX file.")] = None,
@@ -137,6 +145,8 @@ def show_command(
         data = store.query([indicator], region_list, year_range, as_of=as_of)
     else:
         data = store.panel([indicator], region_list, year_range, as_of=as_of)
+    if annual and not data.empty:
+        data = data[data["period"].str.fullmatch(r"\d{4}")]
     if data.empty:
         console.print(t("no_data"))
         raise typer.Exit(code=1)
@@ -240,7 +250,7 @@ def build_default_command(
     shared: Annotated[Path | None, typer.Option("--shared", help="The shared research folder (default ../shared).")] = None,
 ) -> None:
     """Rebuild the shipped dataset from the source files (developers; needs ../shared)."""
-    from regint.data.default import build_default
+    from regint.data.build import build_default
 
     try:
         summary = build_default(shared)

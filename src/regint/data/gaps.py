@@ -59,8 +59,7 @@ def plot_coverage(cov: pd.DataFrame, regions: Sequence[str], years: tuple[int, i
     grid = cov.pivot(index="indicator", columns="region", values="n_years").reindex(columns=list(regions))
     share = grid.fillna(0).to_numpy(dtype=float) / span
     fig, ax = plt.subplots(figsize=(1.0 + 0.75 * len(regions), 1.2 + 0.28 * len(grid)))
-    cmap = plt.get_cmap("YlGnBu").copy()
-    cmap.set_under("#f2dede")
+    cmap = plt.get_cmap("YlGnBu").with_extremes(under="#f2dede")
     im = ax.imshow(np.where(share == 0, -1, share), aspect="auto", cmap=cmap, vmin=0.001, vmax=1)
     ax.set_xticks(range(len(regions)), list(regions), rotation=45, ha="right")
     ax.set_yticks(range(len(grid.index)), list(grid.index), fontsize=8)

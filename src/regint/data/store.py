@@ -51,7 +51,7 @@ def default_store_path() -> Path:
 
 def shipped_dataset_path() -> Path:
     """The Parquet file of the dataset that ships with the package."""
-    return package_data("data", "default", "observations.parquet")
+    return package_data("data", "shipped", "observations.parquet")
 
 
 @dataclass(frozen=True)
@@ -233,13 +233,17 @@ class Store:
         *,
         as_of: datetime | str | None = None,
         source_priority: Sequence[str] | None = None,
+        include_flagged: bool = False,
     ) -> pd.DataFrame:
         """One value per (region, indicator, period): the latest vintage, by status then source priority.
 
         Status order is official, secondary, derived, estimate; among sources of the same status the one earlier in
-        ``source_priority`` (default: the catalog's ``priority`` column) wins.
+        ``source_priority`` (default: the catalog's ``priority`` column) wins. Values whose note starts with
+        ``FLAGGED`` (doubtful figures kept with their reason) are left out unless ``include_flagged``.
         """
         obs = self.query(indicators, regions, years, as_of=as_of)
+        if not include_flagged and not obs.empty:
+            obs = obs[~obs["note"].str.startswith("FLAGGED")]
         if obs.empty:
             return obs
         if source_priority is None:

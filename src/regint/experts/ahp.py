@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -41,8 +41,8 @@ SAATY_SCALE: tuple[float, ...] = tuple([1.0 / k for k in range(9, 1, -1)] + [flo
 #: The conventional threshold of an acceptable consistency ratio (Saaty 1980).
 CR_THRESHOLD = 0.10
 
-MatrixLike = np.ndarray | pd.DataFrame | Sequence[Sequence[float]]
-Judgements = Mapping[tuple[str, str], float]
+MatrixLike: TypeAlias = np.ndarray | pd.DataFrame | Sequence[Sequence[float]]
+Judgements: TypeAlias = Mapping[tuple[str, str], float]
 
 
 def random_index(n: int, table: RandomIndex = "saaty1980") -> float:
@@ -116,7 +116,7 @@ def as_matrix(matrix: MatrixLike | Judgements, labels: Sequence[str] | None = No
     """The matrix as a float array and its labels (from a DataFrame's index, ``labels`` or ``x1..xn``)."""
     if isinstance(matrix, Mapping):
         frame = from_judgements(matrix, labels)
-        return frame.to_numpy(dtype=float), [str(x) for x in frame.index]
+        return frame.to_numpy(dtype=float).copy(), [str(x) for x in frame.index]
     if isinstance(matrix, pd.DataFrame):
         names = [str(x) for x in matrix.index]
         if labels is None and [str(c) for c in matrix.columns] != names:

@@ -16,7 +16,16 @@ import pandas as pd
 
 from regint._options import check_option
 from regint.errors import DataError
-from regint.experts.ahp import METHODS, RI_TABLES, AHPResult, Judgements, MatrixLike, Method, RandomIndex, priorities
+from regint.experts.ahp import (
+    METHODS,
+    RI_TABLES,
+    AHPResult,
+    Judgements,
+    MatrixLike,
+    Method,
+    RandomIndex,
+    priorities,
+)
 
 
 @dataclass
@@ -34,7 +43,7 @@ class Hierarchy:
     >>> h = Hierarchy("Goal")
     >>> h = h.compare("Goal", {("Cost", "Quality"): 3}).compare("Cost", {("A", "B"): 2})
     >>> h = h.compare("Quality", {("A", "B"): 1 / 4})
-    >>> round(h.solve().leaves["A"], 4)
+    >>> round(float(h.solve().leaves["A"]), 4)
     0.55
 
     References

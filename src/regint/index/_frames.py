@@ -30,8 +30,7 @@ def check_numeric(data: pd.DataFrame, stage: str) -> pd.DataFrame:
 def cross_sections(data: pd.DataFrame) -> Iterator[tuple[object, pd.DataFrame]]:
     """Yield ``(year, frame)`` for each year of a panel, or ``(None, data)`` for a cross-section."""
     if is_panel(data):
-        for year, block in data.groupby(level=1, sort=True):
-            yield year, block
+        yield from data.groupby(level=1, sort=True)
     else:
         yield None, data
 

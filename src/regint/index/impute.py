@@ -114,8 +114,7 @@ def impute_locf(data: pd.DataFrame) -> pd.DataFrame:
     """
     x = check_numeric(data, "impute_locf")
     require_panel(x, "impute_locf")
-    x = x.sort_index()
-    return x.groupby(level=0, sort=False).ffill()
+    return x.sort_index().groupby(level=0, sort=False).ffill().reindex(x.index)
 
 
 def impute_interpolate(data: pd.DataFrame) -> pd.DataFrame:
@@ -130,9 +129,8 @@ def impute_interpolate(data: pd.DataFrame) -> pd.DataFrame:
     """
     x = check_numeric(data, "impute_interpolate")
     require_panel(x, "impute_interpolate")
-    x = x.sort_index()
     parts = []
-    for _, block in x.groupby(level=0, sort=False):
+    for _, block in x.sort_index().groupby(level=0, sort=False):
         years = block.index.get_level_values(1).astype(float)
         b = block.copy()
         b.index = pd.Index(years)

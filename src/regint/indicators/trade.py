@@ -11,7 +11,7 @@ Manual", World Bank 2013; WITS "Trade indicators" help pages).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -27,13 +27,13 @@ GLAdjustment = Literal["none", "aquino"]
 HHIKind = Literal["hhi", "normalised", "unctad"]
 
 
-def _div(num: N, den: N) -> N:
-    """Element-wise ratio with 0 in the denominator giving NaN (not inf)."""
+def _div(num: Any, den: Any) -> Any:
+    """Element-wise ratio with 0 in the denominator giving NaN (not inf); keeps Series/array/float."""
     with np.errstate(divide="ignore", invalid="ignore"):
         out = np.divide(num, den)
     if isinstance(out, pd.Series):
         return out.replace([np.inf, -np.inf], np.nan)
-    if isinstance(out, np.ndarray):
+    if isinstance(out, np.ndarray) and out.ndim > 0:
         return np.where(np.isfinite(out), out, np.nan)
     return float(out) if np.isfinite(out) else float("nan")
 
@@ -286,7 +286,7 @@ def grubel_lloyd(exports: Vector, imports: Vector, *, adjustment: GLAdjustment =
         x, m = x * half / total_x, m * half / total_m
     turnover = x + m
     per_product = _div(1.0 - (x - m).abs() / turnover.where(turnover > 0), 1.0).rename("gl")
-    aggregate = 1.0 - float((x - m).abs().sum()) / float(turnover.sum())
+    aggregate = 1.0 - _div(float((x - m).abs().sum()), float(turnover.sum()))
     return GrubelLloydResult(per_product=per_product, aggregate=aggregate, corrected=corrected,
                              adjustment=adjustment, imbalance=imbalance)
 

@@ -13,7 +13,7 @@ References
 Santos Silva, J. M. C. and Tenreyro, S. (2006). The log of gravity. *Review of Economics and Statistics* 88(4),
 641–658.
 Yotov, Y. V., Piermartini, R., Monteiro, J.-A. and Larch, M. (2016). *An Advanced Guide to Trade Policy Analysis:
-The Structural Gravity Model*. WTO/UNCTAD. Chapter 1, Section B–C (pp. 17–55).
+The Structural Gravity Model*. WTO/UNCTAD. Chapter 1 (Table 1, pp. 41–44 with the note on p. 42; Table 3) and Chapter 2.
 Correia, S., Guimarães, P. and Zylkin, T. (2020). Fast Poisson estimation with high-dimensional fixed effects.
 *Stata Journal* 20(1), 95–115 (separation checks, as implemented in pyfixest).
 """
@@ -206,8 +206,8 @@ def ppml(
     PPML is consistent under heteroskedasticity of the multiplicative error and keeps zero flows
     (Santos Silva and Tenreyro 2006); with exporter(-time) and importer(-time) fixed effects its fitted
     values reproduce each exporter's output and each importer's expenditure, which is the structural
-    adding-up property used by :func:`regint.models.gravity_ge.ge_counterfactual` (Yotov et al. 2016, p. 26 and
-    Box 3, p. 43–44).
+    adding-up property used by :func:`regint.models.gravity_ge.ge_counterfactual` (Yotov et al. 2016, Ch. 1,
+    Sect. B, and Ch. 2).
 
     Parameters
     ----------
@@ -239,7 +239,7 @@ def ppml(
     References
     ----------
     Santos Silva and Tenreyro (2006), *Rev. Econ. Stat.* 88(4), 641–658.
-    Yotov et al. (2016), *An Advanced Guide to Trade Policy Analysis*, Chapter 1, pp. 17–55.
+    Yotov et al. (2016), *An Advanced Guide to Trade Policy Analysis*, Chapter 1, Sect. C (pp. 41–55).
     """
     import pyfixest as pf
 
@@ -251,10 +251,11 @@ def ppml(
         raise DataError(f"column {depvar!r} has negative values; PPML needs flows >= 0. "
                         "Fix: correct or drop the negative rows.")
     vcov: Any = {"CRV1": cluster} if cluster else "hetero"
+    frame = _model_frame(data, formula, cluster)
     with _quiet() as caught:
-        fit = pf.fepois(formula, data=data, vcov=vcov, separation_check=list(separation),
+        fit = pf.fepois(formula, data=frame, vcov=vcov, separation_check=list(separation),
                         iwls_tol=tol, iwls_maxiter=maxiter, copy_data=False)
-    return _results(fit, "ppml", formula, depvar, data, _vcov_name(cluster), caught,
+    return _results(fit, "ppml", formula, depvar, data, data.index, _vcov_name(cluster), caught,
                     extra_dropped=None, tol=tol, maxiter=maxiter)
 
 
@@ -295,17 +296,16 @@ def ols_log(data: pd.DataFrame, formula: str, cluster: str | None = None) -> Gra
     positive = (y > 0).to_numpy()
     log_name = f"log_{depvar}"
     zero_labels = data.index[~positive & y.notna().to_numpy()]
-    used = _formula_columns(formula, data.columns)
-    if cluster and cluster not in used:
-        used.append(cluster)
-    frame = data.loc[positive, [c for c in used if c != depvar]]
+    frame = _model_frame(data, formula, cluster).loc[positive].drop(columns=depvar)
     frame[log_name] = np.log(y.to_numpy()[positive])
+    labels = frame.index
     log_formula = re.sub(rf"^\s*{re.escape(depvar)}\s*~", f"{log_name} ~", formula)
     vcov: Any = {"CRV1": cluster} if cluster else "hetero"
     with _quiet() as caught:
         fit = pf.feols(log_formula, data=frame, vcov=vcov, copy_data=False)
-    extra = pd.Series("zero_trade", index=zero_labels, dtype="object")
-    res = _results(fit, "ols_log", log_formula, depvar, frame, _vcov_name(cluster), caught,
+    extra = pd.concat([pd.Series("zero_trade", index=zero_labels, dtype="object"),
+                       pd.Series("missing", index=data.index[y.isna().to_numpy()], dtype="object")])
+    res = _results(fit, "ols_log", log_formula, depvar, data, labels, _vcov_name(cluster), caught,
                    extra_dropped=extra, tol=0.0, maxiter=0)
     return _replace(res, nobs_input=len(data))
 
@@ -329,6 +329,21 @@ def _check_frame(data: pd.DataFrame, depvar: str) -> None:
     if not data.index.is_unique:
         raise DataError("the data index has duplicate labels, so dropped rows cannot be reported. "
                         "Fix: data.reset_index(drop=True).")
+
+
+def _model_frame(data: pd.DataFrame, formula: str, cluster: str | None) -> pd.DataFrame:
+    """The columns the model uses, as a new frame object sharing memory with ``data`` (copy-on-write, no copy).
+
+    pyfixest 0.60 resets the index of the frame it is given *in place* when ``copy_data=False``; handing it this
+    frame keeps the caller's frame untouched without copying the data.
+    """
+    cols = _formula_columns(formula, data.columns)
+    if cluster:
+        if cluster not in data.columns:
+            raise DataError(f"cluster column {cluster!r} is not in the data")
+        if cluster not in cols:
+            cols.append(cluster)
+    return data[cols]
 
 
 def _formula_columns(formula: str, columns: pd.Index) -> list[str]:
@@ -367,6 +382,7 @@ def _results(
     formula: str,
     depvar: str,
     data: pd.DataFrame,
+    labels: pd.Index,
     vcov_type: str,
     messages: list[str],
     *,
@@ -378,10 +394,13 @@ def _results(
     coef = pd.Series(np.asarray(fit._beta_hat, dtype=float), index=names, name="coef")
     se = pd.Series(np.asarray(fit._se, dtype=float), index=names, name="se")
     vcov = pd.DataFrame(np.asarray(fit._vcov, dtype=float), index=names, columns=names)
-    dropped = _dropped_reasons(fit, data, formula)
+    pre, sep = _dropped_positions(fit)
+    dropped = _dropped_reasons(data, labels, pre, sep, formula)
     if extra_dropped is not None and len(extra_dropped):
         dropped = pd.concat([extra_dropped, dropped])
-    used = data.index.difference(pd.Index(_all_dropped_labels(fit)), sort=False)
+    keep = np.ones(len(labels), dtype=bool)
+    keep[np.asarray([*pre, *sep], dtype=int)] = False
+    used = labels[keep]
     if method == "ppml":
         fitted_values = np.asarray(fit._Y_hat_response, dtype=float).ravel()
         r2 = float(fit._pseudo_r2)
@@ -394,12 +413,13 @@ def _results(
         deviance = None
         converged = True
         df_t = int(fit._df_t)
-    if len(used) != len(fitted_values):  # defensive: pyfixest changed how it reports drops
-        used = pd.RangeIndex(len(fitted_values))
+    if len(used) != len(fitted_values):
+        raise ModelError(f"pyfixest reported {len(fitted_values)} fitted values for {len(used)} kept rows; "
+                         "this pyfixest version reports dropped rows differently. Fix: pin pyfixest 0.60.")
     fixef = {}
     if fit._fixef:
-        fe_frame = data.loc[used, [c for c in fit._fixef.split("+") if c in data.columns]]
-        fixef = {c: int(fe_frame[c].nunique()) for c in fe_frame.columns}
+        fe_cols = [c.strip() for c in str(fit._fixef).split("+") if c.strip() in data.columns]
+        fixef = {c: int(data.loc[used, c].nunique()) for c in fe_cols}
     if method == "ppml" and not converged:
         messages = [*messages, f"IRLS did not converge in {maxiter} iterations; increase maxiter."]
     return GravityResults(
@@ -426,30 +446,29 @@ def _results(
     )
 
 
-def _all_dropped_labels(fit: Any) -> list[Any]:
-    labels = list(getattr(fit, "_na_index", ()) or ())
-    sep = getattr(fit, "na_index", None)
-    if sep is not None and getattr(fit, "n_separation_na", 0):
-        labels += list(np.asarray(sep)[-fit.n_separation_na:])
-    return labels
-
-
-def _dropped_reasons(fit: Any, data: pd.DataFrame, formula: str) -> pd.Series:
-    """Reason for each row pyfixest dropped: a missing/non-finite value, a singleton fixed effect, separation."""
-    pre = sorted(getattr(fit, "_na_index", ()) or ())
+def _dropped_positions(fit: Any) -> tuple[list[int], list[int]]:
+    """Positions (pyfixest resets the index to 0..n-1) dropped before fitting (missing, singleton) and for separation."""
+    pre = sorted(int(i) for i in (getattr(fit, "_na_index", ()) or ()))
     n_sep = int(getattr(fit, "n_separation_na", 0) or 0)
-    sep = list(np.asarray(fit.na_index)[-n_sep:]) if n_sep else []
-    reasons = pd.Series("singleton", index=pd.Index(pre), dtype="object")
+    sep = sorted(int(i) for i in np.asarray(fit.na_index)[len(np.asarray(fit.na_index)) - n_sep:]) if n_sep else []
+    return pre, sep
+
+
+def _dropped_reasons(
+    data: pd.DataFrame, labels: pd.Index, pre: list[int], sep: list[int], formula: str
+) -> pd.Series:
+    """Reason for each row pyfixest dropped: a missing/non-finite value, a singleton fixed effect, separation."""
+    reasons = pd.Series("singleton", index=labels[pre], dtype="object")
     if pre:
         cols = _formula_columns(formula, data.columns)
-        sub = data.loc[pre, cols]
+        sub = data.loc[labels[pre], cols]
         bad = sub.isna().any(axis=1).to_numpy()
         numeric = sub.select_dtypes("number")
         if numeric.shape[1]:
-            bad |= ~np.isfinite(numeric.to_numpy(dtype=float)).all(axis=1)
+            bad = bad | ~np.isfinite(numeric.to_numpy(dtype=float)).all(axis=1)
         reasons[bad] = "missing"
     if sep:
-        reasons = pd.concat([reasons, pd.Series("separation", index=pd.Index(sep), dtype="object")])
+        reasons = pd.concat([reasons, pd.Series("separation", index=labels[sep], dtype="object")])
     return reasons.rename("reason")
 
 

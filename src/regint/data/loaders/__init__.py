@@ -31,12 +31,16 @@ FORMATS: dict[str, LoaderSpec] = {}
 
 #: Modules that register a format; imported lazily on first use.
 _MODULES = (
-    "regint.data.loaders.template",
+    "regint.data.loaders.press",
     "regint.data.loaders.sdmx",
     "regint.data.loaders.rosstat",
     "regint.data.loaders.rosstat806",
     "regint.data.loaders.belstat",
     "regint.data.loaders.wdi",
+    "regint.data.loaders.cbr",
+    "regint.data.loaders.nbrb",
+    "regint.data.loaders.rosstat_extra",
+    "regint.data.loaders.template",  # last: its sniff accepts any tidy table
 )
 
 

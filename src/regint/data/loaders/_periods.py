@@ -28,8 +28,8 @@ _SPAN = re.compile(
     r"(?<![а-я])(" + "|".join(p for _, p in _MONTH_PATTERNS) + r")\s*[-–—]\s*("
     + "|".join(p for _, p in _MONTH_PATTERNS) + r")(?![а-я])"
 )
-_QUARTER = re.compile(r"^(I{1,3}|IV)\s*квартал")
-_HALF = re.compile(r"^(I{1,2})\s*полугодие")
+_QUARTER = re.compile(r"^(i{1,3}|iv)\s*квартал")
+_HALF = re.compile(r"^(i{1,2})\s*полугодие")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 #: PERIOD attribute texts that mean the whole year (fedstat).
 ANNUAL_WORDS = (
@@ -94,10 +94,10 @@ def period_from_words(year: int, words: str) -> str | None:
         return f"{year}"
     q = _QUARTER.match(text)
     if q:
-        return f"{year}-Q{_ROMAN[q.group(1)]}"
+        return f"{year}-Q{_ROMAN[q.group(1).upper()]}"
     h = _HALF.match(text)
     if h:
-        return span_period(year, 1, 6 * _ROMAN[h.group(1)])
+        return span_period(year, 1, 6 * _ROMAN[h.group(1).upper()])
     if text.startswith("9 месяцев") or text.startswith("девять месяцев"):
         return span_period(year, 1, 9)
     span = cumulative_span(text)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from regint.errors import ModelError
-from regint.models.inputoutput.leontief import leontief_inverse
+from regint.models.inputoutput.leontief import check_productive, leontief_inverse
 
-__all__ = ["household_closure", "type_i_multipliers", "type_ii_multipliers"]
+__all__ = ["closed_inverse", "household_closure", "type_i_multipliers", "type_ii_multipliers"]
 
 
 def household_closure(A: np.ndarray, labour_coefficients: np.ndarray, consumption_coefficients: np.ndarray) -> np.ndarray:
@@ -114,11 +116,18 @@ def type_ii_multipliers(L_closed: np.ndarray, coefficients: np.ndarray) -> np.nd
     return _ratio(c @ L_closed[:n, :n], c)
 
 
-def closed_inverse(A: np.ndarray, labour_coefficients: np.ndarray, consumption_coefficients: np.ndarray) -> np.ndarray:
-    """Leontief inverse of the closed model, shape (n + 1, n + 1), with a message naming the closure."""
+def closed_inverse(
+    A: np.ndarray,
+    labour_coefficients: np.ndarray,
+    consumption_coefficients: np.ndarray,
+    labels: Sequence[str] | None = None,
+) -> np.ndarray:
+    """Leontief inverse of the closed model, shape (n + 1, n + 1); only the spectral radius is checked."""
     closed = household_closure(A, labour_coefficients, consumption_coefficients)
+    names = None if labels is None else [*labels, "households"]
     try:
-        return leontief_inverse(closed, check=True)
+        check_productive(closed, names, columns=False)
+        return leontief_inverse(closed, check=False)
     except ModelError as err:
         raise ModelError(
             f"The model closed with respect to households is not productive ({err}) — household "

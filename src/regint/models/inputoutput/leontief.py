@@ -6,6 +6,7 @@ Every function takes and returns plain NumPy arrays; the shapes are stated in ea
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 
 import numpy as np
@@ -52,7 +53,7 @@ def _divide_columns(num: np.ndarray, den: np.ndarray, what: str, labels: Sequenc
     zero = np.abs(den) <= _TOL
     bad = zero & np.any(np.abs(num) > _TOL, axis=0)
     if np.any(bad):
-        names = [labels[i] if labels is not None else str(i) for i in np.flatnonzero(bad)]
+        names = [labels[int(i)] if labels is not None else str(i) for i in np.flatnonzero(bad)]
         raise ModelError(
             f"{what} is zero for sector(s) {names} that nevertheless have non-zero flows; "
             "the table is inconsistent. Fix: correct the output row or drop those sectors."
@@ -147,12 +148,15 @@ def spectral_radius(A: np.ndarray) -> float:
     return float(np.max(np.abs(np.linalg.eigvals(A))))
 
 
-def check_productive(A: np.ndarray, labels: Sequence[str] | None = None, *, what: str = "A") -> None:
+def check_productive(
+    A: np.ndarray, labels: Sequence[str] | None = None, *, what: str = "A", columns: bool = True
+) -> None:
     r"""Raise :class:`ModelError` unless the coefficient matrix is productive.
 
-    Checks, in order: negative coefficients, columns whose coefficients sum to 1 or more (the sector
-    uses up at least its own output in inputs and creates no value added), and the spectral radius
-    :math:`\rho(A) < 1`.
+    Checks, in order: negative coefficients; with ``columns=True``, columns whose coefficients sum to 1 or
+    more (the sector uses up at least its own output in inputs and has no positive value added — a data
+    error in an open table); and the spectral radius :math:`\rho(A) < 1` (the decisive condition; for a
+    closed model only this one applies, since the household column may sum to more than 1).
 
     Parameters
     ----------
@@ -162,6 +166,8 @@ def check_productive(A: np.ndarray, labels: Sequence[str] | None = None, *, what
         Sector names for the message.
     what : str
         Name of the matrix in the message.
+    columns : bool
+        Also reject column sums ≥ 1.
 
     References
     ----------
@@ -177,8 +183,8 @@ def check_productive(A: np.ndarray, labels: Sequence[str] | None = None, *, what
         )
     colsum = A.sum(axis=0)
     over = np.flatnonzero(colsum >= 1.0)
-    if over.size:
-        shown = ", ".join(f"{names[j]} ({colsum[j]:.4f})" for j in over[:5])
+    shown = ", ".join(f"{names[j]} ({colsum[j]:.4f})" for j in over[:5])
+    if columns and over.size:
         raise ModelError(
             f"The table is not productive: the input coefficients of {shown} sum to 1 or more, so each "
             "unit of output uses at least a unit of intermediate inputs and leaves no value added. "
@@ -186,16 +192,18 @@ def check_productive(A: np.ndarray, labels: Sequence[str] | None = None, *, what
         )
     rho = spectral_radius(A)
     if rho >= 1.0:
+        culprit = f" Columns summing to 1 or more: {shown}." if over.size else ""
         raise ModelError(
             f"The table is not productive: the spectral radius of {what} is {rho:.6f} ≥ 1, so "
-            "(I - A)^-1 does not exist as a non-negative matrix. Fix: check units and the output row."
+            f"(I - A)^-1 does not exist as a non-negative matrix.{culprit} Fix: check units and the output row."
         )
 
 
 def _lu(A: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     n = A.shape[0]
     M = np.eye(n) - A
-    with np.errstate(all="ignore"):
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", scipy.linalg.LinAlgWarning)
         lu, piv = scipy.linalg.lu_factor(M, check_finite=True)
     diag = np.abs(np.diag(lu))
     if n and (np.min(diag) <= _TOL * max(1.0, float(np.max(diag)))):

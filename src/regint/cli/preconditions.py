@@ -1,0 +1,101 @@
+"""``regint analyse preconditions``: the integration indicators of the pair, as a table, CSV and XLSX."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from regint.errors import RegintError
+
+LABELS: dict[str, dict[str, str]] = {
+    "title": {"en": "Preconditions of integration", "ru": "Предпосылки интеграции"},
+    "indicator": {"en": "indicator", "ru": "показатель"},
+    "value": {"en": "value", "ru": "значение"},
+    "years": {"en": "years", "ru": "годы"},
+    "meaning": {"en": "meaning", "ru": "смысл"},
+    "data_used": {"en": "data used", "ru": "данные"},
+    "not_computed": {"en": "Not computable with these data", "ru": "Не рассчитано по этим данным"},
+    "written": {"en": "written", "ru": "записано"},
+    "error": {"en": "Error", "ru": "Ошибка"},
+}
+
+
+def _label(key: str, lang: str) -> str:
+    return LABELS[key]["ru" if lang.lower().startswith("ru") else "en"]
+
+
+def _console() -> Console:
+    probe = Console()
+    return probe if probe.is_terminal else Console(width=200)
+
+
+def parse_pair(text: str) -> tuple[str, str]:
+    """``"RU-SMO:BY-VI"`` → ("RU-SMO", "BY-VI")."""
+    parts = [p.strip().upper() for p in text.split(":")]
+    if len(parts) != 2 or not all(parts):
+        raise typer.BadParameter(f"pair must look like RU-SMO:BY-VI; got {text!r}")
+    return parts[0], parts[1]
+
+
+def write_outputs(table: pd.DataFrame, skipped: pd.DataFrame, out: Path) -> list[Path]:
+    """Write ``<out>.csv`` (the table), ``<out>_not_computed.csv`` and ``<out>.xlsx`` (two sheets)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    csv, csv_skipped, xlsx = (out.with_suffix(".csv"), out.parent / f"{out.stem}_not_computed.csv",
+                              out.with_suffix(".xlsx"))
+    table.to_csv(csv, index=False)
+    skipped.to_csv(csv_skipped, index=False)
+    with pd.ExcelWriter(xlsx, engine="openpyxl") as writer:
+        table.to_excel(writer, sheet_name="indicators", index=False)
+        skipped.to_excel(writer, sheet_name="not_computed", index=False)
+    return [csv, csv_skipped, xlsx]
+
+
+def _fmt(value: float) -> str:
+    if pd.isna(value):
+        return "n/a"
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}"
+
+
+def preconditions_command(
+    pair: Annotated[str, typer.Option("--pair", help="The pair as RUSSIAN:BELARUSIAN region codes.")] = (
+        "RU-SMO:BY-VI"),
+    out: Annotated[Path, typer.Option(
+        "--out", help="Output path without extension: writes .csv, _not_computed.csv and .xlsx.")] = Path(
+        "out/preconditions"),
+    lang: Annotated[str, typer.Option("--lang", help="Language of the headers: en or ru.")] = "en",
+) -> None:
+    """Compute every integration indicator the store's data allow for the pair and its comparators."""
+    from regint.data.api import load_panel
+    from regint.indicators.preconditions import DEFAULT_COMPARATORS, preconditions
+
+    console = _console()
+    the_pair = parse_pair(pair)
+    comparators = tuple(c for c in DEFAULT_COMPARATORS if c != the_pair)
+    regions = sorted({r for p in (the_pair, *comparators) for r in p})
+    try:
+        panel = load_panel(indicators=None, regions=regions)
+        result = preconditions(panel, pair=the_pair, comparators=comparators)
+    except RegintError as exc:
+        Console(stderr=True).print(f"[bold red]{_label('error', lang)}:[/] {exc}")
+        raise typer.Exit(code=2) from exc
+    table = Table(title=f"{_label('title', lang)}: {the_pair[0]} - {the_pair[1]}", show_lines=False)
+    for key in ("indicator", "value", "years", "meaning", "data_used"):
+        table.add_column(_label(key, lang), overflow="fold")
+    for row in result.table.itertuples():
+        table.add_row(f"{row.indicator}\n[dim]{row.regions}[/]", _fmt(row.value), row.years, row.meaning,
+                      row.data_used)
+    console.print(table)
+    skipped = result.not_computed_frame()
+    if len(skipped):
+        console.print(f"[bold]{_label('not_computed', lang)}[/]")
+        for r in skipped.itertuples():
+            console.print(f"  - {r.indicator}: {r.reason}")
+    for note in result.notes:
+        console.print(f"[dim]{note}[/]")
+    for path in write_outputs(result.to_frame(), skipped, out):
+        console.print(f"{_label('written', lang)}: {path}")
