@@ -105,7 +105,7 @@ def to_matplotlib(spec: MapSpec, *, width_in: float = 10.0) -> Figure:
     if spec.legend:
         ax.legend(handles=[_legend_handle(i) for i in spec.legend], title=spec.legend_title or None,
                   loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False, fontsize=8, title_fontsize=8.5,
-                  alignment="left", handlelength=2.2, borderaxespad=0.0)
+                  alignment="left", handlelength=2.6, handletextpad=0.9, borderaxespad=0.0)
     if spec.note:
         fig.text(0.015, 0.5 / height, spec.note, fontsize=6.5, va="top", ha="left", color="#444444",
                  wrap=True)
