@@ -10,7 +10,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from regint.data.harmonise import deflate, per_capita, price_index, redenominate, series_breaks, to_ppp, to_usd
+from regint.data.harmonise import (
+    deflate,
+    per_capita,
+    price_index,
+    redenominate,
+    series_breaks,
+    to_ppp,
+    to_usd,
+)
 from regint.data.schema import make_observations
 
 

@@ -119,8 +119,12 @@ class Store:
         self.close()
 
     # -- writing ------------------------------------------------------------------------------------------
+    def _scalar(self, sql: str, params: list[object] | None = None) -> object:
+        row = self.con.execute(sql, params or []).fetchone()
+        return None if row is None else row[0]
+
     def n_imports(self) -> int:
-        return int(self.con.execute("SELECT count(*) FROM imports").fetchone()[0])
+        return int(self._scalar("SELECT count(*) FROM imports"))  # type: ignore[call-overload]
 
     def has_checksum(self, checksum: str) -> bool:
         row = self.con.execute("SELECT 1 FROM imports WHERE checksum = ? LIMIT 1", [checksum]).fetchone()
@@ -164,7 +168,7 @@ class Store:
         obs.loc[obs["vintage"] == "", "vintage"] = now.date().isoformat()
         self.con.execute("BEGIN TRANSACTION")
         try:
-            import_id = int(self.con.execute("SELECT coalesce(max(import_id), 0) + 1 FROM imports").fetchone()[0])
+            import_id = int(self._scalar("SELECT coalesce(max(import_id), 0) + 1 FROM imports"))  # type: ignore[call-overload]
             self.con.execute(
                 "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [import_id, file_name, checksum, format, now, len(obs), len(warnings), now.date().isoformat(), note],
@@ -198,7 +202,8 @@ class Store:
 
         ``as_of`` restricts to imports made at or before that time (ISO string or datetime).
         """
-        where, params = ["TRUE"], []
+        where: list[str] = ["TRUE"]
+        params: list[object] = []
         if indicators:
             where.append(f"o.indicator IN ({', '.join('?' * len(indicators))})")
             params += list(indicators)

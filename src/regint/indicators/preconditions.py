@@ -211,7 +211,13 @@ def _wage_and_grp_gaps(p: _Panel, out: _Collector, pairs: Sequence[Pair]) -> Non
 def _sigma(p: _Panel, out: _Collector, regions: Sequence[str]) -> None:
     regional = [r for r in regions if "-" in r]
     frame = pd.DataFrame({r: p.usd(r, "wage_nominal") for r in regional}).T.dropna(how="all")
-    frame = frame.dropna(axis=1, thresh=3).dropna(how="all")
+    # a balanced panel: only years in which every region has a wage, so the dispersion compares like with like
+    balanced = frame.dropna(axis=1, how="any")
+    if balanced.shape[1] < 3:
+        # too few common years across the border: fall back to the regions of one country, said so in the label
+        one_side = frame.loc[[r for r in frame.index if r.startswith("RU")]]
+        balanced = one_side.dropna(axis=1, how="any")
+    frame = balanced
     if frame.shape[0] < 3 or frame.shape[1] < 3:
         out.skip("wage_sigma_convergence",
                  f"wages in USD for {frame.shape[0]} regions over {frame.shape[1]} years with 3+ regions; "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -30,6 +31,10 @@ from regint.maps.classify import (
 from regint.maps.geodata import projected_regions
 from regint.maps.i18n import Lang, check_lang, fmt_number, source_name, status_text, text
 from regint.maps.spec import Area, LegendItem, MapSpec
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
+    from matplotlib.figure import Figure
 
 _STATUS_ORDER = {"official": 0, "secondary": 1, "derived": 2, "estimate": 3}
 PRICE_BASIS = {"current": {"en": "current prices", "ru": "текущие цены"}}
@@ -93,7 +98,7 @@ def _row_lines(row: pd.Series | None, lang: Lang, value_key: str, unit: str,
         lines.append((text("status", lang), status_text(str(row["status"]), lang)))
     if str(row.get("source", "")):
         src = str(row["source"])
-        lines.append((text("source", lang), f"{source_name(src, lang)} ({src})"))
+        lines.append((text("source", lang).lower(), f"{source_name(src, lang)} ({src})"))
     return lines
 
 
@@ -191,7 +196,7 @@ def choropleth_spec(
 def choropleth_map(frame: pd.DataFrame, indicator: str, year: int, *, lang: Lang = "en",
                    classes: Scheme = "quantiles", k: int = 5, cmap: str = "YlGnBu",
                    regions: Sequence[str] | None = None, title: str | None = None, example: bool = False,
-                   width_in: float = 10.0):  # type: ignore[no-untyped-def]
+                   width_in: float = 10.0) -> Figure:
     """Choropleth of one indicator in one year across the Russian and Belarusian regions of the border area.
 
     Parameters
@@ -242,7 +247,7 @@ def choropleth_map(frame: pd.DataFrame, indicator: str, year: int, *, lang: Lang
 def choropleth_map_plotly(frame: pd.DataFrame, indicator: str, year: int, *, lang: Lang = "en",
                           classes: Scheme = "quantiles", k: int = 5, cmap: str = "YlGnBu",
                           regions: Sequence[str] | None = None, title: str | None = None,
-                          example: bool = False):  # type: ignore[no-untyped-def]
+                          example: bool = False) -> go.Figure:
     """:func:`choropleth_map` as a plotly figure; hovering a region shows its value, year, status and source."""
     from regint.maps.render_plotly import to_plotly
 
@@ -294,7 +299,7 @@ def scenario_spec(
 
 def scenario_map(results: pd.DataFrame, *, lang: Lang = "en", label: str | None = None, unit: str = "",
                  title: str | None = None, year: int | str | None = None, k: int = 6, cmap: str = "RdBu",
-                 regions: Sequence[str] | None = None, width_in: float = 10.0):  # type: ignore[no-untyped-def]
+                 regions: Sequence[str] | None = None, width_in: float = 10.0) -> Figure:
     """Scenario results by region: a choropleth of a change on a diverging colour map centred on zero.
 
     Parameters
@@ -323,7 +328,7 @@ def scenario_map(results: pd.DataFrame, *, lang: Lang = "en", label: str | None 
 
 def scenario_map_plotly(results: pd.DataFrame, *, lang: Lang = "en", label: str | None = None, unit: str = "",
                         title: str | None = None, year: int | str | None = None, k: int = 6,
-                        cmap: str = "RdBu", regions: Sequence[str] | None = None):  # type: ignore[no-untyped-def]
+                        cmap: str = "RdBu", regions: Sequence[str] | None = None) -> go.Figure:
     """:func:`scenario_map` as a plotly figure."""
     from regint.maps.render_plotly import to_plotly
 

@@ -68,7 +68,8 @@ _TYPE_WORDS = ("Oblast", "Region", "Krai", "область", "край")
 
 def check_lang(lang: str) -> Lang:
     """Validate ``lang`` (``"ru"`` or ``"en"``)."""
-    return check_option("lang", lang, LANGS)  # type: ignore[return-value]
+    check_option("lang", lang, LANGS)
+    return "ru" if lang == "ru" else "en"
 
 
 def text(key: str, lang: Lang) -> str:
@@ -107,7 +108,8 @@ def fmt_number(value: float, lang: Lang, decimals: int | None = None) -> str:
         decimals = auto_decimals(abs(value))
     out = f"{value:,.{decimals}f}"
     if lang == "ru":
-        out = out.replace(",", "\u202f").replace(".", ",").replace("-", "−")
+        out = out.replace(",", "\u202f").replace(".", ",")
+    out = out.replace("-", "−")
     return out
 
 

@@ -7,6 +7,7 @@ Pairs and flow ends are region codes (drawn at the catalog centroid) or place id
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -27,7 +28,11 @@ from regint.maps.i18n import (
     text,
 )
 from regint.maps.locator import BY_FACE, RU_FACE
-from regint.maps.spec import Area, Label, LegendItem, Line, MapSpec, Point
+from regint.maps.spec import Area, HAlign, Label, LegendItem, Line, MapSpec, Point, VAlign
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
+    from matplotlib.figure import Figure
 
 KM_PER_PT = 2.5
 """About how many km one typographic point spans on a 10-inch-wide map (for arrowheads sized in points)."""
@@ -50,7 +55,7 @@ def _info_lines(row: pd.Series, lang: Lang) -> str:
     if "status" in row and str(row["status"]):
         out += f"<br>{text('status', lang)}: {status_text(str(row['status']), lang)}"
     if "source" in row and str(row["source"]):
-        out += f"<br>{text('source', lang)}: {source_name(str(row['source']), lang)} ({row['source']})"
+        out += f"<br>{text('source', lang).lower()}: {source_name(str(row['source']), lang)} ({row['source']})"
     return out
 
 
@@ -69,11 +74,11 @@ def end_labels(ends: set[str], lang: Lang, offset_km: float = 22.0) -> list[Labe
     for key, (x, y) in zip(keys, pos, strict=True):
         d = np.array([x, y]) - centre
         d = d / (np.linalg.norm(d) or 1.0)
-        ha = "left" if d[0] > 0.35 else "right" if d[0] < -0.35 else "center"
-        va = "bottom" if d[1] > 0.35 else "top" if d[1] < -0.35 else "center"
+        ha: HAlign = "left" if d[0] > 0.35 else "right" if d[0] < -0.35 else "center"
+        va: VAlign = "bottom" if d[1] > 0.35 else "top" if d[1] < -0.35 else "center"
         out.append(Label(region_label(key, lang) if key in regions().index else base.place_name(key, lang),
                          float(x + offset_km * d[0]), float(y + offset_km * d[1]), size=7, italic=True,
-                         ha=ha, va=va, color="#333333", zorder=5.5))  # type: ignore[arg-type]
+                         ha=ha, va=va, color="#333333", zorder=5.5))
     return out
 
 
@@ -146,7 +151,7 @@ def pairs_spec(values: pd.DataFrame, *, lang: Lang = "en", label: str | None = N
 
 def pairs_map(values: pd.DataFrame, *, lang: Lang = "en", label: str | None = None, unit: str = "",
               title: str | None = None, decimals: int | None = None, cmap: str = "YlGnBu", k: int = 4,
-              width_in: float = 10.0):  # type: ignore[no-untyped-def]
+              width_in: float = 10.0) -> Figure:
     """The Union State border pairs with a value per pair and its interval (matplotlib figure).
 
     Each pair is a line between the two regions' catalog centroids, coloured by class (equal intervals), with a
@@ -173,7 +178,7 @@ def pairs_map(values: pd.DataFrame, *, lang: Lang = "en", label: str | None = No
 
 def pairs_map_plotly(values: pd.DataFrame, *, lang: Lang = "en", label: str | None = None, unit: str = "",
                      title: str | None = None, decimals: int | None = None, cmap: str = "YlGnBu",
-                     k: int = 4):  # type: ignore[no-untyped-def]
+                     k: int = 4) -> go.Figure:
     """:func:`pairs_map` as a plotly figure."""
     from regint.maps.render_plotly import to_plotly
 
@@ -276,7 +281,7 @@ def flows_spec(flows: pd.DataFrame, *, lang: Lang = "en", label: str | None = No
 
 def flows_map(flows: pd.DataFrame, *, lang: Lang = "en", label: str | None = None, unit: str = "",
               title: str | None = None, color: str = "#2c7fb8", max_width: float = 10.0,
-              width_in: float = 10.0):  # type: ignore[no-untyped-def]
+              width_in: float = 10.0) -> Figure:
     """Trade (or other) links between regions as curved arrows whose width follows the value.
 
     Parameters
@@ -298,7 +303,7 @@ def flows_map(flows: pd.DataFrame, *, lang: Lang = "en", label: str | None = Non
 
 def flows_map_plotly(flows: pd.DataFrame, *, lang: Lang = "en", label: str | None = None, unit: str = "",
                      title: str | None = None, color: str = "#2c7fb8",
-                     max_width: float = 10.0):  # type: ignore[no-untyped-def]
+                     max_width: float = 10.0) -> go.Figure:
     """:func:`flows_map` as a plotly figure."""
     from regint.maps.render_plotly import to_plotly
 

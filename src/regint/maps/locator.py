@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import pandas as pd
 
 from regint.data.catalogs import region_name, regions
 from regint.maps import base
 from regint.maps.geodata import geography, link_lonlat, places, projected_regions
 from regint.maps.i18n import Lang, check_lang, source_name, status_text, text
-from regint.maps.spec import Area, Label, LegendItem, Line, MapSpec, Point
+from regint.maps.spec import Area, HAlign, Label, LegendItem, Line, MapSpec, Point, VAlign
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
+    from matplotlib.figure import Figure
 
 PAIR: tuple[str, str] = ("RU-SMO", "BY-VI")
 PAIR_FACE = "#f28e2b"
@@ -21,17 +28,16 @@ CITIES: tuple[str, ...] = ("smolensk", "vitebsk", "minsk", "mogilev", "gomel", "
                            "bryansk", "velikiye_luki", "moscow")
 
 #: Label side of each city: (ha, va, dx km, dy km). A cartographic choice, made by looking at the map.
-CITY_LABEL: dict[str, tuple[str, str, float, float]] = {
+CITY_LABEL: dict[str, tuple[HAlign, VAlign, float, float]] = {
     "smolensk": ("left", "bottom", 8, 6), "vitebsk": ("left", "bottom", 8, 6), "orsha": ("right", "top", -8, -6),
     "mogilev": ("left", "center", 9, 0), "minsk": ("right", "bottom", -8, 6), "polotsk": ("right", "bottom", -8, 6),
     "moscow": ("center", "bottom", 0, 10),
 }
 
 
-def _city_hover(row: object, lang: Lang) -> str:
-    r = row  # a geography row
-    return (f"<b>{getattr(r, f'name_{lang}')}</b><br>{text('status', lang)}: {status_text(r.status, lang)}"  # type: ignore[attr-defined]
-            f"<br>{text('source', lang)}: {source_name(r.source, lang)} ({r.url})")  # type: ignore[attr-defined]
+def _city_hover(row: pd.Series, lang: Lang) -> str:
+    return (f"<b>{row[f'name_{lang}']}</b><br>{text('status', lang)}: {status_text(str(row['status']), lang)}"
+            f"<br>{text('source', lang).lower()}: {source_name(str(row['source']), lang)} ({row['url']})")
 
 
 def _region_areas(lang: Lang) -> list[Area]:
@@ -76,9 +82,9 @@ def _cities(lang: Lang, cities: Sequence[str]) -> tuple[list[Point], list[Label]
         pop = float(row["value"])
         size = 7.0 if pop >= 1e6 else 5.5 if pop >= 3e5 else 4.5
         pts.append(Point(cid, x, y, face="#ffffff" if pop < 3e5 else "#222222", size=size,
-                         hover=_city_hover(next(rows.loc[[cid]].itertuples()), lang)))
+                         hover=_city_hover(row, lang)))
         ha, va, dx, dy = CITY_LABEL.get(cid, ("left", "bottom", 7, 5))
-        labels.append(Label(str(row[f"name_{lang}"]), x + dx, y + dy, size=8 if pop >= 3e5 else 7, ha=ha,  # type: ignore[arg-type]
+        labels.append(Label(str(row[f"name_{lang}"]), x + dx, y + dy, size=8 if pop >= 3e5 else 7, ha=ha,
                             va=va, bold=cid in ("smolensk", "vitebsk"), zorder=6.5))
     return pts, labels
 
@@ -123,7 +129,7 @@ def locator_spec(lang: Lang = "en", *, cities: Sequence[str] = CITIES) -> MapSpe
     )
 
 
-def locator_map(lang: Lang = "en", *, cities: Sequence[str] = CITIES, width_in: float = 10.0):  # type: ignore[no-untyped-def]
+def locator_map(lang: Lang = "en", *, cities: Sequence[str] = CITIES, width_in: float = 10.0) -> Figure:
     """Locator map of the pair (matplotlib :class:`~matplotlib.figure.Figure`).
 
     Smolensk Oblast and Vitebsk Region are highlighted, the other regions on the Russia–Belarus border tinted,
@@ -144,7 +150,7 @@ def locator_map(lang: Lang = "en", *, cities: Sequence[str] = CITIES, width_in: 
     return to_matplotlib(locator_spec(lang, cities=cities), width_in=width_in)
 
 
-def locator_map_plotly(lang: Lang = "en", *, cities: Sequence[str] = CITIES):  # type: ignore[no-untyped-def]
+def locator_map_plotly(lang: Lang = "en", *, cities: Sequence[str] = CITIES) -> go.Figure:
     """The locator map as a plotly figure for the dashboard (hover on regions, cities, crossing and links)."""
     from regint.maps.render_plotly import to_plotly
 

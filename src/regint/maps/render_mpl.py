@@ -8,6 +8,7 @@ example ``area:RU-SMO``), lines have ``line:<key>``, so tests and SVG consumers 
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
 import numpy as np
 from matplotlib import patheffects
@@ -18,7 +19,7 @@ from matplotlib.path import Path
 
 from regint.maps.spec import Area, LegendItem, MapSpec
 
-_DASH = {"solid": "-", "dash": (0, (5, 2.5)), "dot": (0, (1, 2))}
+_DASH: dict[str, Any] = {"solid": "-", "dash": (0, (5, 2.5)), "dot": (0, (1, 2))}
 _MARKER = {"circle": "o", "square": "s", "diamond": "D", "triangle": "^"}
 
 

@@ -46,8 +46,8 @@ def ring_xy(rings: tuple[np.ndarray, ...]) -> tuple[list[float | None], list[flo
         if xs:
             xs.append(None)
             ys.append(None)
-        xs.extend(np.round(ring[:, 0], 2).tolist())
-        ys.extend(np.round(ring[:, 1], 2).tolist())
+        xs.extend(np.round(ring[:, 0], 1).tolist())
+        ys.extend(np.round(ring[:, 1], 1).tolist())
     return xs, ys
 
 

@@ -15,6 +15,8 @@ from numpy.typing import NDArray
 
 Dash = Literal["solid", "dash", "dot"]
 Marker = Literal["circle", "square", "diamond", "triangle"]
+HAlign = Literal["left", "center", "right"]
+VAlign = Literal["top", "center", "bottom"]
 
 
 @dataclass(frozen=True)
@@ -70,8 +72,8 @@ class Label:
     y: float
     size: float = 7.0
     color: str = "#222222"
-    ha: Literal["left", "center", "right"] = "center"
-    va: Literal["top", "center", "bottom"] = "center"
+    ha: HAlign = "center"
+    va: VAlign = "center"
     italic: bool = False
     bold: bool = False
     halo: bool = True
