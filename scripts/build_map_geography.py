@@ -1,7 +1,9 @@
 """Build ``src/regint/maps/data/geography.csv`` (cities, the M1 crossing, road and rail links, distances).
 
-Everything comes from ``../shared/data/sources/geo_distances`` (see its PROVENANCE.md) and, for the crossing,
-the shared Natural Earth boundaries:
+The inputs are the shipped dataset's ``regint/data/shipped/world_geo_{cities,facts,great_circle}.parquet``
+(built by ``regint.data.build`` from ``../shared/data/sources/geo_distances``, see its PROVENANCE.md); where
+those are absent, the CSV files in ``../shared`` themselves. The crossing position uses the Natural Earth
+Belarus outline shipped in ``regint/maps/data/border_area_countries.geojson``.
 
 * cities — GeoNames coordinates and populations (``city_coordinates_geonames.csv``; source ``geonames``,
   status ``secondary``, address ``https://www.geonames.org/<geonameid>``); Russian names typed here;
@@ -23,6 +25,8 @@ import csv
 import json
 from pathlib import Path
 
+import pandas as pd
+
 from regint._paths import package_data, shared_dir
 
 NAMES: dict[str, tuple[str, str, str]] = {
@@ -40,10 +44,6 @@ NAMES: dict[str, tuple[str, str, str]] = {
     "Velikiye Luki": ("velikiye_luki", "Velikiye Luki", "Великие Луки"),
     "Roslavl": ("roslavl", "Roslavl", "Рославль"),
     "Moscow": ("moscow", "Moscow", "Москва"),
-}
-FACTS_URL = {
-    "G01": "https://radio-avtodor.ru/m1",
-    "G06": "https://ru.stringtranslate.com/%D1%82%D1%80%D0%B0%D1%81%D1%81%D0%B0%20%D0%9C1/M1_highway_(Belarus)",
 }
 COLUMNS = ("id", "kind", "name_en", "name_ru", "country", "lat", "lon", "path", "value", "unit", "status",
            "source", "url", "note")
@@ -83,36 +83,49 @@ def _row(**fields: object) -> dict[str, object]:
     return {c: fields.get(c, "") for c in COLUMNS}
 
 
-def build(sources: Path) -> list[dict[str, object]]:
-    geo = sources / "geo_distances"
+def _table(name: str, csv_name: str, rename: dict[str, str]) -> pd.DataFrame:
+    """A shipped ``world_geo_<name>.parquet``, else the ``geo_distances`` CSV of ``../shared``."""
+    parquet = Path(package_data("data", "shipped", f"world_geo_{name}.parquet"))
+    if parquet.exists():
+        return pd.read_parquet(parquet)
+    shared = shared_dir()
+    if shared is None:
+        raise SystemExit(f"neither {parquet} nor ../shared is present; build the shipped dataset first.")
+    frame = pd.read_csv(shared / "data" / "sources" / "geo_distances" / csv_name, dtype={"value": str})
+    return frame.rename(columns=rename)
+
+
+def build() -> list[dict[str, object]]:
+    cities = _table("cities", "city_coordinates_geonames.csv", {"population_geonames": "population"})
+    facts = _table("facts", "road_and_border_facts.csv", {}).set_index("id")
+    distances = _table("great_circle", "great_circle_km_derived.csv", {"great_circle_km": "km"})
     rows: list[dict[str, object]] = []
     coords: dict[str, tuple[float, float]] = {}
-    with open(geo / "city_coordinates_geonames.csv", encoding="utf-8") as fh:
-        for rec in csv.DictReader(fh):
-            cid, en, ru = NAMES[rec["city"]]
-            lat, lon = float(rec["latitude"]), float(rec["longitude"])
-            coords[cid] = (lon, lat)
-            rows.append(_row(id=cid, kind="city", name_en=en, name_ru=ru, country=rec["country"], lat=lat,
-                             lon=lon, value=rec["population_geonames"], unit="persons", status="secondary",
-                             source="geonames", url=f"https://www.geonames.org/{rec['geonameid']}",
-                             note=f"GeoNames cities15000 via {rec['source'].split(',')[0]}; name_ru typed"))
-    outlines = json.loads((sources / "boundaries" / "countries_outline.geojson").read_text("utf-8"))
+    for rec in cities.itertuples(index=False):
+        cid, en, ru = NAMES[rec.city]
+        lat, lon = float(rec.latitude), float(rec.longitude)
+        coords[cid] = (lon, lat)
+        rows.append(_row(id=cid, kind="city", name_en=en, name_ru=ru, country=rec.country, lat=lat, lon=lon,
+                         value=int(rec.population), unit="persons", status="secondary", source="geonames",
+                         url=f"https://www.geonames.org/{rec.geonameid}",
+                         note=f"GeoNames cities15000 via {str(rec.source).split(',')[0]}; name_ru typed"))
+    outlines = json.loads(Path(package_data("maps", "data", "border_area_countries.geojson")).read_text("utf-8"))
     belarus = next(f for f in outlines["features"] if f["properties"]["country"] == "BY")
     lon, lat = border_crossing(coords["smolensk"], coords["orsha"], belarus)
     rows.append(_row(id="crossing_m1", kind="crossing", name_en="Redki – Krasnoye (Krasnaya Gorka), M1/E30",
                      name_ru="Редьки – Красное («Красная Горка»), М1/E30", country="RU/BY",
                      lat=round(lat, 4), lon=round(lon, 4), status="derived", source="regint_derived",
-                     url=FACTS_URL["G01"],
+                     url=facts.at["G03", "source_url"],
                      note="name: fact G03; position DERIVED (straight line Smolensk–Orsha meets the Natural "
                           "Earth RU/BY border), schematic; no full international checkpoint (G10, 2018)"))
     rows.append(_row(id="m1_e30", kind="road", name_en="M1/E30 Moscow – Smolensk – Orsha – Minsk (schematic)",
                      name_ru="М1/E30 Москва – Смоленск – Орша – Минск (схематично)",
-                     path="moscow;smolensk;crossing_m1;orsha;minsk", value=440, unit="km (M1 in Russia)",
-                     status="derived", source="regint_derived", url=FACTS_URL["G01"],
+                     path="moscow;smolensk;crossing_m1;orsha;minsk", value=facts.at["G02", "value"],
+                     unit="km (M1 in Russia)", status="derived", source="regint_derived",
+                     url=facts.at["G02", "source_url"],
                      note="straight lines between the places, not the road's course; M1 (RU) 440 km MKAD–border "
                           "(G02, G05), M1 (BY) continues via Orsha, Borisov, Minsk to Brest (G06)"))
-    with open(geo / "road_and_border_facts.csv", encoding="utf-8") as fh:
-        g11 = next(r for r in csv.DictReader(fh) if r["id"] == "G11")
+    g11 = facts.loc["G11"]
     for cid, via_en, via_ru, to in (("rail_smolensk_orsha", "Osinovka", "Осиновка", "orsha"),
                                     ("rail_smolensk_vitebsk", "Zaolsha", "Заольша", "vitebsk")):
         to_en, to_ru = next((n[1], n[2]) for n in NAMES.values() if n[0] == to)
@@ -121,20 +134,15 @@ def build(sources: Path) -> list[dict[str, object]]:
                          status="derived", source="regint_derived", url=g11["source_url"],
                          note=f"regional passenger rail, {g11['value']} (fact G11); straight line, not the track"))
     by_name = {k: v[0] for k, v in NAMES.items()}
-    with open(geo / "great_circle_km_derived.csv", encoding="utf-8") as fh:
-        for rec in csv.DictReader(fh):
-            a, b = by_name[rec["from"]], by_name[rec["to"]]
-            rows.append(_row(id=f"gc_{a}_{b}", kind="distance", path=f"{a};{b}", value=rec["great_circle_km"],
-                             unit="km", status="derived", source="regint_derived",
-                             url="https://www.geonames.org", note=rec["note"]))
+    for start, end, km, note in distances[["from", "to", "km", "note"]].itertuples(index=False, name=None):
+        a, b = by_name[start], by_name[end]
+        rows.append(_row(id=f"gc_{a}_{b}", kind="distance", path=f"{a};{b}", value=float(km), unit="km",
+                         status="derived", source="regint_derived", url="https://www.geonames.org", note=note))
     return rows
 
 
 def main() -> None:
-    shared = shared_dir()
-    if shared is None:
-        raise SystemExit("../shared is not present: geography.csv is built from ../shared/data/sources.")
-    rows = build(shared / "data" / "sources")
+    rows = build()
     out = Path(package_data("maps", "data", "geography.csv"))
     with open(out, "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")

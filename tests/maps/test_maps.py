@@ -145,6 +145,19 @@ def test_shipped_cities_match_shared(sources: Path) -> None:
         assert (row.lat, row.lon) == (float(ref["latitude"]), float(ref["longitude"]))
 
 
+def test_geography_agrees_with_shipped_dataset() -> None:
+    from regint._paths import package_data
+
+    path = package_data("data", "shipped", "world_geo_cities.parquet")
+    if not path.exists():
+        pytest.skip("the shipped dataset (regint/data/shipped/world_geo_cities.parquet) is not built")
+    shipped = pd.read_parquet(path).set_index("geonameid")
+    cities = geography()[geography()["kind"] == "city"]
+    for row in cities.itertuples():
+        ref = shipped.loc[int(row.url.rsplit("/", 1)[1])]
+        assert (row.lat, row.lon, row.value) == (ref["latitude"], ref["longitude"], ref["population"])
+
+
 # ---------------------------------------------------------------- classes
 
 def test_class_breaks() -> None:

@@ -299,3 +299,11 @@ def test_trade_potential(border2006) -> None:
     np.testing.assert_allclose(tp["ratio"], tp["actual"] / tp["predicted"])
     with pytest.raises(ModelError, match="needs a PPML fit"):
         trade_potential(ols_log(data, "trade ~ log_dist | exporter + importer"), data)
+
+
+def test_all_singletons_is_refused_not_a_crash(international: pd.DataFrame) -> None:
+    # pyfixest 0.60 aborts the process (Rust panic) when no observation survives the singleton drop
+    data = international[international["year"] == 2006].reset_index(drop=True)
+    data = data.assign(row_id=np.arange(len(data)))
+    with pytest.raises(ModelError, match="fixed effect 'row_id' has a separate level for every row"):
+        ppml(data, "trade ~ log_dist | exporter + row_id")

@@ -26,6 +26,8 @@ TEXT: dict[str, dict[str, str]] = {
     "other_ru": {"en": "other regions of Russia", "ru": "другие регионы России"},
     "other_by": {"en": "other regions of Belarus", "ru": "другие области Беларуси"},
     "city": {"en": "city", "ru": "город"},
+    "city_big": {"en": "city, 300,000 inhabitants or more", "ru": "город с населением от 300\u00a0тыс.\u00a0чел."},
+    "city_small": {"en": "city, fewer than 300,000 inhabitants", "ru": "город с населением менее 300\u00a0тыс.\u00a0чел."},
     "crossing": {"en": "M1/E30 border crossing (position schematic)",
                  "ru": "пункт пропуска на М1/E30 (положение схематично)"},
     "road": {"en": "M1/E30 road (schematic)", "ru": "автодорога М1/E30 (схема)"},

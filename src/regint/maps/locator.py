@@ -113,7 +113,8 @@ def locator_spec(lang: Lang = "en", *, cities: Sequence[str] = CITIES) -> MapSpe
         base.state_border_legend(lang),
         LegendItem("line", text("road", lang), ROAD, width=2.4),
         LegendItem("line", text("rail", lang), RAIL, width=1.1, dash="dash"),
-        LegendItem("marker", text("city", lang), "#222222", marker="circle", size=5.5),
+        LegendItem("marker", text("city_big", lang), "#222222", marker="circle", size=5.5),
+        LegendItem("marker", text("city_small", lang), "#ffffff", edge="#333333", marker="circle", size=4.5),
         LegendItem("marker", text("crossing", lang), "#ffd92f", edge="#222222", marker="diamond", size=7),
     )
     sources = "radio-avtodor.ru/m1, redigo.ru (" + ("road and rail facts; links schematic" if lang == "en" else

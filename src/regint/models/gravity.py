@@ -343,7 +343,21 @@ def _model_frame(data: pd.DataFrame, formula: str, cluster: str | None) -> pd.Da
             raise DataError(f"cluster column {cluster!r} is not in the data")
         if cluster not in cols:
             cols.append(cluster)
-    return data[cols]
+    frame = data[cols]
+    _guard_all_singletons(frame, formula)
+    return frame
+
+
+def _guard_all_singletons(frame: pd.DataFrame, formula: str) -> None:
+    """Refuse a fixed effect with one level per row: pyfixest 0.60 then aborts the interpreter (a Rust panic in
+    its demeaning) instead of raising, because no observation survives the singleton drop."""
+    if "|" not in formula:
+        return
+    for name in (c.strip() for c in formula.split("|")[1].split("+")):
+        if name in frame.columns and len(frame) > 0 and frame[name].nunique() >= len(frame):
+            raise ModelError(f"fixed effect {name!r} has a separate level for every row, so every observation "
+                             "is a singleton and nothing is left to estimate. Fix: drop that fixed effect or use "
+                             "a panel with repeated observations per level.")
 
 
 def _formula_columns(formula: str, columns: pd.Index) -> list[str]:

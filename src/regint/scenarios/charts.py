@@ -1,0 +1,96 @@
+"""Charts of scenario results: fan charts, tornado, scenario comparison (matplotlib, Agg backend)."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from regint.scenarios.engine import OUTCOMES  # noqa: E402
+from regint.scenarios.results import ScenarioResult  # noqa: E402
+from regint.scenarios.sensitivity import TornadoResult  # noqa: E402
+from regint.scenarios.targets import parse_target  # noqa: E402
+
+__all__ = ["comparison_chart", "fan_chart", "tornado_chart"]
+
+COLOURS = ("#2c3e50", "#c0392b", "#27ae60", "#8e44ad", "#d35400", "#16a085")
+
+
+def _finish(fig: plt.Figure, path: Path, note: str) -> Path:
+    fig.text(0.01, 0.01, textwrap.fill(note, 150), fontsize=6.5, va="bottom")
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    fig.savefig(path, dpi=150)
+    plt.close(fig)
+    return path
+
+
+def fan_chart(result: ScenarioResult, outcome: str, path: Path, target: str | None = None) -> Path:
+    """Median, 25–75 % and 5–95 % bands of one outcome over the years, with the central run and a target."""
+    q = result.quantiles(outcome)
+    desc, unit = OUTCOMES.get(outcome, (outcome, ""))
+    fig, ax = plt.subplots(figsize=(8, 4.8))
+    yrs = q.index.to_numpy()
+    ax.fill_between(yrs, q["p5"], q["p95"], color="#3498db", alpha=0.18, label="5–95 %")
+    ax.fill_between(yrs, q["p25"], q["p75"], color="#3498db", alpha=0.38, label="25–75 %")
+    ax.plot(yrs, q["p50"], color="#1f4e79", lw=2, label="median")
+    ax.plot(yrs, q["central"], color="#1f4e79", lw=1, ls=":", label="central parameters")
+    if target:
+        t = parse_target(target)
+        if t.outcome == outcome:
+            ax.axhline(t.value, color="#c0392b", ls="--", lw=1, label=f"target {t}")
+    ax.set_title(f"{result.title}: {desc}", fontsize=11)
+    ax.set_ylabel(unit)
+    ax.set_xlabel("year")
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8, loc="best")
+    note = (f"Monte Carlo, {result.n_draws:,} draws (seed {result.seed}), PERT over every parameter's low/central/"
+            "high; sources and statuses in parameters.csv. Baseline fallbacks: "
+            f"{', '.join(result.baseline.fallbacks) if result.baseline else 'n/a'}.")
+    return _finish(fig, path, note)
+
+
+def tornado_chart(t: TornadoResult, path: Path, top: int = 12) -> Path:
+    """Horizontal bars of the low/high swings, largest on top."""
+    f = t.frame.head(top).iloc[::-1]
+    fig, ax = plt.subplots(figsize=(8, 0.42 * len(f) + 1.8))
+    y = range(len(f))
+    lo = f["outcome_low"] - t.central
+    hi = f["outcome_high"] - t.central
+    ax.barh(y, lo, left=t.central, color="#2980b9", label="parameter at low")
+    ax.barh(y, hi, left=t.central, color="#e67e22", label="parameter at high")
+    ax.axvline(t.central, color="black", lw=0.8)
+    ax.set_yticks(list(y))
+    ax.set_yticklabels([f"{p} [{s}]" for p, s in zip(f["parameter"], f["status"], strict=True)], fontsize=8)
+    desc, unit = OUTCOMES.get(t.outcome, (t.outcome, ""))
+    ax.set_xlabel(f"{desc} in {t.year} ({unit})")
+    ax.set_title(f"Tornado: {desc}, {t.year}, scenario {t.scenario}", fontsize=11)
+    ax.legend(fontsize=8, loc="lower right")
+    return _finish(fig, path, "One at a time: each parameter at its low and high value, all others central "
+                              "(interactions not captured). [status] from the parameter's source.")
+
+
+def comparison_chart(results: Sequence[ScenarioResult], outcome: str, path: Path, target: str | None = None) -> Path:
+    """Medians and 25–75 % bands of one outcome for several scenarios."""
+    fig, ax = plt.subplots(figsize=(8, 4.8))
+    for i, r in enumerate(results):
+        q = r.quantiles(outcome)
+        c = COLOURS[i % len(COLOURS)]
+        ax.fill_between(q.index, q["p25"], q["p75"], color=c, alpha=0.15)
+        ax.plot(q.index, q["p50"], color=c, lw=2, label=r.title)
+    if target:
+        t = parse_target(target)
+        if t.outcome == outcome:
+            ax.axhline(t.value, color="#c0392b", ls="--", lw=1, label=f"target {t}")
+    desc, unit = OUTCOMES.get(outcome, (outcome, ""))
+    ax.set_title(f"Scenarios compared: {desc}", fontsize=11)
+    ax.set_ylabel(unit)
+    ax.set_xlabel("year")
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8)
+    return _finish(fig, path, "Median (line) and 25–75 % band over the Monte Carlo draws of each scenario; same "
+                              "seed for all scenarios, so the differences come from the levers.")
