@@ -7,23 +7,16 @@ from typing import Annotated
 
 import pandas as pd
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from regint.cli._console import make_console
 from regint.cli.i18n import t
 from regint.errors import RegintError
 
 app = typer.Typer(help="Data: import official exports, show series with provenance, report gaps.",
                   no_args_is_help=True)
-
-def _make_console(stderr: bool = False) -> Console:
-    """A console as wide as the terminal, or 200 columns when output goes to a file or pipe (no truncation)."""
-    probe = Console(stderr=stderr)
-    return probe if probe.is_terminal else Console(stderr=stderr, width=200)
-
-
-console = _make_console()
-err = _make_console(stderr=True)
+console = make_console()
+err = make_console(stderr=True)
 
 
 def _fail(exc: RegintError, store_untouched: bool = True) -> None:

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import pandas as pd
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from regint._options import check_option
+from regint.cli._console import make_console
 from regint.errors import DataError
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def directions_command(
     from regint.experts.questionnaire import read_questionnaire
 
     lang = check_option("lang", lang, ("en", "ru"))
-    console = Console()
+    console = make_console()
     if survey:
         responses = [read_questionnaire(p) for p in survey]
         bad = [r.source for r in responses if r.kind != "directions"]
@@ -124,7 +124,7 @@ def questionnaire_command(
     kind = check_option("kind", kind, ("directions", "swot"))
     lang = check_option("lang", lang, ("en", "ru"))
     path = directions_questionnaire(out, lang) if kind == "directions" else swot_questionnaire(out, lang)  # type: ignore[arg-type]
-    console = Console()
+    console = make_console()
     console.print(f"written {path}")
     console.print("Send it to each expert; read the filled files with "
                   "`regint analyse directions --survey FILE ...`." if kind == "directions" else

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from regint.cli._console import make_console
+
 if TYPE_CHECKING:
     from regint.index.pairs import PairIndexResult
 
@@ -99,7 +101,6 @@ def index_build_command(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out/index"),
 ) -> None:
     """Build the cross-border integration index of the Union State border pairs."""
-    from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from regint.data.api import load_panel  # the data layer, imported here so the CLI starts fast
@@ -108,7 +109,7 @@ def index_build_command(
     from regint.index.framework import Framework
     from regint.index.pairs import BORDER_PAIRS, build_pair_index, catalog_distances
 
-    console = Console()
+    console = make_console()
     try:
         fw = Framework.read_csv(framework) if framework is not None else None
         panel = load_panel(indicators=None, regions=None)

@@ -22,6 +22,7 @@ from rich.table import Table
 
 from regint._options import check_option
 from regint._paths import shared_dir
+from regint.cli._console import make_console
 from regint.errors import DataError, LoaderError
 from regint.models.inputoutput import (
     DELTA_GRID,
@@ -172,7 +173,7 @@ def io_command(
     partner_share: Annotated[float | None, typer.Option(help="Partner region's share of its national GVA.")] = None,
 ) -> None:
     """Input-output multipliers, key sectors and the impact of an example shock for a region and its partner."""
-    console = Console()
+    console = make_console()
     method = check_option("method", method, ("slq", "cilq", "flq", "aflq"))
     national, names_list = _national_table(year, table, domestic=True)
     names = dict(zip(national.labels, names_list, strict=True))

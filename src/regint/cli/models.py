@@ -13,8 +13,9 @@ from typing import Annotated, Any
 import numpy as np
 import pandas as pd
 import typer
-from rich.console import Console
 from rich.table import Table
+
+from regint.cli._console import make_console
 
 TRADE_INDICATOR_PREFIXES = ("exports", "imports", "trade")
 
@@ -69,15 +70,6 @@ def _write(out: Path, sheets: dict[str, pd.DataFrame], notes: tuple[str, ...], n
     (out / "notes.txt").write_text("\n".join(f"- {n}" for n in notes) + "\n", encoding="utf-8")
 
 
-def _default_cepii() -> tuple[Path, Path]:
-    from regint._paths import shared_dir
-
-    root = shared_dir()
-    if root is None:
-        raise typer.BadParameter("no CEPII/WITS files given and ../shared is absent. Fix: pass --dist and --trade.")
-    folder = root / "data" / "sources" / "cepii_wits"
-    return folder / "dist_cepii.csv", folder / "WITS_trade2009.csv"
-
 
 def gravity_command(
     dist: Annotated[Path | None, typer.Option(help="CEPII dist_cepii.csv (';'-separated).")] = None,
@@ -91,13 +83,17 @@ def gravity_command(
     """Cross-section gravity 2009 (PPML, exporter and importer FE): where the pair's trade stands against its
     gravity prediction, and the implied friction as a tariff equivalent."""
     from regint.models.gravity import ad_valorem_equivalent, border_effect, ols_log, ppml, trade_potential
-    from regint.models.gravity_data import read_cepii_wits
+    from regint.models.gravity_data import gravity_frame, read_cepii_wits, wits_raw_from_shipped
 
-    console = Console()
-    if dist is None or trade is None:
-        d0, t0 = _default_cepii()
-        dist, trade = dist or d0, trade or t0
-    data = read_cepii_wits(dist, trade)
+    console = make_console()
+    if dist is None and trade is None:
+        from regint.data.api import world
+
+        data = gravity_frame(world("distances"), wits_raw_from_shipped(world("trade2009")))
+    elif dist is None or trade is None:
+        raise typer.BadParameter("pass both --dist and --trade, or neither (the shipped CEPII/WITS 2009 data)")
+    else:
+        data = read_cepii_wits(dist, trade)
     pair = data["exporter"].isin([origin, partner]) & data["importer"].isin([origin, partner])
     if pair.sum() != 2:
         raise typer.BadParameter(f"{origin}-{partner} is not a pair of reporting countries in the data")
@@ -168,7 +164,7 @@ def evaluation_command(
     from regint.data.api import load_panel
     from regint.models.evaluation import did, event_study, synthetic_control
 
-    console = Console()
+    console = make_console()
     if outcome.startswith(TRADE_INDICATOR_PREFIXES):
         raise typer.BadParameter(f"{outcome!r} is a foreign-trade series: {EVALUATION_LIMITS[0]}")
     panel = load_panel(indicators=[outcome], regions=None)

@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from regint.cli._console import make_console
 from regint.errors import RegintError
 
 LABELS: dict[str, dict[str, str]] = {
@@ -30,8 +31,7 @@ def _label(key: str, lang: str) -> str:
 
 
 def _console() -> Console:
-    probe = Console()
-    return probe if probe.is_terminal else Console(width=200)
+    return make_console()
 
 
 def parse_pair(text: str) -> tuple[str, str]:

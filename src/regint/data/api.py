@@ -54,3 +54,15 @@ def wide(panel: pd.DataFrame, indicator: str, *, annual_only: bool = True) -> pd
     table = sub.pivot_table(index="region", columns="period", values="value", aggfunc="first")
     table.columns = [int(c) if str(c).isdigit() else c for c in table.columns]
     return table
+
+
+def world(name: str) -> pd.DataFrame:
+    """A non-panel dataset shipped with regint: ``distances`` (CEPII GeoDist), ``trade2009`` (WITS bilateral
+    totals), ``geo_cities``, ``geo_great_circle``, ``geo_facts`` (the pair's geography)."""
+    from regint._options import check_option
+    from regint.data.store import shipped_dataset_path
+
+    folder = shipped_dataset_path().parent
+    available = sorted(p.stem.removeprefix("world_") for p in folder.glob("world_*.parquet"))
+    check_option("name", name, available)
+    return pd.read_parquet(folder / f"world_{name}.parquet")

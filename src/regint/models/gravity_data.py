@@ -96,10 +96,22 @@ def read_cepii_wits(
         row = int(np.flatnonzero(bad.to_numpy())[0]) + 2
         raise LoaderError("non-numeric trade value", path=trade_path, row=row, column="TradeValue in 1000 USD")
     raw = raw.assign(value=value)
+    return gravity_frame(dist, raw, prefer=prefer, zeros=zeros)
+
+
+def gravity_frame(dist: pd.DataFrame, raw: pd.DataFrame, *, prefer: Prefer = "importer",
+                  zeros: bool = True) -> pd.DataFrame:
+    """The tidy bilateral frame of :func:`read_cepii_wits` from frames already read.
+
+    ``dist`` has the CEPII columns; ``raw`` has ``ReporterISO3, PartnerISO3, Year, TradeFlowName`` and ``value``
+    (thousand USD). The shipped dataset's ``world_trade2009`` converts with :func:`wits_raw_from_shipped`.
+    """
+    check_option("prefer", prefer, _PREFER)
     raw = raw[~raw["PartnerISO3"].isin(AGGREGATES) & (raw["ReporterISO3"] != raw["PartnerISO3"])]
     years = raw["Year"].unique()
     if len(years) != 1:
-        raise LoaderError(f"expected one year, found {sorted(years)}", path=trade_path, column="Year")
+        raise LoaderError(f"expected one year, found {sorted(years)}", column="Year",
+                          fix="pass the flows of one year")
     flow = raw["TradeFlowName"].str.strip()
     exports = raw[flow == "Export"].rename(columns={"ReporterISO3": "exporter", "PartnerISO3": "importer"})
     imports = raw[flow == "Import"].rename(columns={"ReporterISO3": "importer", "PartnerISO3": "exporter"})
@@ -126,3 +138,11 @@ def read_cepii_wits(
     out = out.merge(geo, on=["exporter", "importer"], how="inner", validate="one_to_one")
     out["log_dist"] = np.log(out["dist"].astype(float))
     return out.sort_values(["exporter", "importer"], ignore_index=True)
+
+
+def wits_raw_from_shipped(trade: pd.DataFrame) -> pd.DataFrame:
+    """The shipped ``world_trade2009`` frame (reporter, partner, year, flow, value_usd) in the raw WITS layout."""
+    return pd.DataFrame({
+        "ReporterISO3": trade["reporter"], "PartnerISO3": trade["partner"], "Year": trade["year"],
+        "TradeFlowName": trade["flow"].str.capitalize(), "value": trade["value_usd"] / 1000.0,
+    })

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["cost_profile", "growth_path", "integration_score", "log_trade_cost_factor", "multiplier_impact",
+__all__ = ["aggregate_multiplier", "cost_profile", "growth_path", "integration_score", "log_trade_cost_factor", "multiplier_impact",
            "phase_in", "price_gap", "relative_gap", "trade_response", "wage_response"]
 
 
@@ -100,6 +100,27 @@ def multiplier_impact(demand: np.ndarray, multiplier: np.ndarray | float) -> np.
     Cambridge University Press, ch. 6 (multipliers).
     """
     return np.asarray(multiplier) * demand
+
+
+def aggregate_multiplier(multipliers: np.ndarray, shares: np.ndarray) -> float:
+    """Aggregate multiplier of a demand change spread over sectors by ``shares``.
+
+    .. math:: \\bar m = \\sum_j s_j m_j, \\qquad \\sum_j s_j = 1
+
+    Use it to turn the sector multipliers of the regional model (``RegionalModel.multipliers().frame``) and
+    the sector shares of the pair's trade into the aggregate ``mult_*`` parameters of the chain.
+
+    Parameters
+    ----------
+    multipliers, shares : array (J,)
+        Shares are normalised to sum to one; negative shares are an error.
+    """
+    m, s = np.asarray(multipliers, dtype=float), np.asarray(shares, dtype=float)
+    if m.shape != s.shape or (s < 0).any() or s.sum() <= 0:
+        from regint.scenarios._errors import ScenarioError
+        raise ScenarioError(f"multipliers {m.shape} and shares {s.shape} must have one non-negative share per "
+                            "sector with a positive sum")
+    return float(m @ (s / s.sum()))
 
 
 def growth_path(level0: np.ndarray | float, growth: np.ndarray | float, years: np.ndarray, base_year: int

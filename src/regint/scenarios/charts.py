@@ -10,6 +10,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from regint.scenarios.engine import OUTCOMES  # noqa: E402
 from regint.scenarios.results import ScenarioResult  # noqa: E402
@@ -19,6 +20,10 @@ from regint.scenarios.targets import parse_target  # noqa: E402
 __all__ = ["comparison_chart", "fan_chart", "tornado_chart"]
 
 COLOURS = ("#2c3e50", "#c0392b", "#27ae60", "#8e44ad", "#d35400", "#16a085")
+
+
+def _years_axis(ax: plt.Axes) -> None:
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
 
 
 def _finish(fig: plt.Figure, path: Path, note: str) -> Path:
@@ -46,6 +51,7 @@ def fan_chart(result: ScenarioResult, outcome: str, path: Path, target: str | No
     ax.set_title(f"{result.title}: {desc}", fontsize=11)
     ax.set_ylabel(unit)
     ax.set_xlabel("year")
+    _years_axis(ax)
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8, loc="best")
     note = (f"Monte Carlo, {result.n_draws:,} draws (seed {result.seed}), PERT over every parameter's low/central/"
@@ -61,8 +67,9 @@ def tornado_chart(t: TornadoResult, path: Path, top: int = 12) -> Path:
     y = range(len(f))
     lo = f["outcome_low"] - t.central
     hi = f["outcome_high"] - t.central
-    ax.barh(y, lo, left=t.central, color="#2980b9", label="parameter at low")
-    ax.barh(y, hi, left=t.central, color="#e67e22", label="parameter at high")
+    pos = list(y)
+    ax.barh([p + 0.2 for p in pos], lo, left=t.central, height=0.4, color="#2980b9", label="parameter at low")
+    ax.barh([p - 0.2 for p in pos], hi, left=t.central, height=0.4, color="#e67e22", label="parameter at high")
     ax.axvline(t.central, color="black", lw=0.8)
     ax.set_yticks(list(y))
     ax.set_yticklabels([f"{p} [{s}]" for p, s in zip(f["parameter"], f["status"], strict=True)], fontsize=8)
@@ -90,6 +97,7 @@ def comparison_chart(results: Sequence[ScenarioResult], outcome: str, path: Path
     ax.set_title(f"Scenarios compared: {desc}", fontsize=11)
     ax.set_ylabel(unit)
     ax.set_xlabel("year")
+    _years_axis(ax)
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8)
     return _finish(fig, path, "Median (line) and 25–75 % band over the Monte Carlo draws of each scenario; same "

@@ -169,7 +169,7 @@ def project(baseline: Baseline, arrays: LeverArrays, years: np.ndarray, draws: M
     out["wage_ru"], out["wage_by"] = wage_ru, wage_by
     out["grp_gap"] = chain.relative_gap(out["grp_pc_ru"], out["grp_pc_by"])
     out["wage_gap"] = chain.relative_gap(wage_ru, wage_by) * (1.0 - closed)
-    gap_p0 = float(chain.relative_gap(np.float64(baseline["price_level_ru"]), np.float64(baseline["price_level_by"])))
+    gap_p0 = float(chain.relative_gap(np.array(baseline["price_level_ru"]), np.array(baseline["price_level_by"])))
     out["price_gap"] = chain.price_gap(gap_p0, log_cost, _col(draws, "price_passthrough"))
     intensity0 = baseline["trade_usd"] / (grp0_ru + grp0_by)
     trade_norm = np.minimum(1.0, out["trade"] / (grp_ru + grp_by) / (_col(draws, "trade_goalpost") * intensity0))

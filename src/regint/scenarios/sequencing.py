@@ -395,7 +395,7 @@ def _explain(pp: PlanningProblem, starts: np.ndarray, reach: int | None) -> tupl
             if pp.closure(1 << x) >> k & 1:
                 rest[x] = NEVER
         alt = pp.reach_year(rest)
-        lines.append(f"Without {ids[k]} (and what depends on it): " +
+        lines.append(f"Without {ids[k]} (and what depends on it; the rest as planned): " +
                      ("target not reached within the horizon." if alt is None else f"reached in {alt}."))
     after = _held(pp, starts, reach)
     if after:

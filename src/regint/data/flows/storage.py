@@ -1,0 +1,173 @@
+"""Flow tables on disk: Parquet files partitioned by period, their version (fingerprint) and cheap checks.
+
+Layout: ``<root>/period=<p>/<name>.parquet`` (Hive partitioning, which DuckDB and Spark both read), one or more
+files per period. A write never replaces a file: ``mode="append"`` adds new files, so a table grows by versions
+and its fingerprint changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from regint._options import check_option
+from regint.data.flows._schema import COLUMNS, KEYS, check_frame
+from regint.errors import DataError
+
+WriteMode = Literal["error", "append"]
+FingerprintKind = Literal["stat", "checksum"]
+
+_CHUNK = 1 << 20
+
+
+def flow_files(root: str | Path) -> list[Path]:
+    """The Parquet files of a flow table, sorted by their path relative to ``root``."""
+    base = Path(root)
+    if not base.is_dir():
+        raise DataError(f"flow table {base}: no such directory. Fix: write one with write_flows() first.")
+    files = sorted(p for p in base.rglob("*.parquet") if p.is_file())
+    if not files:
+        raise DataError(f"flow table {base}: no Parquet files under it. Fix: write flows with write_flows().")
+    return files
+
+
+def write_flows(frame: pd.DataFrame, root: str | Path, *, mode: WriteMode = "error",
+                row_group_size: int = _CHUNK) -> list[Path]:
+    """Write flows as Parquet partitioned by period under ``root``; return the files written.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Columns ``reporter, partner, product, period, value`` and optionally ``quantity`` (checked by
+        :func:`regint.data.flows._schema.check_frame`).
+    root : path
+        Directory of the table. ``mode="error"`` refuses a directory that already holds Parquet files;
+        ``mode="append"`` adds files beside them (a new version of the table).
+    row_group_size : int
+        Rows per Parquet row group (the unit of parallel reading).
+    """
+    check_option("mode", mode, ("error", "append"))
+    data = check_frame(frame, where="write_flows")
+    base = Path(root)
+    if mode == "error" and base.is_dir() and any(base.rglob("*.parquet")):
+        raise DataError(f"write_flows: {base} already holds a flow table. Fix: pass mode='append' to add a "
+                        "version, or choose another directory.")
+    tag = uuid.uuid4().hex[:12]
+    written = []
+    for period, part in data.groupby("period", sort=True):
+        folder = base / f"period={int(period)}"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"part-{tag}.parquet"
+        table = pa.Table.from_pandas(part.drop(columns="period"), preserve_index=False)
+        pq.write_table(table, path, row_group_size=row_group_size)
+        written.append(path)
+    return written
+
+
+def read_flows(root: str | Path) -> pd.DataFrame:
+    """Read a whole flow table into memory (small tables and tests; the engine never does this)."""
+    files = flow_files(root)
+    parts = []
+    for path in files:
+        part = pq.read_table(path).to_pandas()
+        if "period" not in part.columns:
+            part["period"] = _period_of(path)
+        parts.append(part)
+    out = pd.concat(parts, ignore_index=True)
+    return out.loc[:, list(COLUMNS)].astype({"period": "int64"})
+
+
+def _period_of(path: Path) -> int:
+    for part in reversed(path.parts):
+        if part.startswith("period="):
+            return int(part.split("=", 1)[1])
+    raise DataError(f"flow file {path}: no period column and no 'period=' folder. Fix: write it with "
+                    "write_flows().")
+
+
+@dataclass(frozen=True)
+class TableVersion:
+    """The identity of a flow table's contents at one moment.
+
+    Attributes
+    ----------
+    root : Path
+    files : tuple of Path
+    fingerprint : str
+        Hex digest over the files' relative paths and either their size and modification time
+        (``kind="stat"``, the default: free) or their contents (``kind="checksum"``: reads every byte once).
+    kind : str
+    """
+
+    root: Path
+    files: tuple[Path, ...]
+    fingerprint: str
+    kind: str
+
+
+_CHECKSUMS: dict[tuple[str, int, int], str] = {}
+
+
+def _file_digest(path: Path) -> str:
+    st = path.stat()
+    key = (str(path), st.st_size, st.st_mtime_ns)
+    if key not in _CHECKSUMS:
+        h = hashlib.blake2b(digest_size=16)
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 22), b""):
+                h.update(block)
+        _CHECKSUMS[key] = h.hexdigest()
+    return _CHECKSUMS[key]
+
+
+def table_version(root: str | Path, *, kind: FingerprintKind = "stat") -> TableVersion:
+    """Fingerprint the files of a flow table (see :class:`TableVersion`).
+
+    A checksum is computed once per (path, size, mtime) and remembered for the process.
+    """
+    check_option("fingerprint", kind, ("stat", "checksum"))
+    base = Path(root).resolve()
+    files = tuple(p.resolve() for p in flow_files(base))
+    h = hashlib.sha256()
+    for path in files:
+        st = path.stat()
+        h.update(os.fsencode(str(path.relative_to(base))))
+        if kind == "stat":
+            h.update(f"|{st.st_size}|{st.st_mtime_ns}\n".encode())
+        else:
+            h.update(f"|{_file_digest(path)}\n".encode())
+    return TableVersion(root=base, files=files, fingerprint=h.hexdigest(), kind=kind)
+
+
+def check_files(version: TableVersion) -> list[Path]:
+    """Check the columns of every file and the sign of ``value`` from Parquet statistics.
+
+    Returns the files whose statistics are absent (their values are checked by a query instead).
+    Raises :class:`DataError` naming the file when a column is missing or a minimum value is negative.
+    """
+    unchecked = []
+    for path in version.files:
+        meta = pq.ParquetFile(path).metadata
+        names = meta.schema.names
+        needed = [c for c in KEYS + ("value",) if c != "period"]
+        missing = [c for c in needed if c not in names]
+        if missing:
+            raise DataError(f"flow file {path}: missing column(s) {missing}. Fix: write it with write_flows().")
+        col = names.index("value")
+        for i in range(meta.num_row_groups):
+            stats = meta.row_group(i).column(col).statistics
+            if stats is None or not stats.has_min_max:
+                unchecked.append(path)
+                break
+            if stats.min < 0:
+                raise DataError(f"flow file {path}, row group {i}: negative value {stats.min!r}. Fix: exports "
+                                "must be non-negative.")
+    return unchecked

@@ -1,0 +1,284 @@
+"""Adapters that drive the analysis modules the way their CLI commands do, without printing.
+
+Each function takes frames (and paths of reference data where an analysis needs a file) and returns the
+analysis' own result object or a small frozen bundle of them. None of them catches errors: the caller wraps each
+in :func:`regint.report.outcome.attempt`, so the report says what could not be produced and why.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from regint._paths import package_data, shared_dir
+from regint.errors import DataError
+
+#: OKVED2 divisions (two digits) → sections of the aggregated input-output table.
+_DIVISION_SECTIONS: tuple[tuple[range, str], ...] = (
+    (range(1, 4), "A"), (range(5, 10), "B"), (range(10, 34), "C"), (range(35, 36), "D"), (range(36, 40), "E"),
+    (range(41, 44), "F"), (range(45, 48), "G"), (range(49, 54), "H"), (range(55, 57), "I"), (range(58, 64), "J"),
+    (range(64, 67), "K"), (range(68, 69), "L"), (range(69, 76), "M"), (range(77, 83), "N"), (range(84, 85), "O"),
+    (range(85, 86), "P"), (range(86, 89), "Q"), (range(90, 94), "R"), (range(94, 97), "S"),
+)
+ROSSTAT_IO_FILE = ("rosstat_io", "baz_tzv-2021.xlsx")
+IO_YEAR = 2021
+IO_SHOCK_SECTOR = "C"
+IO_SHOCK = 1000.0  # mln RUB
+
+
+def division_section(division: str) -> str | None:
+    """The OKVED2 section letter of a two-digit division (``"10"`` → ``"C"``)."""
+    try:
+        d = int(division)
+    except ValueError:
+        return None
+    return next((s for r, s in _DIVISION_SECTIONS if d in r), None)
+
+
+# ------------------------------------------------------------------------------------------------ preconditions
+def run_preconditions(panel: pd.DataFrame, pair: tuple[str, str]) -> Any:
+    """:func:`regint.indicators.preconditions.preconditions` for the pair and the default comparators."""
+    from regint.indicators.preconditions import DEFAULT_COMPARATORS, preconditions
+
+    comparators = tuple(c for c in DEFAULT_COMPARATORS if c != pair)
+    return preconditions(panel, pair=pair, comparators=comparators)
+
+
+@dataclass(frozen=True)
+class ConvergenceBundle:
+    """Beta and sigma convergence of GRP per capita across the Russian regions (the Belarusian side lacks GRP)."""
+
+    beta: Any
+    sigma: Any
+    first_year: int
+    last_year: int
+    n_regions: int
+
+
+def run_convergence(panel: pd.DataFrame) -> ConvergenceBundle:
+    """Absolute beta convergence and sigma convergence of nominal GRP per capita over the Russian subjects.
+
+    Nominal roubles are comparable across Russian regions within a year (one currency, one price level as a
+    first approximation); the span is the longest with values for at least 70 regions at both ends.
+    """
+    from regint.indicators.convergence import beta_convergence, sigma_convergence
+
+    sub = panel[(panel["indicator"] == "grp_per_capita") & panel["region"].astype(str).str.match(r"^RU-")
+                & panel["period"].astype(str).str.fullmatch(r"\d{4}")]
+    wide = sub.pivot_table(index="region", columns=sub["period"].astype(int), values="value", aggfunc="first")
+    counts = wide.notna().sum()
+    years = [int(y) for y in counts.index[counts >= 70]]
+    if len(years) < 5:
+        raise DataError("fewer than five years with GRP per capita for 70 or more Russian regions")
+    y0, y1 = min(years), max(years)
+    both = wide[[y0, y1]].dropna()
+    beta = beta_convergence(both[y0], both[y1], years=float(y1 - y0))
+    sigma = sigma_convergence(wide[years].dropna())
+    return ConvergenceBundle(beta=beta, sigma=sigma, first_year=y0, last_year=y1, n_regions=len(both))
+
+
+# ------------------------------------------------------------------------------------------------ input-output
+@dataclass(frozen=True)
+class IOBundle:
+    """The pair's regional input-output models, their multipliers and the example impact."""
+
+    pair: Any
+    national: Any
+    names: dict[str, str]
+    multipliers: dict[str, pd.DataFrame]
+    impacts: dict[str, pd.DataFrame]
+    shock_sector: str
+    shock: float
+    year: int
+    assumptions: tuple[str, ...]
+    key_sectors: dict[str, list[str]] = field(default_factory=dict)
+
+
+def io_table_path() -> Path:
+    """The Rosstat 2021 symmetric table in ``../shared`` (the package does not ship the workbook)."""
+    base = shared_dir()
+    if base is None:
+        raise DataError("the Rosstat input-output workbook is not shipped with the package and ../shared is "
+                        "absent: run `regint analyse io --table baz_tzv-2021.xlsx` with the workbook")
+    path = base.joinpath("data", "sources", *ROSSTAT_IO_FILE)
+    if not path.exists():
+        raise DataError(f"the Rosstat input-output workbook {path} is absent")
+    return path
+
+
+def run_io(pair: tuple[str, str], table: Path | None = None) -> IOBundle:
+    """Regional FLQ models of both regions from the Rosstat 2021 table and a +1 bn RUB shock to section C.
+
+    Mirrors ``regint analyse io`` with its defaults (FLQ, δ = 0.3, national structure where the regional one is
+    missing, the Russian table as the proxy of the Belarusian technology).
+    """
+    from regint.models.inputoutput import aggregate, pair_model, read_rosstat_symmetric, shipped_concordance
+
+    path = table or io_table_path()
+    data = read_rosstat_symmetric(path, year=IO_YEAR, domestic=True)
+    agg = aggregate(data, shipped_concordance())
+    national = agg.to_iotable(negative="zero")
+    names = dict(zip(national.labels, agg.labels.set_index("code")["name_ru"].tolist(), strict=True))
+    model = pair_model(national, None, first=pair[0], second=pair[1], method="flq", delta=0.3,
+                       proxy_label=f"the Russian {IO_YEAR}")
+    mult: dict[str, pd.DataFrame] = {"national": national.multipliers().frame}
+    impacts: dict[str, pd.DataFrame] = {}
+    keys: dict[str, list[str]] = {}
+    for m in (model.first, model.second):
+        res = m.multipliers()
+        mult[m.region] = res.frame
+        keys[m.region] = list(res.key_sectors)
+        impacts[m.region] = m.impact({IO_SHOCK_SECTOR: IO_SHOCK}).to_frame()
+    return IOBundle(pair=model, national=national, names=names, multipliers=mult, impacts=impacts,
+                    shock_sector=IO_SHOCK_SECTOR, shock=IO_SHOCK, year=IO_YEAR, assumptions=model.assumptions,
+                    key_sectors=keys)
+
+
+def linkages_by_direction(io: IOBundle, region: str) -> pd.Series:
+    """Mean of the backward and forward linkage indices over the sections of each direction (``linkages``).
+
+    Directions map to OKVED2 divisions (``regint/experts/data/directions.csv``); divisions map to the sections
+    of the aggregated table. Several directions share section C, so they share its value: the table is by
+    section, not by division.
+    """
+    dirs = pd.read_csv(package_data("experts", "data", "directions.csv"), dtype=str)
+    frame = io.multipliers[region]
+    link = (frame["backward"] + frame["forward"]) / 2.0
+    out = {}
+    for row in dirs.itertuples():
+        secs = {s for d in str(row.okved2).split(";") if (s := division_section(d)) is not None}
+        vals = [float(link[s]) for s in secs if s in link.index]
+        out[row.code] = float(np.mean(vals)) if vals else np.nan
+    return pd.Series(out, name="linkages")
+
+
+# ------------------------------------------------------------------------------------------------ experts
+def run_directions(survey: Sequence[Path] | None, lang: str, draws: int, data: pd.DataFrame | None = None) -> Any:
+    """:func:`regint.experts.directions.rank_directions` on the given questionnaires or the example survey."""
+    from regint.experts.directions import load_example_survey, rank_directions
+    from regint.experts.questionnaire import read_questionnaire
+
+    if survey:
+        responses = [read_questionnaire(p) for p in survey]
+        bad = [str(r.source) for r in responses if r.kind != "directions"]
+        if bad:
+            raise DataError(f"{bad} are not directions questionnaires (made by `regint experts questionnaire "
+                            "--kind directions`)")
+    else:
+        responses = load_example_survey()
+    return rank_directions(responses, data=data, lang=lang, sensitivity_draws=draws)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------------------------------------ index
+def run_index(panel: pd.DataFrame, n: int) -> Any:
+    """The cross-border integration index of the Union State border pairs with a Monte Carlo of ``n`` runs."""
+    from regint.data.catalogs import regions
+    from regint.index.pairs import BORDER_PAIRS, build_pair_index, catalog_distances
+
+    distances = catalog_distances(regions(), BORDER_PAIRS)
+    return build_pair_index(panel, BORDER_PAIRS, None, n, distances=distances)
+
+
+# ------------------------------------------------------------------------------------------------ gravity
+@dataclass(frozen=True)
+class GravityBundle:
+    """Cross-section gravity 2009 of the countries of the pair (as ``regint analyse gravity``)."""
+
+    base: Any
+    with_pair: Any
+    potential: pd.DataFrame
+    effect: pd.DataFrame
+    ave: pd.DataFrame
+    sigma: float
+    origin: str
+    partner: str
+    nobs: int
+    data_source: str
+
+
+def _cepii_wits_files(folder: Path) -> tuple[Path, Path, str]:
+    """CEPII and WITS files: from ``../shared`` when present, else written from the shipped extracts."""
+    root = shared_dir()
+    if root is not None:
+        d = root / "data" / "sources" / "cepii_wits"
+        if (d / "dist_cepii.csv").exists() and (d / "WITS_trade2009.csv").exists():
+            return d / "dist_cepii.csv", d / "WITS_trade2009.csv", "cepii_wits (../shared)"
+    dist = pd.read_parquet(package_data("data", "shipped", "world_distances.parquet"))
+    trade = pd.read_parquet(package_data("data", "shipped", "world_trade2009.parquet"))
+    wits = pd.DataFrame({"ReporterISO3": trade["reporter"], "PartnerISO3": trade["partner"], "Year": trade["year"],
+                         "TradeFlowName": trade["flow"].str.capitalize(),
+                         "TradeValue in 1000 USD": trade["value_usd"] / 1000.0})
+    dpath, tpath = folder / "dist_cepii.csv", folder / "WITS_trade2009.csv"
+    dist.to_csv(dpath, sep=";", index=False)
+    wits.to_csv(tpath, sep=";", index=False)
+    return dpath, tpath, "shipped world_distances / world_trade2009"
+
+
+def run_gravity(origin: str = "RUS", partner: str = "BLR", sigma: float = 7.0, draws: int = 200) -> GravityBundle:
+    """PPML gravity 2009 with exporter and importer effects; the pair's trade against its prediction."""
+    from regint.models.gravity import ad_valorem_equivalent, border_effect, ppml, trade_potential
+    from regint.models.gravity_data import read_cepii_wits
+
+    with tempfile.TemporaryDirectory() as tmp:
+        dpath, tpath, label = _cepii_wits_files(Path(tmp))
+        data = read_cepii_wits(dpath, tpath)
+    pair = data["exporter"].isin([origin, partner]) & data["importer"].isin([origin, partner])
+    if pair.sum() != 2:
+        raise DataError(f"{origin}-{partner} is not a pair of reporting countries in the gravity data")
+    data = data.assign(pair_dummy=pair.astype(float))
+    regressors = "log_dist + contig + comlang_off + colony"
+    base = ppml(data, f"trade ~ {regressors} | exporter + importer")
+    with_pair = ppml(data, f"trade ~ {regressors} + pair_dummy | exporter + importer")
+    potential = trade_potential(base, data, rows=data.index[pair], draws=draws)
+    potential["implied_tariff_equivalent"] = np.expm1(-np.log(potential["ratio"]) / (sigma - 1))
+    effect = border_effect(with_pair, "pair_dummy")
+    ave = ad_valorem_equivalent(with_pair, "pair_dummy", sigma)
+    return GravityBundle(base=base, with_pair=with_pair, potential=potential, effect=effect, ave=ave, sigma=sigma,
+                         origin=origin, partner=partner, nobs=int(base.nobs), data_source=label)
+
+
+# ------------------------------------------------------------------------------------------------ evaluation
+@dataclass(frozen=True)
+class EvaluationBundle:
+    """Synthetic control and DiD of the 2012 Single Economic Space on the Russian region of the pair."""
+
+    sc: Any
+    did: Any
+    outcome: str
+    treated: str
+    treatment_year: int
+    n_donors: int
+    first_year: int
+    last_year: int
+
+
+def run_evaluation(panel: pd.DataFrame, treated: str, placebo: bool, outcome: str = "grp_per_capita",
+                   treatment_year: int = 2012, start: int = 2000) -> EvaluationBundle:
+    """As ``regint analyse evaluation`` with its defaults (log GRP per capita, Russian donors, 2000 on)."""
+    from regint.models.evaluation import did, synthetic_control
+
+    sub = panel[(panel["indicator"] == outcome) & panel["period"].astype(str).str.fullmatch(r"\d{4}")
+                & panel["region"].astype(str).str.match(r"^RU-")]
+    frame = pd.DataFrame({"region": sub["region"].astype(str), "year": sub["period"].astype(int),
+                          "y": pd.to_numeric(sub["value"], errors="coerce")})
+    frame = frame[(frame["year"] >= start) & (frame["y"] > 0)].assign(y=lambda f: np.log(f["y"]))
+    frame = frame.dropna().drop_duplicates(["region", "year"]).reset_index(drop=True)
+    if treated not in set(frame["region"]):
+        raise DataError(f"no {outcome} data for {treated}")
+    pre = sorted(y for y in frame["year"].unique() if y < treatment_year)
+    if len(pre) < 3:
+        raise DataError(f"fewer than three years of {outcome} before {treatment_year}")
+    blocks = [list(b) for b in np.array_split(np.asarray(pre), 3)]
+    predictors = [("y", b) for b in blocks] + [("y", [pre[-1]])]
+    sc = synthetic_control(frame, unit="region", time="year", outcome="y", treated=treated,
+                           treatment_time=treatment_year, predictors=predictors, placebo=placebo)
+    dd = did(frame, unit="region", time="year", outcome="y", treated=[treated], treatment_time=treatment_year)
+    return EvaluationBundle(sc=sc, did=dd, outcome=outcome, treated=treated, treatment_year=treatment_year,
+                            n_donors=int(frame["region"].nunique() - 1), first_year=int(frame["year"].min()),
+                            last_year=int(frame["year"].max()))

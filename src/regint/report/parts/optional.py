@@ -1,0 +1,158 @@
+"""Adapters for the analyses finished in parallel: scenarios, objective factors and maps.
+
+Each imports its module inside the function, so a module that is not there yet makes only its own section say
+so (:func:`regint.report.outcome.attempt` turns the ``ModuleNotFoundError`` into the stated reason).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+SHIPPED_SCENARIOS: tuple[str, ...] = ("inertial", "moderate", "accelerated")
+
+
+@dataclass(frozen=True)
+class ScenarioRun:
+    """One scenario's Monte Carlo result with its tables (benefits by side, targets)."""
+
+    spec: Any
+    result: Any
+    targets: pd.DataFrame
+    benefits: pd.DataFrame
+    cumulative: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class ScenarioBundle:
+    """Scenarios compared, the fastest path to each target of the reference scenario, the levers, the baseline."""
+
+    runs: tuple[ScenarioRun, ...]
+    fastest: tuple[Any, ...]
+    levers: pd.DataFrame
+    baseline: pd.DataFrame
+    fallbacks: tuple[str, ...]
+    draws: int
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def run_scenarios(panel: pd.DataFrame, pair: tuple[str, str], files: Sequence[Path] | None, draws: int
+                  ) -> ScenarioBundle:
+    """Run the given scenario files (default: the shipped inertial, moderate and accelerated scenarios).
+
+    The baseline is built as ``regint scenario run`` builds it (store first, labelled fallbacks elsewhere);
+    the fastest path is sought for every target of the first scenario with a budget (or the last scenario).
+    """
+    from rich.console import Console
+
+    from regint.cli.scenario import build_baseline
+    from regint.scenarios import (
+        benefit_cost_table,
+        cumulative_table,
+        default_parameters,
+        fastest_path,
+        load_levers,
+        load_scenario,
+        shipped_scenario,
+        simulate,
+    )
+
+    if tuple(pair) != ("RU-SMO", "BY-VI"):
+        raise ValueError(f"the scenario baseline is built for RU-SMO:BY-VI only; got {pair[0]}:{pair[1]}")
+    specs = [load_scenario(p) for p in files] if files else [shipped_scenario(n) for n in SHIPPED_SCENARIOS]
+    catalogue = load_levers(None)
+    quiet = Console(file=io.StringIO(), width=160)
+    runs = []
+    base = None
+    fallbacks: tuple[str, ...] = ()
+    params_used: dict[str, Any] = {}
+    for spec in specs:
+        spec.schedule(catalogue)
+        base, trends = build_baseline(spec, quiet, use_store=True)
+        base = spec.apply_baseline(base)
+        fallbacks = tuple(base.fallbacks)
+        params = spec.parameters({**default_parameters(),
+                                  **{k: v for k, v in trends.items() if k not in spec.parameter_overrides}})
+        params_used[spec.name] = params
+        res = simulate(spec, catalogue, base, params, n_draws=draws, seed=20250101)
+        runs.append(ScenarioRun(spec=spec, result=res, targets=res.target_table(),
+                                benefits=benefit_cost_table(res), cumulative=cumulative_table(res)))
+    ref = next((r for r in runs if r.spec.budget_annual is not None), runs[-1])
+    fastest = []
+    for target in ref.result.targets:
+        fastest.append(fastest_path(catalogue, ref.result.baseline, params_used[ref.spec.name], target, ref.spec.years,
+                                    budget_annual=ref.spec.budget_annual, budget_total=ref.spec.budget_total,
+                                    weights=ref.spec.score_weights))
+    baseline = base.to_frame() if base is not None else pd.DataFrame()
+    return ScenarioBundle(runs=tuple(runs), fastest=tuple(fastest), levers=catalogue.to_frame(),
+                          baseline=baseline, fallbacks=fallbacks, draws=draws,
+                          notes=tuple(getattr(base, "notes", ())))
+
+
+@dataclass(frozen=True)
+class FactorsBundle:
+    """Objective factors: the factor panel and the two-way fixed-effects fit with the wild cluster bootstrap."""
+
+    panel: Any
+    fit: Any
+    outcome: str
+
+
+def run_factors(panel: pd.DataFrame, bootstrap: int = 999, outcome: str = "cis_export_share") -> FactorsBundle:
+    """:func:`regint.models.factors.fit_factors` on the factor panel of all Russian regions (as its CLI)."""
+    from regint.models.factors import fit_factors
+    from regint.models.factors_panel import build_factor_panel
+
+    fp = build_factor_panel(panel, outcome, scope="regions")  # type: ignore[arg-type]
+    fit = fit_factors(fp, bootstrap=bootstrap)
+    return FactorsBundle(panel=fp, fit=fit, outcome=outcome)
+
+
+@dataclass(frozen=True)
+class MapBundle:
+    """The locator map (both renderings) and a choropleth of wages, if the maps module draws them."""
+
+    locator: dict[str, Any]
+    choropleth: dict[str, Any]
+    choropleth_indicator: str = "wage_nominal"
+    year: int = 0
+    notes: tuple[str, ...] = ()
+
+
+def _wages_usd(panel: pd.DataFrame, pair: tuple[str, str]) -> tuple[pd.DataFrame, int]:
+    """Wages of every region converted to USD, and the latest year both regions of the pair have one."""
+    from regint.data.harmonise import to_usd
+
+    ann = panel[panel["period"].astype(str).str.fullmatch(r"\d{4}")]
+    wages = ann[(ann["indicator"] == "wage_nominal") & ann["value"].notna()]
+    usd = to_usd(wages, ann[ann["indicator"] == "fx_usd"])
+    usd = usd[usd["value"].notna()]
+    both = [set(usd.loc[usd["region"] == r, "period"].astype(int)) for r in pair]
+    common = both[0] & both[1]
+    if not common:
+        raise ValueError(f"no year with wages in USD for both {pair[0]} and {pair[1]}")
+    return usd.assign(unit="USD per month", price_basis=""), max(common)
+
+
+def run_maps(panel: pd.DataFrame, pair: tuple[str, str]) -> MapBundle:
+    """Locator map and a choropleth of wages in USD from :mod:`regint.maps` (matplotlib and plotly, ru and en)."""
+    import regint.maps as maps
+
+    locator = {lang: (maps.locator_map(lang=lang), maps.locator_map_plotly(lang=lang)) for lang in ("ru", "en")}
+    notes: list[str] = []
+    chor: dict[str, Any] = {}
+    year = 0
+    try:
+        usd, year = _wages_usd(panel, pair)
+        chor = {lang: (maps.choropleth_map(usd, "wage_nominal", year, lang=lang),  # type: ignore[arg-type]
+                       maps.choropleth_map_plotly(usd, "wage_nominal", year, lang=lang))  # type: ignore[arg-type]
+                for lang in ("ru", "en")}
+    except Exception as exc:  # noqa: BLE001 — the locator map stands alone
+        notes.append(f"choropleth not drawn: {type(exc).__name__}: {exc}")
+    return MapBundle(locator=locator, choropleth=chor, choropleth_indicator="wage_nominal", year=year,
+                     notes=tuple(notes))

@@ -1,0 +1,70 @@
+"""Report tables: a frame with its title, units, source and years, written as HTML (formatted for the language)
+and as a workbook sheet (raw numbers, the note under the table)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+from markupsafe import Markup, escape
+
+from regint.report import fmt
+
+
+@dataclass(frozen=True)
+class ReportTable:
+    """A table fit for a ministry: title, units, source and years under it; gaps shown as gaps.
+
+    Attributes
+    ----------
+    key : str
+        Sheet name in the workbook (short, ASCII).
+    title : str
+    frame : DataFrame
+        Columns already labelled in the report's language; the index is not shown.
+    units, source, years : str
+        Written under the table (and under the sheet).
+    digits : mapping column → decimals, optional
+    note : str
+        Further remarks (method, caveats).
+    illustrative : bool
+        The table rests on the shipped fictitious survey: labelled ILLUSTRATIVE.
+    """
+
+    key: str
+    title: str
+    frame: pd.DataFrame
+    units: str = ""
+    source: str = ""
+    years: str = ""
+    digits: Mapping[str, int] = field(default_factory=dict)
+    note: str = ""
+    illustrative: bool = False
+
+    def footer(self, lang: str) -> str:
+        """``Units: …. Source: …. Years: ….`` in the report's language."""
+        labels = {"ru": ("Единицы", "Источник", "Годы"), "en": ("Units", "Source", "Years")}[lang]
+        parts = [f"{lab}: {val}" for lab, val in zip(labels, (self.units, self.source, self.years), strict=True) if val]
+        if self.note:
+            parts.append(self.note)
+        return ". ".join(p.rstrip(".") for p in parts) + ("." if parts else "")
+
+    def to_html(self, lang: str) -> Markup:
+        """The table as HTML with numbers formatted for ``lang`` (babel) and gaps as ``—``."""
+        head = "".join(f"<th>{escape(str(c))}</th>" for c in self.frame.columns)
+        rows = []
+        for _, row in self.frame.iterrows():
+            cells = []
+            for col, value in row.items():
+                numeric = not isinstance(value, str) and not isinstance(value, bool) and not fmt.is_gap(value)
+                text = fmt.cell(value, lang, self.digits.get(str(col)))
+                cls = ' class="num"' if numeric else (' class="gap"' if text == fmt.GAP else "")
+                cells.append(f"<td{cls}>{escape(text)}</td>")
+            rows.append("<tr>" + "".join(cells) + "</tr>")
+        return Markup(f'<table class="data"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+
+    def excel_note(self, lang: str) -> str:
+        """Title and footer, the line written under the sheet."""
+        flag = " ILLUSTRATIVE." if self.illustrative else ""
+        return f"{self.title}.{flag} {self.footer(lang)}"

@@ -1,0 +1,138 @@
+"""What one dashboard process holds: the store, the cached panel and index, the responses and the jobs.
+
+The dashboard serves several browsers from threads. DuckDB connections are not safe to share between threads,
+so every use of the store goes through :attr:`WebContext.lock`; the panel is read once and kept until an import
+changes the store. Uploads are written only inside :attr:`WebContext.upload_dir`, a private temporary folder
+(mode 0700) created for this process and removed when it ends.
+"""
+
+from __future__ import annotations
+
+import atexit
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import pandas as pd
+
+from regint.web.jobs import JobRegistry
+
+if TYPE_CHECKING:
+    from regint.data.store import Store
+    from regint.experts.questionnaire import ResponseStore
+    from regint.index.pairs import PairIndexResult
+
+T = TypeVar("T")
+
+#: The pair and its comparators (regions shown by default).
+PAIR: tuple[str, str] = ("RU-SMO", "BY-VI")
+COMPARATOR_REGIONS: tuple[str, ...] = ("RU-SMO", "RU-PSK", "RU-BRY", "BY-VI", "BY-MA", "BY-HO", "BY-MI", "BY-HM",
+                                       "RU", "BY")
+
+
+def default_responses_dir() -> Path:
+    """``<user data dir>/regint/responses`` (beside the default store)."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("regint", appauthor=False)) / "responses"
+
+
+@dataclass
+class WebContext:
+    """State shared by the callbacks of one app.
+
+    Parameters
+    ----------
+    store_path : path, optional
+        DuckDB store (default: ``REGINT_STORE`` or the user data directory).
+    responses_dir : path, optional
+        Folder of the append-only expert responses (default: beside the store in the user data directory).
+    index_runs : int
+        Base sample size of the index's Monte Carlo shown on the index page.
+    """
+
+    store_path: Path | None = None
+    responses_dir: Path | None = None
+    index_runs: int = 200
+    lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+    jobs: JobRegistry = field(default_factory=JobRegistry, repr=False)
+    _store: Store | None = field(default=None, repr=False)
+    _panel: pd.DataFrame | None = field(default=None, repr=False)
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    _upload_dir: Path | None = field(default=None, repr=False)
+
+    # -- storage ---------------------------------------------------------------------------------------------
+    def store(self) -> Store:
+        """The store, opened on first use (callers hold :attr:`lock` while they use it)."""
+        with self.lock:
+            if self._store is None:
+                from regint.data.store import Store
+
+                self._store = Store(self.store_path)
+            return self._store
+
+    def panel(self) -> pd.DataFrame:
+        """The whole observation panel (latest vintage, best status), read once and cached."""
+        with self.lock:
+            if self._panel is None:
+                self._panel = self.store().panel()
+            return self._panel
+
+    def imports(self) -> pd.DataFrame:
+        """The store's import log."""
+        with self.lock:
+            return self.store().imports()
+
+    def invalidate(self) -> None:
+        """Forget the cached panel and everything computed from it (after an import)."""
+        with self.lock:
+            self._panel = None
+            self._cache.clear()
+
+    def cached(self, key: str, make: Callable[[], T]) -> T:
+        """``make()`` once per ``key`` until :meth:`invalidate` (computed under the lock)."""
+        with self.lock:
+            if key not in self._cache:
+                self._cache[key] = make()
+            return self._cache[key]  # type: ignore[no-any-return]
+
+    def index_result(self) -> PairIndexResult:
+        """The border-pair index with its Monte Carlo of :attr:`index_runs` base runs (cached)."""
+        def make() -> PairIndexResult:
+            from regint.data.catalogs import regions
+            from regint.index.pairs import BORDER_PAIRS, build_pair_index, catalog_distances
+
+            return build_pair_index(self.panel(), BORDER_PAIRS, None, self.index_runs,
+                                    distances=catalog_distances(regions(), BORDER_PAIRS))
+        return self.cached("index", make)
+
+    def responses(self) -> ResponseStore:
+        """The append-only store of expert responses."""
+        from regint.experts.questionnaire import ResponseStore
+
+        return ResponseStore(self.responses_dir or default_responses_dir())
+
+    @property
+    def upload_dir(self) -> Path:
+        """A private (0700) temporary folder for uploads, made on first use and removed at exit."""
+        with self.lock:
+            if self._upload_dir is None:
+                path = Path(tempfile.mkdtemp(prefix="regint-web-"))
+                path.chmod(0o700)
+                atexit.register(shutil.rmtree, path, True)
+                self._upload_dir = path
+            return self._upload_dir
+
+    def close(self) -> None:
+        """Close the store and remove the upload folder."""
+        with self.lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+            if self._upload_dir is not None:
+                shutil.rmtree(self._upload_dir, ignore_errors=True)
+                self._upload_dir = None

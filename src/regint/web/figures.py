@@ -1,0 +1,166 @@
+"""Plotly figures of the dashboard, drawn from frames and results the analysis modules return."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from regint.web.i18n import t
+
+#: Colours of the Russian and the Belarusian side and of further series.
+PALETTE: tuple[str, ...] = ("#1f4e79", "#2e8540", "#c05621", "#6b46c1", "#b83280", "#2c7a7b", "#975a16",
+                            "#4a5568", "#c53030", "#2b6cb0")
+_LAYOUT = {"template": "plotly_white", "margin": {"l": 60, "r": 20, "t": 50, "b": 45},
+           "font": {"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 12},
+           "legend": {"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0}}
+
+
+def styled(fig: go.Figure, title: str = "", height: int = 380) -> go.Figure:
+    """Apply the dashboard's layout (white template, legend below, compact margins)."""
+    fig.update_layout(**_LAYOUT, height=height, title={"text": title, "x": 0, "font": {"size": 14}})
+    return fig
+
+
+def empty(text: str, height: int = 300) -> go.Figure:
+    """A blank figure with a centred note (no data, not available)."""
+    fig = go.Figure()
+    fig.add_annotation(text=text, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+                       font={"size": 14, "color": "#555"})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return styled(fig, height=height)
+
+
+def lines(frame: pd.DataFrame, names: Mapping[str, str], title: str, unit: str) -> go.Figure:
+    """One line per row of a region × year table."""
+    fig = go.Figure()
+    for k, (code, row) in enumerate(frame.iterrows()):
+        s = row.dropna()
+        fig.add_trace(go.Scatter(x=[int(x) for x in s.index], y=s.to_numpy(dtype=float), mode="lines+markers",
+                                 name=names.get(str(code), str(code)), line={"color": PALETTE[k % len(PALETTE)]},
+                                 marker={"size": 5}))
+    fig.update_yaxes(title_text=unit)
+    fig.update_xaxes(dtick=None, tickformat="d")
+    return styled(fig, title)
+
+
+def small_multiples(panels: Sequence[tuple[str, pd.DataFrame]], names: Mapping[str, str]) -> go.Figure:
+    """Several region × year tables side by side, one colour per region across panels."""
+    from plotly.subplots import make_subplots
+
+    fig = make_subplots(rows=1, cols=len(panels), subplot_titles=[p[0] for p in panels], horizontal_spacing=0.08)
+    colours: dict[str, str] = {}
+    for col, (_, frame) in enumerate(panels, start=1):
+        for code, row in frame.iterrows():
+            key = str(code)
+            first = key not in colours
+            colours.setdefault(key, PALETTE[len(colours) % len(PALETTE)])
+            s = row.dropna()
+            fig.add_trace(go.Scatter(x=[int(x) for x in s.index], y=s.to_numpy(dtype=float), mode="lines",
+                                     name=names.get(key, key), legendgroup=key, showlegend=first,
+                                     line={"color": colours[key], "width": 2}), row=1, col=col)
+    fig.update_xaxes(tickformat="d")
+    fig.update_annotations(font_size=12)
+    return styled(fig, height=340)
+
+
+def index_scores(scores: pd.DataFrame, intervals: pd.DataFrame | None, pairs: Sequence[str], lang: str,
+                 n_runs: int) -> go.Figure:
+    """Index over time per pair: the Monte Carlo median with its 5–95 % band, the nominal score dashed."""
+    fig = go.Figure()
+    for k, pair in enumerate(pairs):
+        colour = PALETTE[k % len(PALETTE)]
+        if pair not in scores.columns:
+            continue
+        nominal = scores[pair].dropna()
+        if intervals is not None and pair in intervals.index.get_level_values(0):
+            iv = intervals.xs(pair, level=0).reindex(nominal.index)
+            years = [int(y) for y in iv.index]
+            fig.add_trace(go.Scatter(x=years + years[::-1],
+                                     y=list(iv["p95_score"]) + list(iv["p05_score"])[::-1],
+                                     fill="toself", fillcolor=_rgba(colour, 0.15), line={"width": 0},
+                                     hoverinfo="skip", showlegend=False, legendgroup=pair))
+            fig.add_trace(go.Scatter(x=years, y=iv["median_score"], mode="lines", name=pair, legendgroup=pair,
+                                     line={"color": colour, "width": 2}))
+            fig.add_trace(go.Scatter(x=years, y=nominal.to_numpy(), mode="lines", showlegend=False,
+                                     legendgroup=pair, line={"color": colour, "width": 1, "dash": "dot"},
+                                     hovertemplate=f"{pair} nominal %{{y:.1f}}<extra></extra>"))
+        else:
+            fig.add_trace(go.Scatter(x=[int(y) for y in nominal.index], y=nominal.to_numpy(), mode="lines",
+                                     name=pair, line={"color": colour, "width": 2}))
+    fig.update_yaxes(title_text=t("score", lang))
+    fig.update_xaxes(tickformat="d")
+    return styled(fig, t("score_band", lang, n=n_runs), height=420)
+
+
+def dimension_bars(latest: pd.DataFrame, names: Mapping[str, str], lang: str) -> go.Figure:
+    """Grouped bars: the latest score of each dimension per pair."""
+    fig = go.Figure()
+    for k, (pair, row) in enumerate(latest.iterrows()):
+        fig.add_trace(go.Bar(x=[names.get(c, c) for c in latest.columns], y=row.to_numpy(dtype=float),
+                             name=str(pair), marker_color=PALETTE[k % len(PALETTE)]))
+    fig.update_layout(barmode="group")
+    return styled(fig, t("dimensions", lang))
+
+
+def scenario_paths(years: np.ndarray, central: np.ndarray, inertial: np.ndarray | None, label: str,
+                   lang: str) -> go.Figure:
+    """The scenario's central path of one outcome against the inertial path."""
+    fig = go.Figure()
+    x = [int(y) for y in years]
+    if inertial is not None:
+        fig.add_trace(go.Scatter(x=x, y=inertial, mode="lines", name=t("inertial_run", lang),
+                                 line={"color": "#888", "dash": "dash"}))
+    fig.add_trace(go.Scatter(x=x, y=central, mode="lines+markers", name=t("central_run", lang),
+                             line={"color": PALETTE[0], "width": 3}, marker={"size": 5}))
+    fig.update_xaxes(tickformat="d")
+    return styled(fig, label, height=400)
+
+
+def fan(quantiles: pd.DataFrame, label: str, lang: str) -> go.Figure:
+    """Monte Carlo fan: 5–95 % and 25–75 % bands, median and central run."""
+    x = [int(y) for y in quantiles.index]
+    fig = go.Figure()
+    for lo, hi, alpha in (("p5", "p95", 0.15), ("p25", "p75", 0.3)):
+        fig.add_trace(go.Scatter(x=x + x[::-1], y=list(quantiles[hi]) + list(quantiles[lo])[::-1], fill="toself",
+                                 fillcolor=_rgba(PALETTE[0], alpha), line={"width": 0}, hoverinfo="skip",
+                                 name=t("mc_band", lang) if lo == "p5" else "50 %"))
+    fig.add_trace(go.Scatter(x=x, y=quantiles["p50"], mode="lines", name=t("mc_median", lang),
+                             line={"color": PALETTE[0], "width": 2}))
+    fig.add_trace(go.Scatter(x=x, y=quantiles["central"], mode="lines", name=t("central_run", lang),
+                             line={"color": PALETTE[2], "dash": "dot"}))
+    fig.update_xaxes(tickformat="d")
+    return styled(fig, label, height=400)
+
+
+def weight_bars(labels: Sequence[str], weights: Sequence[float], title: str) -> go.Figure:
+    """Horizontal bars of priorities, largest on top."""
+    order = np.argsort(np.asarray(weights, dtype=float))
+    fig = go.Figure(go.Bar(x=[float(weights[i]) for i in order], y=[labels[i] for i in order], orientation="h",
+                           marker_color=PALETTE[0], text=[f"{weights[i]:.3f}" for i in order],
+                           textposition="auto"))
+    fig.update_layout(margin={"l": 260})
+    styled(fig, title, height=max(260, 36 * len(labels) + 90))
+    fig.update_layout(margin={"l": 10, "r": 20, "t": 50, "b": 40}, showlegend=False)
+    fig.update_yaxes(automargin=True)
+    return fig
+
+
+def coverage_heatmap(grid: pd.DataFrame, span: int, title: str) -> go.Figure:
+    """Indicator × region heat map of the number of years with data (0 shown as a gap)."""
+    z = grid.to_numpy(dtype=float)
+    text = [[("–" if (np.isnan(v) or v == 0) else str(int(v))) for v in row] for row in z]
+    fig = go.Figure(go.Heatmap(z=np.where(np.isnan(z), 0, z) / span, x=list(grid.columns), y=list(grid.index),
+                               text=text, texttemplate="%{text}", colorscale="YlGnBu", zmin=0, zmax=1,
+                               showscale=False, hovertemplate="%{y} · %{x}: %{text}<extra></extra>"))
+    fig.update_yaxes(autorange="reversed")
+    return styled(fig, title, height=max(320, 18 * len(grid) + 120))
+
+
+def _rgba(hex_colour: str, alpha: float) -> str:
+    h = hex_colour.lstrip("#")
+    r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"

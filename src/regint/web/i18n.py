@@ -1,0 +1,238 @@
+"""Labels of the dashboard in Russian and English: one dictionary, one look-up function.
+
+Every text the dashboard shows goes through :func:`t`; names of regions, indicators, sources, levers and
+directions come from the bilingual catalogs of the analysis modules.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["en", "ru"]
+LANGS: tuple[str, ...] = ("ru", "en")
+DEFAULT_LANG: Lang = "ru"
+
+LABELS: dict[str, dict[str, str]] = {
+    # shell
+    "app_title": {"en": "regint — integration of Smolensk and Vitebsk oblasts",
+                  "ru": "regint — интеграция Смоленской и Витебской областей"},
+    "app_subtitle": {"en": "Decision support for the economic integration of a Russian and a Belarusian region",
+                     "ru": "Поддержка решений по экономической интеграции российского и белорусского регионов"},
+    "language": {"en": "Language", "ru": "Язык"},
+    "nav_overview": {"en": "Overview", "ru": "Обзор"},
+    "nav_indicators": {"en": "Indicators", "ru": "Показатели"},
+    "nav_index": {"en": "Index", "ru": "Индекс"},
+    "nav_scenarios": {"en": "Scenarios", "ru": "Сценарии"},
+    "nav_directions": {"en": "Directions", "ru": "Направления"},
+    "nav_experts": {"en": "Experts", "ru": "Эксперты"},
+    "nav_data": {"en": "Data", "ru": "Данные"},
+    "nav_report": {"en": "Report", "ru": "Отчёт"},
+    "not_found": {"en": "No such page.", "ru": "Такой страницы нет."},
+    "not_available": {"en": "Not available yet", "ru": "Пока недоступно"},
+    "not_available_text": {
+        "en": "The module {module} is not part of this installation yet; this page will use it when it is.",
+        "ru": "Модуль {module} ещё не входит в эту установку; страница начнёт его использовать, когда он появится."},
+    "error": {"en": "Error", "ru": "Ошибка"},
+    "no_data": {"en": "No data for this selection.", "ru": "Нет данных для этой выборки."},
+    "loading": {"en": "Loading…", "ru": "Загрузка…"},
+    "rows_shown": {"en": "{shown} of {total} rows shown", "ru": "показано строк: {shown} из {total}"},
+    "download_csv": {"en": "Download CSV", "ru": "Скачать CSV"},
+    "download_xlsx": {"en": "Download XLSX", "ru": "Скачать XLSX"},
+    "source_note": {"en": "Sources: {sources}", "ru": "Источники: {sources}"},
+    "illustrative": {"en": "ILLUSTRATIVE: uses the shipped fictitious expert answers, not a survey of real experts.",
+                     "ru": "ИЛЛЮСТРАЦИЯ: использованы поставляемые вымышленные ответы экспертов, а не опрос реальных экспертов."},
+    # overview
+    "overview_title": {"en": "The pair: Smolensk oblast (Russia) and Vitebsk oblast (Belarus)",
+                       "ru": "Пара: Смоленская область (Россия) и Витебская область (Беларусь)"},
+    "profile": {"en": "Profile (latest year with data)", "ru": "Профиль (последний год с данными)"},
+    "key_indicators": {"en": "Key indicators of integration", "ru": "Ключевые показатели интеграции"},
+    "trends": {"en": "Trends", "ru": "Динамика"},
+    "map": {"en": "Where the pair lies", "ru": "Расположение пары"},
+    "not_computed": {"en": "Not computable with these data", "ru": "Не рассчитано по этим данным"},
+    "indicator": {"en": "Indicator", "ru": "Показатель"},
+    "regions": {"en": "Regions", "ru": "Регионы"},
+    "region": {"en": "Region", "ru": "Регион"},
+    "years": {"en": "Years", "ru": "Годы"},
+    "year": {"en": "Year", "ru": "Год"},
+    "value": {"en": "Value", "ru": "Значение"},
+    "unit": {"en": "Unit", "ru": "Единица"},
+    "source": {"en": "Source", "ru": "Источник"},
+    "status": {"en": "Status", "ru": "Статус"},
+    "meaning": {"en": "Meaning", "ru": "Смысл"},
+    "reason": {"en": "Reason", "ru": "Причина"},
+    "period": {"en": "Period", "ru": "Период"},
+    # indicators
+    "indicators_title": {"en": "Indicators by region and year", "ru": "Показатели по регионам и годам"},
+    "choose_indicator": {"en": "Indicator", "ru": "Показатель"},
+    "choose_regions": {"en": "Regions", "ru": "Регионы"},
+    "choose_years": {"en": "Years", "ru": "Годы"},
+    "breaks": {"en": "Series breaks that touch these values", "ru": "Разрывы рядов, затрагивающие эти значения"},
+    # index
+    "index_title": {"en": "Cross-border integration index of the border pairs",
+                    "ru": "Индекс трансграничной интеграции приграничных пар"},
+    "pairs": {"en": "Pairs", "ru": "Пары"},
+    "score": {"en": "Index score", "ru": "Значение индекса"},
+    "score_band": {"en": "Median of the Monte Carlo; band: 5th–95th percentile ({n} base runs)",
+                   "ru": "Медиана Монте-Карло; полоса: 5–95-й процентили ({n} базовых прогонов)"},
+    "dimensions": {"en": "Dimension breakdown, latest year with data", "ru": "Вклад измерений, последний год с данными"},
+    "ranks": {"en": "Scores and rank intervals, latest year", "ru": "Значения и интервалы рангов, последний год"},
+    "pair": {"en": "Pair", "ru": "Пара"},
+    "rank": {"en": "Rank", "ru": "Ранг"},
+    "rank_interval": {"en": "Rank 5–95 %", "ru": "Ранг 5–95 %"},
+    "dropped": {"en": "Left out for lack of data: {codes}", "ru": "Исключены из-за отсутствия данных: {codes}"},
+    "pairs_map": {"en": "Pairs on the map", "ru": "Пары на карте"},
+    # scenarios
+    "scenarios_title": {"en": "Scenarios of integration", "ru": "Сценарии интеграции"},
+    "base_scenario": {"en": "Start from scenario", "ru": "Исходный сценарий"},
+    "levers": {"en": "Levers (intensity 0–1, start year)", "ru": "Меры (интенсивность 0–1, год начала)"},
+    "intensity": {"en": "Intensity", "ru": "Интенсивность"},
+    "start_year": {"en": "Start", "ru": "Начало"},
+    "outcome": {"en": "Outcome", "ru": "Результат"},
+    "central_run": {"en": "Scenario (central values)", "ru": "Сценарий (центральные значения)"},
+    "inertial_run": {"en": "Inertial (no new measures)", "ru": "Инерционный (без новых мер)"},
+    "at_horizon": {"en": "At the horizon ({year})", "ru": "На горизонте ({year})"},
+    "scenario_value": {"en": "Scenario", "ru": "Сценарий"},
+    "inertial_value": {"en": "Inertial", "ru": "Инерционный"},
+    "targets": {"en": "Targets (central run)", "ru": "Цели (центральный расчёт)"},
+    "target": {"en": "Target", "ru": "Цель"},
+    "first_year": {"en": "First year met", "ru": "Год достижения"},
+    "never": {"en": "not within the horizon", "ru": "не в пределах горизонта"},
+    "run_mc": {"en": "Run Monte Carlo", "ru": "Запустить Монте-Карло"},
+    "draws": {"en": "Draws", "ru": "Число прогонов"},
+    "mc_running": {"en": "Monte Carlo: {done:,} of {total:,} draws", "ru": "Монте-Карло: {done:,} из {total:,} прогонов"},
+    "mc_done": {"en": "Monte Carlo done: {n:,} draws, seed {seed}", "ru": "Монте-Карло завершён: {n:,} прогонов, seed {seed}"},
+    "mc_band": {"en": "90 % interval", "ru": "90 %-й интервал"},
+    "mc_median": {"en": "Median", "ru": "Медиана"},
+    "p_by_horizon": {"en": "P(met by horizon)", "ru": "P(достигнута к горизонту)"},
+    "median_year": {"en": "Median year", "ru": "Медианный год"},
+    "baseline_note": {"en": "Baseline: {n} of {total} values are labelled fallbacks (not from the store): {keys}.",
+                      "ru": "База: {n} из {total} значений — помеченные резервные значения (не из хранилища): {keys}."},
+    "warnings": {"en": "Warnings", "ru": "Предупреждения"},
+    "timing": {"en": "computed in {ms:.0f} ms", "ru": "рассчитано за {ms:.0f} мс"},
+    # directions
+    "directions_title": {"en": "Directions of integration: ranking", "ru": "Направления интеграции: ранжирование"},
+    "weights": {"en": "Criterion weights", "ru": "Веса критериев"},
+    "responses_source": {"en": "Expert answers", "ru": "Ответы экспертов"},
+    "example_answers": {"en": "Shipped example (fictitious)", "ru": "Поставляемый пример (вымышленный)"},
+    "collected_answers": {"en": "Collected in this dashboard", "ru": "Собранные в этой панели"},
+    "reset_weights": {"en": "Experts' weights", "ru": "Веса экспертов"},
+    "direction": {"en": "Direction", "ru": "Направление"},
+    "closeness": {"en": "TOPSIS closeness", "ru": "Близость TOPSIS"},
+    "criterion": {"en": "Criterion", "ru": "Критерий"},
+    "weight": {"en": "Weight", "ru": "Вес"},
+    # experts
+    "experts_title": {"en": "Expert judgements", "ru": "Экспертные суждения"},
+    "ahp_entry": {"en": "Pairwise comparisons (Saaty's 1–9 scale)", "ru": "Парные сравнения (шкала Саати 1–9)"},
+    "ahp_help": {"en": "Move a slider towards the item that matters more: the further, the stronger (1 = equal, "
+                       "9 = extreme).",
+                 "ru": "Сдвиньте ползунок к более важному элементу: чем дальше, тем сильнее (1 — равная "
+                       "важность, 9 — абсолютное превосходство)."},
+    "block": {"en": "What to compare", "ru": "Что сравнивать"},
+    "block_criteria": {"en": "Criteria of the directions (9)", "ru": "Критерии направлений (9)"},
+    "block_score": {"en": "Components of the integration score (4)", "ru": "Составляющие оценки интеграции (4)"},
+    "cr": {"en": "Consistency ratio CR = {cr:.3f}", "ru": "Отношение согласованности CR = {cr:.3f}"},
+    "cr_ok": {"en": "acceptable (below 0.10)", "ru": "приемлемо (ниже 0,10)"},
+    "cr_bad": {"en": "NOT acceptable: revise judgements (threshold 0.10)",
+               "ru": "НЕприемлемо: пересмотрите суждения (порог 0,10)"},
+    "revise": {"en": "Revisit first: {a} vs {b} — now {now}, consistent would be {suggested} (CR then {after:.3f})",
+               "ru": "Пересмотрите сначала: {a} и {b} — сейчас {now}, согласованно было бы {suggested} "
+                     "(CR станет {after:.3f})"},
+    "nothing_to_revise": {"en": "No judgement needs revising.", "ru": "Пересматривать нечего."},
+    "respondent": {"en": "Your name", "ru": "ФИО эксперта"},
+    "save": {"en": "Save judgements", "ru": "Сохранить суждения"},
+    "saved": {"en": "Saved: {name}, {n} judgements, CR = {cr:.3f}.", "ru": "Сохранено: {name}, суждений: {n}, CR = {cr:.3f}."},
+    "need_name": {"en": "Enter your name before saving.", "ru": "Укажите ФИО перед сохранением."},
+    "upload_questionnaire": {"en": "Upload a filled questionnaire (.xlsx, .json)",
+                             "ru": "Загрузите заполненную анкету (.xlsx, .json)"},
+    "drop_here": {"en": "Drag a file here or click to choose (at most {mb} MB)",
+                  "ru": "Перетащите файл сюда или нажмите, чтобы выбрать (не более {mb} МБ)"},
+    "validation_report": {"en": "Validation report", "ru": "Отчёт о проверке"},
+    "questionnaire_ok": {"en": "{file}: {who}, {n} judgements, {missing} missing; CR = {cr}; {stored}",
+                         "ru": "{file}: {who}, суждений: {n}, пропущено: {missing}; CR = {cr}; {stored}"},
+    "stored_new": {"en": "stored", "ru": "сохранено"},
+    "stored_dup": {"en": "already stored (same file)", "ru": "уже сохранено (тот же файл)"},
+    "collected": {"en": "Collected responses", "ru": "Собранные ответы"},
+    "download_questionnaire": {"en": "Download an empty questionnaire", "ru": "Скачать пустую анкету"},
+    "rejected": {"en": "{file}: rejected — {reason}", "ru": "{file}: отклонён — {reason}"},
+    # data
+    "data_title": {"en": "Data: sources, gaps and imports", "ru": "Данные: источники, пропуски и импорт"},
+    "sources": {"en": "Sources", "ru": "Источники"},
+    "coverage": {"en": "Coverage of the pair and comparators (years with data)",
+                 "ru": "Покрытие пары и сравниваемых регионов (годы с данными)"},
+    "imports": {"en": "Import log", "ru": "Журнал импорта"},
+    "import_file": {"en": "Import a file (.csv, .xlsx, .xml, .json): all of it or nothing",
+                    "ru": "Импорт файла (.csv, .xlsx, .xml, .json): целиком или ничего"},
+    "imported": {"en": "{file}: imported {rows} observations as import #{id} ({fmt})",
+                 "ru": "{file}: импортировано наблюдений: {rows}, импорт №{id} ({fmt})"},
+    "unchanged": {"en": "{file}: already imported (same checksum); nothing changed",
+                  "ru": "{file}: уже импортирован (та же контрольная сумма); ничего не изменено"},
+    "store_unchanged": {"en": "The store is unchanged.", "ru": "Хранилище не изменено."},
+    "licence": {"en": "Licence", "ru": "Лицензия"},
+    "caveats": {"en": "Caveats", "ru": "Оговорки"},
+    "file": {"en": "File", "ru": "Файл"},
+    "rows": {"en": "Rows", "ru": "Строк"},
+    "format": {"en": "Format", "ru": "Формат"},
+    "when": {"en": "Imported at", "ru": "Время импорта"},
+    "n_years": {"en": "Years with data", "ru": "Лет с данными"},
+    # report
+    "report_title": {"en": "Report", "ru": "Отчёт"},
+    "report_generate": {"en": "Generate and download the report", "ru": "Сформировать и скачать отчёт"},
+    "report_tables": {"en": "Download the tables (XLSX)", "ru": "Скачать таблицы (XLSX)"},
+    "report_tables_text": {"en": "Preconditions, the index with its intervals and the coverage of the data, "
+                                 "one sheet each; text cells cannot run as formulas.",
+                           "ru": "Предпосылки, индекс с интервалами и покрытие данных, по листу на каждую "
+                                 "таблицу; текстовые ячейки не могут выполниться как формулы."},
+    "report_format": {"en": "Format", "ru": "Формат"},
+}
+
+#: Short names of the scenario outcomes (the engine's descriptions are English only).
+OUTCOME_LABELS: dict[str, dict[str, str]] = {
+    "trade": {"en": "Bilateral trade of the pair", "ru": "Взаимная торговля пары"},
+    "trade_change": {"en": "Trade above the inertial path", "ru": "Прирост торговли к инерционному пути"},
+    "exports_gain_ru": {"en": "Additional exports, Russian region", "ru": "Доп. экспорт, российский регион"},
+    "exports_gain_by": {"en": "Additional exports, Belarusian region", "ru": "Доп. экспорт, белорусский регион"},
+    "output_ru": {"en": "Additional output, Russian region", "ru": "Доп. выпуск, российский регион"},
+    "output_by": {"en": "Additional output, Belarusian region", "ru": "Доп. выпуск, белорусский регион"},
+    "gva_ru": {"en": "Additional GVA, Russian region", "ru": "Доп. ВДС, российский регион"},
+    "gva_by": {"en": "Additional GVA, Belarusian region", "ru": "Доп. ВДС, белорусский регион"},
+    "jobs_ru": {"en": "Additional jobs, Russian region", "ru": "Доп. рабочие места, российский регион"},
+    "jobs_by": {"en": "Additional jobs, Belarusian region", "ru": "Доп. рабочие места, белорусский регион"},
+    "cost_ru": {"en": "Budget cost, Russian side", "ru": "Бюджетные затраты, российская сторона"},
+    "cost_by": {"en": "Budget cost, Belarusian side", "ru": "Бюджетные затраты, белорусская сторона"},
+    "grp_pc_ru": {"en": "GRP per capita, Russian region", "ru": "ВРП на душу, российский регион"},
+    "grp_pc_by": {"en": "GRP per capita, Belarusian region", "ru": "ВРП на душу, белорусский регион"},
+    "wage_ru": {"en": "Average monthly wage, Russian region", "ru": "Средняя зарплата, российский регион"},
+    "wage_by": {"en": "Average monthly wage, Belarusian region", "ru": "Средняя зарплата, белорусский регион"},
+    "grp_gap": {"en": "Gap in GRP per capita", "ru": "Разрыв в ВРП на душу"},
+    "wage_gap": {"en": "Wage gap", "ru": "Разрыв в зарплатах"},
+    "price_gap": {"en": "Price-level gap", "ru": "Разрыв в уровне цен"},
+    "score": {"en": "Projected integration score", "ru": "Прогнозная оценка интеграции"},
+}
+
+#: The four components of the scenario score, compared in the second AHP block.
+SCORE_COMPONENTS: dict[str, dict[str, str]] = {
+    "grp_gap": {"en": "Convergence of GRP per capita", "ru": "Сближение ВРП на душу"},
+    "wage_gap": {"en": "Convergence of wages", "ru": "Сближение заработных плат"},
+    "price_gap": {"en": "Convergence of price levels", "ru": "Сближение уровней цен"},
+    "trade": {"en": "Intensity of mutual trade", "ru": "Интенсивность взаимной торговли"},
+}
+
+
+def check_lang(lang: str | None) -> Lang:
+    """``"ru"`` or ``"en"``; anything else (a stale browser value, ``None``) falls back to the default."""
+    return lang if lang in LANGS else DEFAULT_LANG  # type: ignore[return-value]
+
+
+def t(key: str, lang: str | None, **values: object) -> str:
+    """The label ``key`` in ``lang``, formatted with ``values``; an unknown key shows as itself."""
+    entry = LABELS.get(key)
+    if entry is None:
+        return key
+    text = entry[check_lang(lang)]
+    return text.format(**values) if values else text
+
+
+def outcome_label(code: str, lang: str | None) -> str:
+    """The name of a scenario outcome in ``lang``."""
+    entry = OUTCOME_LABELS.get(code)
+    return entry[check_lang(lang)] if entry else code

@@ -1,0 +1,139 @@
+"""The link between the scenario page's controls and :mod:`regint.scenarios` (no modelling here).
+
+The page shows one intensity and one start year per lever of the shipped catalogue. :func:`spec_from_controls`
+turns them into a :class:`~regint.scenarios.spec.ScenarioSpec` (the chosen shipped scenario with its levers
+replaced); :func:`run_deterministic` and :func:`run_monte_carlo` call the engine. The baseline is the one the
+scenario command line uses when it is available (``regint.cli.scenario``), else the labelled fallback baseline
+shipped with the scenario module.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from regint.scenarios.baseline import Baseline
+    from regint.scenarios.levers import LeverCatalogue
+    from regint.scenarios.parameters import Parameter
+    from regint.scenarios.results import ScenarioResult
+    from regint.scenarios.spec import ScenarioSpec
+
+
+def available() -> bool:
+    """Whether the scenario engine is installed (it is being finished in parallel)."""
+    try:
+        import regint.scenarios.engine  # noqa: F401
+        import regint.scenarios.spec  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class ScenarioInputs:
+    """What the engine needs besides the levers: catalogue, baseline, default parameters."""
+
+    catalogue: LeverCatalogue
+    baseline: Baseline
+    parameters: dict[str, Parameter]
+
+
+@lru_cache(maxsize=1)
+def inputs() -> ScenarioInputs:
+    """The shipped lever catalogue, the baseline and the default parameters (read once per process)."""
+    from regint.scenarios.baseline import default_baseline, default_parameters
+    from regint.scenarios.levers import load_levers
+
+    return ScenarioInputs(load_levers(), _baseline() or default_baseline(), default_parameters())
+
+
+def _baseline() -> Baseline | None:
+    """The store-based baseline of the scenario command line, when that module offers one."""
+    try:
+        from regint.cli import scenario as cli_scenario  # being written in parallel
+    except ImportError:
+        return None
+    for name in ("store_baseline", "baseline_from_store", "load_baseline"):
+        make: Callable[[], Baseline] | None = getattr(cli_scenario, name, None)
+        if callable(make):
+            try:
+                return make()
+            except Exception:  # noqa: BLE001 - fall back to the labelled shipped baseline
+                return None
+    return None
+
+
+@lru_cache(maxsize=4)
+def shipped(name: str) -> ScenarioSpec:
+    """A shipped scenario (``inertial``, ``moderate``, ``accelerated``)."""
+    from regint.scenarios.spec import shipped_scenario
+
+    return shipped_scenario(name)
+
+
+def shipped_names() -> tuple[str, ...]:
+    from regint.scenarios.spec import SHIPPED
+
+    return SHIPPED
+
+
+def controls_of(spec: ScenarioSpec, catalogue: LeverCatalogue) -> tuple[list[float], list[int]]:
+    """Intensities and start years of every lever of the catalogue as the scenario sets them."""
+    intensity, start = spec.schedule(catalogue)
+    starts = [int(s) if s <= spec.end else spec.start for s in start]
+    return [float(round(x, 2)) for x in intensity], starts
+
+
+def spec_from_controls(base: str, intensities: Sequence[float | None], starts: Sequence[int | None]
+                       ) -> ScenarioSpec:
+    """The shipped scenario ``base`` with the levers set from the page (aligned with the catalogue)."""
+    cat = inputs().catalogue
+    spec = shipped(base)
+    levers: dict[str, tuple[float, int]] = {}
+    for lever, inten, year in zip(cat.ids, intensities, starts, strict=True):
+        value = float(inten or 0.0)
+        if value <= 0:
+            continue
+        yr = int(year) if year is not None else spec.start
+        levers[lever] = (min(max(value, 0.0), 1.0), min(max(yr, spec.start), spec.end))
+    return dataclasses.replace(spec, name=f"{spec.name}-dashboard", levers=levers)
+
+
+def run_deterministic(spec: ScenarioSpec) -> dict[str, np.ndarray]:
+    """Central-value run of ``spec``: outcome → array over the years."""
+    from regint.scenarios.engine import deterministic
+
+    inp = inputs()
+    return deterministic(spec, inp.catalogue, spec.apply_baseline(inp.baseline), spec.parameters(inp.parameters))
+
+
+def run_monte_carlo(spec: ScenarioSpec, n_draws: int, progress: Callable[[int, int], Any] | None = None,
+                    seed: int = 20250101) -> ScenarioResult:
+    """Monte Carlo of ``spec`` in chunks of a tenth, reporting ``progress(done, n_draws)``."""
+    from regint.scenarios.engine import simulate
+
+    inp = inputs()
+    chunk = max(1, n_draws // 10)
+    return simulate(spec, inp.catalogue, spec.apply_baseline(inp.baseline), spec.parameters(inp.parameters),
+                    n_draws=n_draws, seed=seed, chunk=chunk,
+                    progress=(lambda done: progress(done, n_draws)) if progress else None)
+
+
+def targets_met(spec: ScenarioSpec, central: dict[str, np.ndarray]) -> list[tuple[str, float | None]]:
+    """First year each target of the scenario is met on the central path (``None`` if not within the horizon)."""
+    from regint.scenarios.targets import first_year, parse_target
+
+    out: list[tuple[str, float | None]] = []
+    for text in spec.targets:
+        target = parse_target(text)
+        if target.outcome not in central:
+            continue
+        year = first_year(target.met(central[target.outcome])[None, :], spec.years)[0]
+        out.append((str(target), None if np.isnan(year) else float(year)))
+    return out
