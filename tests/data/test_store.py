@@ -112,3 +112,26 @@ def test_killed_import_leaves_store_unchanged(tmp_path: Path) -> None:
     with Store(path, fill_default=False) as st:
         assert st.n_imports() == 1
         assert st.con.execute("SELECT count(*) FROM observations").fetchone()[0] == 2
+
+
+BAD = sorted(p for p in (Path(__file__).parents[1] / "fixtures" / "bad").iterdir()
+             if p.is_file() and p.suffix != ".md" and not p.name.startswith("make_"))
+
+
+@pytest.mark.parametrize("path", BAD, ids=lambda p: p.name)
+def test_bad_file_import_is_all_or_nothing(path: Path, tmp_path: Path) -> None:
+    """Every bad file either imports (with warnings) or fails with a RegintError; a failure changes nothing."""
+    from regint.errors import RegintError
+
+    with Store(tmp_path / "b.duckdb", fill_default=False) as st:
+        st.import_frame(_obs(), file_name="ok", checksum="ok", format="tidy")
+        before = (st.n_imports(), st.con.execute("SELECT count(*) FROM observations").fetchone()[0])
+        try:
+            report = st.import_file(path)
+        except RegintError as exc:
+            assert str(exc)  # a message that says what and where
+            after = (st.n_imports(), st.con.execute("SELECT count(*) FROM observations").fetchone()[0])
+            assert after == before
+        else:
+            assert report.status == "imported" and report.rows > 0
+            assert st.n_imports() == before[0] + 1
