@@ -11,6 +11,8 @@ Variants (one per process, so that peak memory is measured per variant by ``benc
 
 ``engine``      regint.data.flows.FlowTable on DuckDB (Ibis expressions; RCA from one grouped pass, GL by
                 unordered-pair key without a self-join, trade intensity from the GL pair totals)
+``engine-anykeys``  the same, told that flow keys may repeat (GL by unordered-pair aggregation instead of a
+                join of the two-way products)
 ``sql-naive``   hand-written DuckDB SQL as one would first write it: separate aggregates joined back for RCA
                 and trade intensity, Grubel-Lloyd by a full outer self-join of the flows
 ``sql-tuned``   hand-written DuckDB SQL with the engine's formulations (the engine's own limit)
@@ -67,8 +69,11 @@ def generate(workdir: Path, rows: int, seed: int, period: int = 2023) -> dict[st
     products, density = _dimensions(rows)
     folder = root / f"period={period}"
     folder.mkdir(parents=True, exist_ok=True)
+    from regint.data.flows.storage import WRITE_TAG
+
     schema = pa.schema([("reporter", pa.int16()), ("partner", pa.int16()), ("product", pa.int32()),
-                        ("value", pa.float64()), ("quantity", pa.float64())])
+                        ("value", pa.float64()), ("quantity", pa.float64())],
+                       metadata={WRITE_TAG: f"synthetic-seed{seed}".encode()})  # one write: unique keys
     t0 = time.perf_counter()
     total = 0
     per_file = 10
@@ -110,11 +115,11 @@ def _timed(steps: dict[str, Callable[[], Any]]) -> tuple[dict[str, float], dict[
     return seconds, rows
 
 
-def run_engine(root: Path, tmp: Path) -> dict[str, Any]:
+def run_engine(root: Path, tmp: Path, unique_keys: bool | None = None) -> dict[str, Any]:
     from regint.data.flows import EngineConfig, FlowTable
 
     config = EngineConfig(threads=THREADS, memory_limit=MEMORY_LIMIT, temp_directory=str(tmp))
-    with FlowTable(root, config=config) as table:
+    with FlowTable(root, config=config, unique_keys=unique_keys) as table:
         seconds, rows = _timed({
             "rca": table.rca,
             "grubel_lloyd": table.grubel_lloyd,
@@ -276,7 +281,7 @@ def check_agreement(root: Path, tmp: Path) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("variant", choices=["generate", "engine", "sql-naive", "sql-tuned", "pandas", "check"])
+    parser.add_argument("variant", choices=["generate", "engine", "engine-anykeys", "sql-naive", "sql-tuned", "pandas", "check"])
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/regint-bench"))
     parser.add_argument("--rows", type=int, default=FULL_ROWS)
     parser.add_argument("--seed", type=int, default=20240601)
@@ -288,6 +293,8 @@ def main() -> None:
         result: dict[str, Any] = generate(args.workdir, args.rows, args.seed)
     elif args.variant == "engine":
         result = run_engine(root, tmp)
+    elif args.variant == "engine-anykeys":
+        result = run_engine(root, tmp, unique_keys=False)
     elif args.variant == "sql-naive":
         result = run_sql(root, tmp, SQL_NAIVE)
     elif args.variant == "sql-tuned":

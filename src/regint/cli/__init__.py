@@ -28,13 +28,14 @@ app.add_typer(experts_app, name="experts")
 
 def _register() -> None:
     """Attach the commands of each area (their modules import the analysis code lazily)."""
-    from regint.cli import experts, index, io, models, preconditions, scenario
+    from regint.cli import experts, factors, index, io, models, preconditions, scenario
 
     analyse_app.command("preconditions")(preconditions.preconditions_command)
     analyse_app.command("io")(io.io_command)
     analyse_app.command("directions")(experts.directions_command)
     analyse_app.command("gravity")(models.gravity_command)
     analyse_app.command("evaluation")(models.evaluation_command)
+    analyse_app.command("factors")(factors.factors_command)
     index_app.command("build")(index.index_build_command)
     experts_app.command("questionnaire")(experts.questionnaire_command)
     app.add_typer(scenario.app, name="scenario")

@@ -19,6 +19,13 @@ from rich.table import Table
 
 INDICATORS = ("exports_usd", "imports_usd", "exports_cis_usd", "imports_cis_usd", "grp", "grp_volume_index",
               "wage_nominal", "ppp", "fx_usd", "fx_rub_100", "inflation", "gdp_usd")
+DATA_FACTORS = ("rer_log", "rer_volatility", "inflation_gap", "by_gdp_usd_growth")
+OUTCOME_SOURCES = {
+    "cis_export_share": ("Rosstat exports_cis_usd", "exports_usd"),
+    "cis_trade_share": ("Rosstat exports/imports_cis_usd", "exports/imports_usd"),
+    "trade_openness": ("Rosstat exports_usd", "imports_usd", "grp", "CBR fx_usd"),
+    "wage_gap": ("Rosstat/Belstat wage_nominal", "WDI ppp"),
+}
 TEXT = {
     "coef": {"en": "Factor regression: {o} ({e} effects), N = {n}, {k} entities, years {y}",
              "ru": "Регрессия факторов: {o} (эффекты {e}), N = {n}, объектов {k}, годы {y}"},
@@ -69,8 +76,13 @@ def factors_command(
     from regint.data.api import load_panel
     from regint.errors import ModelError, RegintError
     from regint.models.factors import fit_factors, fit_panel
-    from regint.models.factors_diagnostics import (fisher_adf, ips_test, pesaran_cd, wooldridge_fe_ar1,
-                                                   wooldridge_serial)
+    from regint.models.factors_diagnostics import (
+        fisher_adf,
+        ips_test,
+        pesaran_cd,
+        wooldridge_fe_ar1,
+        wooldridge_serial,
+    )
     from regint.models.factors_importance import change_decomposition, factor_importance
     from regint.models.factors_panel import OUTCOME_LABELS, build_factor_panel
     from regint.models.factors_plot import waterfall
@@ -112,9 +124,7 @@ def factors_command(
     dec = change_decomposition(res, focus)
     console.print(_rich(dec, _t("dec", lang, o=outcome, f=focus)))
     sheets["decomposition"] = dec
-    honesty = h.to_frame().set_index("item")
-    for n in res.notes:
-        honesty.loc[f"note ({len(honesty)})"] = n
+    honesty = h.extend(notes=res.notes).to_frame().set_index("item")
     console.print(_rich(honesty, _t("honest", lang)))
     sheets["honesty"] = honesty
     sheets["factor_catalogue"] = fp.catalogue.set_index("factor")
@@ -127,10 +137,13 @@ def factors_command(
             frame.to_excel(writer, sheet_name=name[:31])
     sub = res.design.xs(focus, level=0)[outcome]
     first = int(dec.index.min()) - 1
-    sources = "; ".join(sorted(set(fp.catalogue["source"]) - {"none"}))[:180]
+    used = [f for f in fp.factors if fp.kind(f) != "common" or f in DATA_FACTORS]
+    data_src = {x.strip() for f in used for x in str(fp.catalogue.set_index("factor").at[f, "source"]).split(",")}
+    sources = ", ".join(sorted(data_src - {"none"}))
     footer = (f"Two-way FE regression ({res.effects}), N = {res.nobs}, {res.n_entities} entities, {h.span}; "
               f"dropped: {', '.join(n for n, _ in h.dropped) or 'none'}. Sum of year-by-year "
-              f"contributions beta_k x dx_k. Source: regint observation store ({sources}...).")
+              f"contributions beta_k x dx_k; intervals in coefficients.csv. Data: regint store (outcome: "
+              f"{', '.join(OUTCOME_SOURCES[outcome])}; factors: {sources}); events: factors_events.csv.")
     waterfall(dec, float(sub.loc[first]) if first in sub.index else float(sub.iloc[0]),
               title=f"{OUTCOME_LABELS[outcome]}: {focus}, {first}-{int(dec.index.max())}",
               unit=fp.outcome_unit, footer=footer, path=out / "waterfall")

@@ -427,6 +427,12 @@ def fit_factors(
     if eff == "entity" and any(fp.kind(f) == "common" for f in fp.factors):
         notes.append("common factors are identified only from their movement over the years, without year "
                      "effects: any other event of the same years is confounded with them")
+    n_common = sum(fp.kind(f) == "common" for f in fp.factors)
+    n_years = data.index.get_level_values(1).nunique()
+    if eff != "twoways" and n_common and n_common >= n_years - 2:
+        notes.append(f"{n_common} common factors over {n_years} years: they nearly span the year-to-year variation "
+                     "(year dummies under other names); read their coefficients as a description of those years, "
+                     "not as separate causes")
     if lags:
         lag_name = f"{fp.outcome}_lag1"
         data[lag_name] = _lagged(data, fp.outcome)

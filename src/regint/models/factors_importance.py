@@ -169,6 +169,7 @@ def change_decomposition(res: FactorResults, entity: str) -> pd.DataFrame:
     parts["year_effects"] = eff.diff()
     parts["residual"] = resid.diff()
     out = pd.DataFrame(parts)[consecutive]
+    out = out.mask(out.abs() < 1e-9, 0.0)
     out["total"] = sub[res.outcome].diff()[consecutive]
     out.index.name = "year"
     return out

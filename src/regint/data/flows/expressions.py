@@ -8,9 +8,11 @@ Formulations chosen for speed (each is exact, not an approximation):
 
 * RCA from **one** grouped pass, :math:`X_{cp}` by (period, reporter, product), with the country, product and
   world totals as window sums over that small result instead of three more scans of the flows;
-* Grubel-Lloyd **without a self-join**: the flows of both directions of a pair meet in one aggregation keyed by
-  the unordered pair (least(r, p), greatest(r, p), product) with conditional sums;
-* trade intensity from the pair totals that the Grubel-Lloyd pass already produced (no further scan);
+* Grubel-Lloyd from the identity :math:`|X - M| = X + M - 2\min(X, M)`: the pair totals come from the small
+  reporter × partner aggregate (shared with trade intensity), and only the products traded *both ways* need
+  matching, an inner join of the two directions (or, where flow keys may repeat, one aggregation keyed by the
+  unordered pair (least(r, p), greatest(r, p), product) with conditional sums, never a self-join);
+* trade intensity and concentration over partners from the same reporter × partner aggregate;
 * complementarity and export similarity from
   :math:`1 - \\tfrac12 \\sum_k |a_k - b_k| = \\sum_k \\min(a_k, b_k)` for two share vectors, so only products
   present on both sides are joined.
@@ -67,86 +69,121 @@ def rca(xp: Table, *, binary: bool = False, cutoff: float = 1.0) -> Table:
     return t.select("period", "reporter", "product", rca=value)
 
 
+def directed_totals(flows: Table) -> Table:
+    """Exports of each reporter to each partner, all products: columns period, reporter, partner, x."""
+    return flows.group_by(["period", "reporter", "partner"]).aggregate(x=_.value.sum())
+
+
+def pair_totals(directed: Table) -> Table:
+    """Both directions of each unordered pair in one row: period, reporter (lesser code), partner, tx, tm.
+
+    ``tx`` are the exports of reporter to partner, ``tm`` those of partner to reporter (0 when absent).
+    """
+    lo = ibis.least(directed.reporter, directed.partner)
+    hi = ibis.greatest(directed.reporter, directed.partner)
+    t = directed.mutate(lo=lo, hi=hi, out=directed.reporter == lo)
+    return t.group_by(["period", "lo", "hi"]).aggregate(
+        tx=ibis.ifelse(t.out, t.x, 0.0).sum(), tm=ibis.ifelse(t.out, 0.0, t.x).sum(),
+    ).rename(reporter="lo", partner="hi")
+
+
 def pair_products(flows: Table) -> Table:
-    """Both directions of each unordered pair and product in one row, without a self-join.
+    """Both directions of each unordered pair and product in one row, by aggregation (no self-join).
 
     Columns period, reporter (the lesser code), partner (the greater), product, x (exports of reporter to
-    partner), m (exports of partner to reporter), nx, nm (whether any flow record entered x, m).
+    partner), m (exports of partner to reporter). Correct when a flow key occurs more than once (summed).
     """
     lo = ibis.least(flows.reporter, flows.partner)
     hi = ibis.greatest(flows.reporter, flows.partner)
     t = flows.mutate(lo=lo, hi=hi, out=flows.reporter == lo)
     return t.group_by(["period", "lo", "hi", "product"]).aggregate(
-        x=ibis.ifelse(t.out, t.value, 0.0).sum(),
-        m=ibis.ifelse(t.out, 0.0, t.value).sum(),
-        nx=t.out.any(),
-        nm=(~t.out).any(),
+        x=ibis.ifelse(t.out, t.value, 0.0).sum(), m=ibis.ifelse(t.out, 0.0, t.value).sum(),
     ).rename(reporter="lo", partner="hi")
 
 
-def pair_totals(pp: Table) -> Table:
-    """Per unordered pair: tx, tm (total flows each way), sabs = Σ|x - m|, smin = Σ min(x, m), nx, nm."""
-    return pp.group_by(["period", "reporter", "partner"]).aggregate(
-        tx=_.x.sum(), tm=_.m.sum(), sabs=(_.x - _.m).abs().sum(), smin=ibis.least(_.x, _.m).sum(),
-        nx=_.nx.any(), nm=_.nm.any(),
-    )
+def _directions(flows: Table) -> tuple[Table, Table]:
+    keys = ["period", "reporter", "partner", "product"]
+    out = flows.filter(flows.reporter < flows.partner).select(*keys, x=flows.value)
+    back = flows.filter(flows.reporter > flows.partner).select(
+        "period", "product", reporter=flows.partner, partner=flows.reporter, m=flows.value)
+    return out, back
 
 
-def grubel_lloyd_pairs(totals: Table) -> Table:
-    """Aggregate, imbalance-corrected GL and imbalance per unordered pair (no adjustment).
-
-    .. math::
-
-        GL = 1 - \\frac{\\sum_k |X_k - M_k|}{\\sum_k (X_k + M_k)}, \\quad
-        GL^c = \\frac{\\sum_k (X_k + M_k - |X_k - M_k|)}{\\sum X + \\sum M - |\\sum X - \\sum M|}
-    """
-    turnover = totals.tx + totals.tm
-    return totals.select(
-        "period", "reporter", "partner",
-        aggregate=1.0 - _safe_div(totals.sabs, turnover),
-        corrected=_safe_div(2.0 * totals.smin, turnover - (totals.tx - totals.tm).abs()),
-        imbalance=_safe_div(totals.tx - totals.tm, turnover),
-        exports=totals.tx, imports=totals.tm,
-    )
+def pair_products_joined(flows: Table) -> Table:
+    """As :func:`pair_products` by a full outer join of the two directions: faster, but only for tables with
+    unique flow keys (a repeated key would be multiplied by the join)."""
+    keys = ["period", "reporter", "partner", "product"]
+    out, back = _directions(flows)
+    j = out.join(back, keys, how="outer")
+    return j.select(**{k: ibis.coalesce(j[k], j[f"{k}_right"]) for k in keys},
+                    x=j.x.fill_null(0.0), m=j.m.fill_null(0.0))
 
 
-def _aquino(pp: Table, totals: Table) -> Table:
-    """Flows rescaled to a balanced total per pair (Aquino 1978): columns of ``pp`` with x, m replaced."""
+def _scaled(t: Table, totals: Table | None) -> Table:
+    """Flows x, m rescaled to a balanced total per pair (Aquino 1978) when ``totals`` are given."""
+    if totals is None:
+        return t
     tot = totals.select("period", "reporter", "partner", "tx", "tm")
-    j = pp.join(tot, ["period", "reporter", "partner"])
+    j = t.join(tot, ["period", "reporter", "partner"])
     half = 0.5 * (j.tx + j.tm)
     return j.mutate(x=j.x * _safe_div(half, j.tx), m=j.m * _safe_div(half, j.tm)).drop("tx", "tm")
 
 
-def grubel_lloyd_pairs_aquino(pp: Table, totals: Table) -> Table:
-    """As :func:`grubel_lloyd_pairs` with ``aggregate`` on Aquino-adjusted flows (NaN for one-way pairs)."""
-    adj = _aquino(pp, totals).group_by(["period", "reporter", "partner"]).aggregate(
-        sabs_e=(_.x - _.m).abs().sum(), turn_e=(_.x + _.m).sum())
-    base = grubel_lloyd_pairs(totals)
-    j = base.join(adj, ["period", "reporter", "partner"], how="left")
-    one_way = (j.exports <= 0) | (j.imports <= 0)
-    aggregate = ibis.ifelse(one_way, ibis.null("float64"), 1.0 - _safe_div(j.sabs_e, j.turn_e))
-    return j.select("period", "reporter", "partner", aggregate=aggregate, corrected=j.corrected,
-                    imbalance=j.imbalance, exports=j.exports, imports=j.imports)
+def overlap(flows: Table, *, unique_keys: bool, totals: Table | None = None) -> Table:
+    """:math:`\sum_k \min(X_k, M_k)` per unordered pair (the two-way part of its trade).
+
+    Only products traded both ways contribute, so with unique flow keys this is an inner join of the two
+    directions (the cheapest exact formulation); otherwise an aggregation by unordered pair and product.
+    With ``totals`` the flows are Aquino-adjusted first. Columns period, reporter, partner, smin.
+    """
+    if unique_keys:
+        out, back = _directions(flows)
+        both = out.join(back, ["period", "reporter", "partner", "product"])
+    else:
+        both = pair_products(flows)
+    both = _scaled(both, totals)
+    return both.group_by(["period", "reporter", "partner"]).aggregate(smin=ibis.least(_.x, _.m).sum())
+
+
+def grubel_lloyd_pairs(totals: Table, smin: Table, smin_adjusted: Table | None = None) -> Table:
+    """Aggregate, imbalance-corrected GL and imbalance per unordered pair.
+
+    .. math::
+
+        GL = 1 - \frac{\sum_k |X_k - M_k|}{\sum_k (X_k + M_k)} = \frac{2 \sum_k \min(X_k, M_k)}{\sum X + \sum M},
+        \quad
+        GL^c = \frac{\sum_k (X_k + M_k - |X_k - M_k|)}{\sum X + \sum M - |\sum X - \sum M|}
+             = \frac{2 \sum_k \min(X_k, M_k)}{2 \min(\sum X, \sum M)}
+
+    ``smin`` from :func:`overlap` on the raw flows. ``smin_adjusted``, the overlap of the Aquino-adjusted flows
+    (which total :math:`\sum X + \sum M` too), replaces it in ``aggregate`` (missing for a pair trading one
+    way only); ``corrected`` and ``imbalance`` are always on the raw flows, as in the in-memory function.
+    """
+    keys = ["period", "reporter", "partner"]
+    j = totals.join(smin, keys, how="left")
+    if smin_adjusted is not None:
+        j = j.join(smin_adjusted.rename(smin_e="smin"), keys, how="left")
+    two_min = 2.0 * j.smin.fill_null(0.0)
+    turnover = j.tx + j.tm
+    if smin_adjusted is None:
+        aggregate = _safe_div(two_min, turnover)
+    else:
+        aggregate = ibis.ifelse((j.tx > 0) & (j.tm > 0), _safe_div(2.0 * j.smin_e.fill_null(0.0), turnover),
+                                ibis.null("float64"))
+    return j.select(*keys, aggregate=aggregate,
+                    corrected=_safe_div(two_min, turnover - (j.tx - j.tm).abs()),
+                    imbalance=_safe_div(j.tx - j.tm, turnover), exports=j.tx, imports=j.tm)
 
 
 def grubel_lloyd_products(pp: Table, totals: Table | None = None) -> Table:
     """:math:`GL_k = 1 - |X_k - M_k| / (X_k + M_k)` per unordered pair and product.
 
-    With ``totals`` the flows are Aquino-adjusted first (missing for one-way pairs).
+    ``pp`` from :func:`pair_products` or :func:`pair_products_joined`; with ``totals`` the flows are
+    Aquino-adjusted first (missing for one-way pairs).
     """
-    if totals is not None:
-        pp = _aquino(pp, totals)
+    pp = _scaled(pp, totals)
     return pp.select("period", "reporter", "partner", "product",
                      gl=1.0 - _safe_div((pp.x - pp.m).abs(), pp.x + pp.m))
-
-
-def directed_totals(totals: Table) -> Table:
-    """Exports of each reporter to each partner (period, reporter, partner, x) from the pair totals."""
-    out = totals.filter(totals.nx).select("period", "reporter", "partner", x=totals.tx)
-    back = totals.filter(totals.nm).select("period", reporter=totals.partner, partner=totals.reporter,
-                                               x=totals.tm)
-    return out.union(back)
 
 
 def trade_intensity(directed: Table) -> Table:

@@ -3,6 +3,11 @@
 Layout: ``<root>/period=<p>/<name>.parquet`` (Hive partitioning, which DuckDB and Spark both read), one or more
 files per period. A write never replaces a file: ``mode="append"`` adds new files, so a table grows by versions
 and its fingerprint changes.
+
+Unique keys: one write sums repeated (reporter, partner, product, period) keys and tags its files with
+:data:`WRITE_TAG` in the Parquet metadata. When every file of a period carries the same tag, the keys of that
+period are unique, which lets the engine use cheaper joins (:func:`check_files`). An append into a period that
+already has files makes it "maybe repeated", and the engine switches to formulations that sum repeats.
 """
 
 from __future__ import annotations
@@ -26,6 +31,9 @@ WriteMode = Literal["error", "append"]
 FingerprintKind = Literal["stat", "checksum"]
 
 _CHUNK = 1 << 20
+
+WRITE_TAG = b"regint.flows.write"
+"""Parquet key-value metadata: the id of the write whose files hold unique flow keys (see the module text)."""
 
 
 def flow_files(root: str | Path) -> list[Path]:
@@ -61,12 +69,15 @@ def write_flows(frame: pd.DataFrame, root: str | Path, *, mode: WriteMode = "err
         raise DataError(f"write_flows: {base} already holds a flow table. Fix: pass mode='append' to add a "
                         "version, or choose another directory.")
     tag = uuid.uuid4().hex[:12]
+    data = data.groupby(list(KEYS), sort=False, dropna=False, as_index=False).agg(
+        value=("value", "sum"), quantity=("quantity", lambda q: q.sum(min_count=1)))
     written = []
     for period, part in data.groupby("period", sort=True):
         folder = base / f"period={int(period)}"
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"part-{tag}.parquet"
         table = pa.Table.from_pandas(part.drop(columns="period"), preserve_index=False)
+        table = table.replace_schema_metadata({**(table.schema.metadata or {}), WRITE_TAG: tag.encode()})
         pq.write_table(table, path, row_group_size=row_group_size)
         written.append(path)
     return written
@@ -147,13 +158,29 @@ def table_version(root: str | Path, *, kind: FingerprintKind = "stat") -> TableV
     return TableVersion(root=base, files=files, fingerprint=h.hexdigest(), kind=kind)
 
 
-def check_files(version: TableVersion) -> list[Path]:
-    """Check the columns of every file and the sign of ``value`` from Parquet statistics.
+@dataclass(frozen=True)
+class FileCheck:
+    """What the file footers tell without reading the data.
 
-    Returns the files whose statistics are absent (their values are checked by a query instead).
+    Attributes
+    ----------
+    unchecked : tuple of Path
+        Files without min/max statistics of ``value`` (their sign is checked by a query instead).
+    unique_keys : bool
+        Every period's files come from one write (same :data:`WRITE_TAG`): no flow key repeats.
+    """
+
+    unchecked: tuple[Path, ...]
+    unique_keys: bool
+
+
+def check_files(version: TableVersion) -> FileCheck:
+    """Check the columns of every file and the sign of ``value`` from Parquet statistics; detect unique keys.
+
     Raises :class:`DataError` naming the file when a column is missing or a minimum value is negative.
     """
     unchecked = []
+    tags: dict[Path, set[bytes | None]] = {}
     for path in version.files:
         meta = pq.ParquetFile(path).metadata
         names = meta.schema.names
@@ -161,6 +188,7 @@ def check_files(version: TableVersion) -> list[Path]:
         missing = [c for c in needed if c not in names]
         if missing:
             raise DataError(f"flow file {path}: missing column(s) {missing}. Fix: write it with write_flows().")
+        tags.setdefault(path.parent, set()).add((meta.metadata or {}).get(WRITE_TAG))
         col = names.index("value")
         for i in range(meta.num_row_groups):
             stats = meta.row_group(i).column(col).statistics
@@ -170,4 +198,5 @@ def check_files(version: TableVersion) -> list[Path]:
             if stats.min < 0:
                 raise DataError(f"flow file {path}, row group {i}: negative value {stats.min!r}. Fix: exports "
                                 "must be non-negative.")
-    return unchecked
+    unique = all(len(t) == 1 and None not in t for t in tags.values())
+    return FileCheck(unchecked=tuple(unchecked), unique_keys=unique)

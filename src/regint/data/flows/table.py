@@ -28,6 +28,7 @@ class _Loaded:
 
     version: TableVersion
     flows: Any
+    unique_keys: bool
     intermediates: dict[str, Any]
 
 
@@ -52,6 +53,10 @@ class FlowTable:
         Keep results on disk too, so that another session reuses them.
     con : Ibis backend, optional
         An existing connection of the given engine (e.g. a shared Spark session).
+    unique_keys : bool, optional
+        Whether no (reporter, partner, product, period) key occurs twice. ``None`` (default) reads it from
+        the files (true for periods written by one :func:`~regint.data.flows.write_flows` call). With unique
+        keys Grubel-Lloyd matches the two directions by a join; otherwise by an aggregation that sums repeats.
 
     Examples
     --------
@@ -62,13 +67,14 @@ class FlowTable:
 
     def __init__(self, root: str | Path, *, engine: Engine = "duckdb", config: EngineConfig | None = None,
                  fingerprint: FingerprintKind = "stat", cache_dir: str | Path | None = None,
-                 con: Any = None) -> None:
+                 con: Any = None, unique_keys: bool | None = None) -> None:
         self.engine: Engine = check_option("engine", engine, ENGINES)
         self.fingerprint_kind: FingerprintKind = check_option("fingerprint", fingerprint, ("stat", "checksum"))
         self.root = Path(root)
         self.config = config or EngineConfig()
         self.con = con if con is not None else connect(engine, self.config)
         self.cache = ResultCache(directory=cache_dir)
+        self.unique_keys = unique_keys
         self._loaded: _Loaded | None = None
 
     # -- versions and intermediates --------------------------------------------------------------------------
@@ -84,14 +90,15 @@ class FlowTable:
             return self._loaded
         if self._loaded is not None:
             self._release()
-        unchecked = check_files(version)
+        checked = check_files(version)
         flows = ex.clean(read_table(self.con, self.engine, version.root, version.files))
-        if unchecked:
+        if checked.unchecked:
             low = self.con.execute(flows.value.min())
             if low is not None and float(low) < 0:
                 raise DataError(f"flow table {self.root}: negative value {low!r}. Fix: exports must be "
                                 "non-negative.")
-        self._loaded = _Loaded(version=version, flows=flows, intermediates={})
+        unique = checked.unique_keys if self.unique_keys is None else self.unique_keys
+        self._loaded = _Loaded(version=version, flows=flows, unique_keys=unique, intermediates={})
         return self._loaded
 
     def _release(self) -> None:
@@ -113,8 +120,17 @@ class FlowTable:
     def _xp(self) -> Any:
         return self._intermediate("exports_by_product", lambda s: ex.exports_by_product(s.flows))
 
+    def _directed(self) -> Any:
+        return self._intermediate("directed_totals", lambda s: ex.directed_totals(s.flows))
+
     def _totals(self) -> Any:
-        return self._intermediate("pair_totals", lambda s: ex.pair_totals(ex.pair_products(s.flows)))
+        return self._intermediate("pair_totals", lambda s: ex.pair_totals(self._directed()))
+
+    def _overlap(self, adjusted: bool) -> Any:
+        def build(s: _Loaded) -> Any:
+            return ex.overlap(s.flows, unique_keys=s.unique_keys, totals=self._totals() if adjusted else None)
+
+        return self._intermediate(f"overlap_{'aquino' if adjusted else 'raw'}", build)
 
     def _figure(self, indicator: str, params: dict[str, Any], build: Callable[[], Any]) -> pd.DataFrame:
         loaded = self._load()
@@ -159,14 +175,15 @@ class FlowTable:
         check_option("level", level, ("pair", "product"))
         check_option("adjustment", adjustment, ("none", "aquino"))
 
+        aquino = adjustment == "aquino"
+
         def build() -> Any:
-            flows = self._load().flows
+            loaded = self._load()
             if level == "pair":
-                if adjustment == "none":
-                    return ex.grubel_lloyd_pairs(self._totals())
-                return ex.grubel_lloyd_pairs_aquino(ex.pair_products(flows), self._totals())
-            totals = self._totals() if adjustment == "aquino" else None
-            return ex.grubel_lloyd_products(ex.pair_products(flows), totals)
+                adjusted = self._overlap(adjusted=True) if aquino else None
+                return ex.grubel_lloyd_pairs(self._totals(), self._overlap(adjusted=False), adjusted)
+            pairs = ex.pair_products_joined if loaded.unique_keys else ex.pair_products
+            return ex.grubel_lloyd_products(pairs(loaded.flows), self._totals() if aquino else None)
 
         return self._figure("grubel_lloyd", {"level": level, "adjustment": adjustment}, build)
 
@@ -176,8 +193,7 @@ class FlowTable:
         See :func:`regint.indicators.trade.trade_intensity`; world exports to *j* are the sum over the
         reporters in the table.
         """
-        return self._figure("trade_intensity", {},
-                            lambda: ex.trade_intensity(ex.directed_totals(self._totals())))
+        return self._figure("trade_intensity", {}, lambda: ex.trade_intensity(self._directed()))
 
     def complementarity(self) -> pd.DataFrame:
         """Michaely's complementarity of every reporter's exports with every partner's imports (0-100).
@@ -219,7 +235,7 @@ class FlowTable:
         def build() -> Any:
             if over == "product":
                 return ex.concentration(self._xp(), "product", kind)
-            return ex.concentration(ex.directed_totals(self._totals()), "partner", kind)
+            return ex.concentration(self._directed(), "partner", kind)
 
         return self._figure("concentration", {"over": over, "kind": kind}, build)
 

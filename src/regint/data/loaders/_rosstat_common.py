@@ -66,6 +66,13 @@ _MISPRINT_KEYS = {re.sub(r"\s+", " ", k).strip().lower(): v for k, v in MISPRINT
 # --------------------------------------------------------------------------------------------- workbooks
 
 
+def _is_placeholder(text: str) -> bool:
+    """A placeholder, also with a footnote mark glued on (``"…3)"``: not published for confidentiality)."""
+    text = text.strip()
+    return text in PLACEHOLDERS or (bool(_TRAILING_MARKS.search(text))
+                                    and _TRAILING_MARKS.sub("", text).strip() in PLACEHOLDERS - {""})
+
+
 @dataclass(frozen=True)
 class Sheet:
     """One worksheet as plain rows of cell values (``None`` for an empty cell); indices are 0-based."""
@@ -422,7 +429,7 @@ class Collector:
         ``percent`` accepts Rosstat's "в 2,7 р." (2.7 times) as 270 (%); ``column`` names the column in
         messages instead of the letter of ``col``.
         """
-        if cell is None or (isinstance(cell, str) and cell.strip() in PLACEHOLDERS):
+        if cell is None or (isinstance(cell, str) and _is_placeholder(cell)):
             self.gaps[sheet or self.path.name] += 1
             self.gap_kinds["empty" if cell is None else str(cell).strip()] += 1
             return None, ""

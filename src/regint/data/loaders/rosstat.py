@@ -109,6 +109,20 @@ def _rr(number: str, title: str, unit_check: str, indicator: str, unit: str, **k
 _OKVED = ("OKVED (OK 029-2007) basis, 2000–2016; Rosstat moved to OKVED2 in 2017 — the series is not "
           "comparable across the change (see table 12.3.2)")
 _OKVED2 = "OKVED2 (OK 029-2014) basis, 2015 on; not comparable with the OKVED series of table 12.3.1"
+_SHIPMENTS = ("shipped goods of own production, works and services done by own means; full range of "
+              "organisations by actual activity, OKVED2 (OK 029-2014, NACE Rev. 2) section {section}, 2017 on")
+_SHIPMENTS_OKVED = ("not loaded: OKVED (OK 029-2007, NACE Rev. 1.1) basis, 2005–2016 — the section is defined "
+                    "differently from OKVED2 {okved2} (table {table}){detail}, so it is not the same series")
+#: Tables of «Регионы России» that the loader knows and deliberately leaves out, with the reason.
+NOT_LOADED: Mapping[str, str] = {
+    "12.2.1": _SHIPMENTS_OKVED.format(okved2="section B", table="12.2.2",
+                                      detail="; no overlapping year to compare"),
+    "12.2.3": _SHIPMENTS_OKVED.format(okved2="section C", table="12.2.4",
+                                      detail=" (publishing was in OKVED section D, waste recycling moved to E)"),
+    "12.2.5": _SHIPMENTS_OKVED.format(okved2="sections D and E", table="12.2.6/12.2.7",
+                                      detail=" (OKVED section E joined electricity, gas and water; OKVED2 splits "
+                                      "them into D and E and adds waste)"),
+}
 _INCOME_COMPONENTS = (
     (r"^валовой региональный продукт", "", ""),
     (r"оплата труда наемных работников", "grp_income_compensation", "{unit}"),
@@ -155,8 +169,25 @@ REGIONS_OF_RUSSIA: tuple[Table, ...] = (
         "industrial_production_index", "% of previous year", note=_OKVED, priority=0),
     _rr("12.3.2", r"индексы\s+промышленного\s+производства.*оквэд\s*2", r"процент",
         "industrial_production_index", "% of previous year", note=_OKVED2, priority=1),
+    _rr("12.2.2", r"добыча\s+полезных\s+ископаемых.*оквэд\s*2", r"миллионов\s+рублей", "shipments_B",
+        "mln RUB", currency="RUB", price_basis="current", note=_SHIPMENTS.format(section="B (mining and quarrying)")),
+    _rr("12.2.4", r"обрабатывающие\s+производства.*оквэд\s*2", r"миллионов\s+рублей", "shipments_C",
+        "mln RUB", currency="RUB", price_basis="current", note=_SHIPMENTS.format(section="C (manufacturing)")),
+    _rr("12.2.6", r"обеспечение\s+электрической\s+энергией.*оквэд\s*2", r"миллионов\s+рублей", "shipments_D",
+        "mln RUB", currency="RUB", price_basis="current",
+        note=_SHIPMENTS.format(section="D (electricity, gas, steam and air conditioning supply)")),
+    _rr("12.2.7", r"водоснабжение.*оквэд\s*2", r"миллионов\s+рублей", "shipments_E", "mln RUB", currency="RUB",
+        price_basis="current",
+        note=_SHIPMENTS.format(section="E (water supply; sewerage, waste management and remediation)")),
+    _rr("13.1", r"продукция\s+сельского\s+хозяйства", r"миллионов\s+рублей", "agri_output", "mln RUB",
+        currency="RUB", price_basis="current",
+        note="agricultural output, farms of all categories (incl. households); forestry and fishing not included"),
+    _rr("14.1", r"объем\s+работ.*строительство", r"миллионов\s+рублей", "construction_works", "mln RUB",
+        currency="RUB", price_basis="current", note="works done by the activity «Construction» (OKVED2 section F)"),
     _rr("15.1", r"оборот\s+розничной\s+торговли", r"миллионов\s+рублей", "retail_turnover", "mln RUB",
         currency="RUB", price_basis="current"),
+    _rr("15.9.1", r"оборот\s+оптовой\s+торговли", r"миллионов\s+рублей", "wholesale_turnover", "mln RUB",
+        currency="RUB", price_basis="current", note="wholesale trade turnover of all organisations"),
     _rr("20.1", r"индексы\s+потребительских\s+цен", r"декабр", "cpi",
         "% (December on December of previous year)"),
     _rr("21.1.1", r"дальнего\s+зарубежья.*экспорт", r"миллионов\s+долларов", "exports_far_usd", "mln USD",
@@ -310,6 +341,8 @@ def identify(sheet: Sheet, header: Header, profile: Profile | None, forced: str 
         return TABLES[forced]
     if header.number:
         table = TABLES.get(f"rr:{header.number}")
+        if header.number in NOT_LOADED:
+            return f"table {header.number}: {NOT_LOADED[header.number]}"
         if table is None:
             return f"table {header.number} of «Регионы России» is not one this loader knows"
         if not re.search(table.title, header.title):
@@ -593,4 +626,4 @@ def sniff(path: Path) -> bool:
 register(FORMAT, "Rosstat publication workbooks: «Регионы России», GRP (VRP_s_1998), regional CPI, population",
          sniff, load)
 
-__all__ = ["FORMAT", "PROFILES", "TABLES", "Table", "find_header", "load", "load_regions_long_csv", "sniff"]
+__all__ = ["FORMAT", "NOT_LOADED", "PROFILES", "TABLES", "Table", "find_header", "load", "load_regions_long_csv", "sniff"]

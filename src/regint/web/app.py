@@ -1,0 +1,106 @@
+"""The Dash application: the shell (header, language switch, navigation) and the pages' callbacks.
+
+>>> from regint.web.app import create_app
+>>> app = create_app()                       # store from REGINT_STORE or the user data directory
+>>> app.run(host="127.0.0.1", port=8050)     # or: regint serve
+
+Pages are addressed by path (``/overview``, ``/indicators``, ``/index``, ``/scenarios``, ``/directions``,
+``/experts``, ``/data``, ``/report``); ``?lang=en`` or ``?lang=ru`` chooses the language on arrival.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dash
+from dash import dcc, html
+
+from regint.web import pages, wiring
+from regint.web.context import WebContext
+from regint.web.i18n import check_lang, t
+from regint.web.style import CSS
+from regint.web.uploads import MAX_BYTES
+
+_INDEX = """<!DOCTYPE html>
+<html>
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+        <style>""" + CSS + """</style>
+    </head>
+    <body>
+        {%app_entry%}
+        <footer>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </footer>
+    </body>
+</html>"""
+
+
+def create_app(store_path: str | Path | None = None, responses_dir: str | Path | None = None, *,
+               index_runs: int = 200, lang: str | None = None) -> dash.Dash:
+    """Build the dashboard.
+
+    Parameters
+    ----------
+    store_path : path, optional
+        DuckDB store (default: ``REGINT_STORE`` or the user data directory).
+    responses_dir : path, optional
+        Folder of the expert responses (default: ``<user data dir>/regint/responses``).
+    index_runs : int
+        Base sample size of the index's Monte Carlo on the index page (computed once per process).
+    lang : {'ru', 'en'}, optional
+        Language on arrival (default ``REGINT_LANG`` or Russian).
+
+    Returns
+    -------
+    dash.Dash
+        Serve it with ``app.run(...)`` or any WSGI server through ``app.server``.
+    """
+    ctx = WebContext(store_path=Path(store_path) if store_path is not None else None,
+                     responses_dir=Path(responses_dir) if responses_dir is not None else None,
+                     index_runs=index_runs)
+    start_lang = check_lang(lang or os.environ.get("REGINT_LANG"))
+    app = dash.Dash(__name__, title="regint", update_title=None, suppress_callback_exceptions=False,
+                    index_string=_INDEX, assets_folder=str(Path(__file__).parent / "_no_assets"),
+                    include_assets_files=False, serve_locally=True)
+    app.layout = _shell(start_lang)
+    app.validation_layout = html.Div([_shell(start_lang), *pages.all_pages(start_lang),
+                                      html.Div(pages.ahp_pairs("score", start_lang))])
+    wiring.register(app, ctx)
+    _harden(app.server)
+    app.regint_context = ctx  # type: ignore[attr-defined]  # for tests and benchmarks
+    return app
+
+
+def _shell(lang: str) -> html.Div:
+    return html.Div([
+        dcc.Location(id="url", refresh=False),
+        html.Header([
+            html.Div([html.H1(t("app_title", lang), id="title"), html.Div(t("app_subtitle", lang), id="subtitle",
+                                                                          className="sub")]),
+            html.Div([html.Span(t("language", lang) + ":"),
+                      dcc.RadioItems(id="lang", value=lang, inline=True,
+                                     options=[{"label": " RU", "value": "ru"}, {"label": " EN", "value": "en"}])],
+                     className="lang"),
+        ], className="top"),
+        html.Nav(wiring.nav("overview", lang), id="nav", className="tabs"),
+        html.Main(html.Div(id="page")),
+    ])
+
+
+def _harden(server: object) -> None:
+    """Cap request bodies (an upload is base64, a third larger) and send defensive headers."""
+    server.config["MAX_CONTENT_LENGTH"] = 3 * MAX_BYTES  # type: ignore[attr-defined]
+
+    @server.after_request  # type: ignore[attr-defined]
+    def headers(response):  # type: ignore[no-untyped-def]
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response

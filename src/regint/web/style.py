@@ -1,0 +1,67 @@
+"""The dashboard's style sheet, inlined into the page (no assets folder to ship or serve)."""
+
+CSS = """
+:root { --ink:#1a202c; --muted:#5a6473; --line:#d9dee5; --bg:#f4f6f9; --brand:#1f4e79; --ok:#e6f4ea;
+        --okline:#2e8540; --warn:#fff6e0; --warnline:#c58a00; --err:#fdecea; --errline:#c53030; }
+* { box-sizing: border-box; }
+body { margin:0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color:var(--ink);
+       background:var(--bg); font-size:14px; }
+header.top { background:var(--brand); color:#fff; padding:10px 20px; display:flex; align-items:center;
+             justify-content:space-between; flex-wrap:wrap; gap:8px; }
+header.top h1 { font-size:18px; margin:0; font-weight:600; }
+header.top .sub { font-size:12px; opacity:.85; }
+header.top .lang { display:flex; align-items:center; gap:8px; font-size:13px; }
+header.top .lang label { margin-right:8px; cursor:pointer; }
+nav.tabs { background:#fff; border-bottom:1px solid var(--line); padding:0 16px; display:flex; flex-wrap:wrap; }
+nav.tabs a { padding:10px 14px; color:var(--ink); text-decoration:none; border-bottom:3px solid transparent;
+             font-weight:500; }
+nav.tabs a.active { border-bottom-color:var(--brand); color:var(--brand); }
+nav.tabs a:hover { background:#eef2f7; }
+main { padding:16px 20px 40px; max-width:1500px; margin:0 auto; }
+h2 { font-size:20px; margin:6px 0 14px; }
+h3 { font-size:15px; margin:0 0 10px; }
+h4 { font-size:13px; margin:14px 0 6px; color:var(--muted); text-transform:uppercase; letter-spacing:.03em; }
+.card { background:#fff; border:1px solid var(--line); border-radius:6px; padding:14px 16px; margin-bottom:16px;
+        min-width:0; }
+.card h3:empty { display:none; }
+.grid2 { display:grid; grid-template-columns: minmax(0,1fr) minmax(0,1fr); gap:16px; }
+.grid-scn { display:grid; grid-template-columns: minmax(340px, 5fr) minmax(0, 7fr); gap:16px; }
+@media (max-width: 1000px) { .grid2, .grid-scn { grid-template-columns: 1fr; } }
+.controls { display:flex; flex-wrap:wrap; gap:14px 20px; align-items:flex-end; background:#fff;
+            border:1px solid var(--line); border-radius:6px; padding:12px 16px; margin-bottom:16px; }
+.controls label { font-weight:500; display:block; }
+.ctl-wide { flex: 1 1 320px; min-width:260px; }
+label > .dash-dropdown, label > div { margin-top:4px; font-weight:400; }
+.tbl-wrap { overflow-x:auto; max-height:560px; overflow-y:auto; }
+table.tbl { border-collapse:collapse; width:100%; font-size:13px; }
+table.tbl th { position:sticky; top:0; background:#eef2f7; text-align:left; padding:6px 8px;
+               border-bottom:1px solid var(--line); font-weight:600; }
+table.tbl td { padding:5px 8px; border-bottom:1px solid #edf0f3; vertical-align:top; }
+table.tbl td.num { text-align:right; font-variant-numeric: tabular-nums; white-space:nowrap; }
+.muted { color:var(--muted); font-size:12px; }
+.msg { border-left:4px solid #8aa4c8; background:#eef3fa; padding:8px 12px; margin:8px 0; border-radius:3px; }
+.msg ul { margin:4px 0 0 18px; padding:0; }
+.msg-ok { border-color:var(--okline); background:var(--ok); }
+.msg-warn { border-color:var(--warnline); background:var(--warn); }
+.msg-error { border-color:var(--errline); background:var(--err); }
+.buttons { display:flex; gap:10px; align-items:center; flex-wrap:wrap; margin:10px 0; }
+.btn { border:1px solid var(--brand); background:#fff; color:var(--brand); padding:6px 14px; border-radius:4px;
+       cursor:pointer; font-size:13px; }
+.btn:hover { background:#eef2f7; }
+.btn-primary { background:var(--brand); color:#fff; }
+.btn-primary:hover { background:#173b5c; }
+.lever-row { display:grid; grid-template-columns: minmax(120px, 2fr) minmax(140px, 3fr) 84px; gap:10px;
+             align-items:center; padding:4px 0; border-bottom:1px solid #f0f2f5; }
+.lever-row2 { grid-template-columns: minmax(120px, 2fr) minmax(140px, 3fr); }
+.lever-head { font-size:12px; color:var(--muted); border-bottom:1px solid var(--line); }
+.lever-name { font-size:13px; }
+.lever-year, .text-input { width:100%; padding:4px 6px; border:1px solid var(--line); border-radius:4px; }
+.text-input { width:280px; }
+.ahp-row { display:grid; grid-template-columns: minmax(100px,1fr) minmax(220px, 2fr) minmax(100px,1fr);
+           gap:10px; align-items:center; padding:4px 0; border-bottom:1px solid #f0f2f5; font-size:13px; }
+.ahp-left { text-align:right; }
+.upload { border:2px dashed #9fb3c8; border-radius:6px; padding:18px; text-align:center; color:var(--muted);
+          cursor:pointer; background:#fafbfd; }
+progress { width:220px; height:14px; }
+details summary { cursor:pointer; margin:10px 0 6px; color:var(--muted); }
+"""
