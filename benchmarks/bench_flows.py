@@ -170,21 +170,22 @@ SQL_TUNED = {
                / (sum(x) OVER (PARTITION BY period, product) / sum(x) OVER (PARTITION BY period)) AS rca
         FROM cp""",
     "grubel_lloyd": """
-        CREATE TEMP TABLE pairs AS
-        WITH k AS (SELECT period, least(reporter, partner) AS lo, greatest(reporter, partner) AS hi, product,
-                          sum(CASE WHEN reporter < partner THEN value ELSE 0 END) AS x,
-                          sum(CASE WHEN reporter < partner THEN 0 ELSE value END) AS m
-                   FROM t GROUP BY ALL)
-        SELECT period, lo AS reporter, hi AS partner, sum(x) AS tx, sum(m) AS tm, sum(abs(x - m)) AS sabs,
-               sum(least(x, m)) AS smin
-        FROM k GROUP BY ALL;
-        SELECT period, reporter, partner, 1 - sabs / (tx + tm) AS aggregate,
-               2 * smin / (tx + tm - abs(tx - tm)) AS corrected, (tx - tm) / (tx + tm) AS imbalance,
+        CREATE TEMP TABLE d AS SELECT period, reporter, partner, sum(value) AS x FROM t GROUP BY ALL;
+        CREATE TEMP TABLE o AS
+        SELECT a.period, a.reporter, a.partner, sum(least(a.value, b.value)) AS smin
+        FROM (SELECT * FROM t WHERE reporter < partner) a
+        JOIN (SELECT * FROM t WHERE reporter > partner) b
+          ON a.period = b.period AND a.reporter = b.partner AND a.partner = b.reporter AND a.product = b.product
+        GROUP BY ALL;
+        WITH p AS (SELECT period, least(reporter, partner) AS reporter, greatest(reporter, partner) AS partner,
+                          sum(CASE WHEN reporter < partner THEN x ELSE 0 END) AS tx,
+                          sum(CASE WHEN reporter < partner THEN 0 ELSE x END) AS tm
+                   FROM d GROUP BY ALL)
+        SELECT period, reporter, partner, 2 * coalesce(smin, 0) / (tx + tm) AS aggregate,
+               2 * coalesce(smin, 0) / (tx + tm - abs(tx - tm)) AS corrected, (tx - tm) / (tx + tm) AS imbalance,
                tx AS exports, tm AS imports
-        FROM pairs""",
+        FROM p LEFT JOIN o USING (period, reporter, partner)""",
     "trade_intensity": """
-        WITH d AS (SELECT period, reporter, partner, tx AS x FROM pairs
-                   UNION ALL SELECT period, partner, reporter, tm FROM pairs)
         SELECT period, reporter, partner,
                (x / sum(x) OVER (PARTITION BY period, reporter))
                / (sum(x) OVER (PARTITION BY period, partner) / sum(x) OVER (PARTITION BY period)) AS tii

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,12 @@ import pytest
 from regint._paths import shared_dir
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_store(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No test touches the user's own store: REGINT_STORE points into the test session's temp folder."""
+    os.environ["REGINT_STORE"] = str(tmp_path_factory.mktemp("store") / "store.duckdb")
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,7 @@ def store_path(tmp_path: Path) -> Path:
     path = tmp_path / "cli.duckdb"
     rows = [
         {"region": r, "indicator": "grp_per_capita", "period": "2023", "value": v, "unit": "RUB", "currency": "RUB",
-         "source": "rosstat_vrp", "status": "official", "file": "VRP_s_1998.xlsx", "location": f"4!Z{i}"}
+         "source": "user", "status": "official", "file": "VRP_s_1998.xlsx", "location": f"4!Z{i}"}
         for i, (r, v) in enumerate([("RU-SMO", 640810.6), ("RU-PSK", 494039.9), ("RU-BRY", 546442.6)], start=20)
     ]
     rows.append({"region": "BY-VI", "indicator": "wage_nominal", "period": "2015", "value": 5_805_300.0,
@@ -43,11 +43,14 @@ def test_show_prints_source_values(store_path: Path) -> None:
 def test_show_provenance_and_exports(store_path: Path, tmp_path: Path) -> None:
     csv, xlsx = tmp_path / "o.csv", tmp_path / "o.xlsx"
     res = runner.invoke(app, ["--store", str(store_path), "data", "show", "grp_per_capita", "--provenance",
-                              "--regions", "RU-SMO", "--csv", str(csv), "--xlsx", str(xlsx)])
+                              "--regions", "RU-SMO", "--years", "2023", "--all-sources", "--csv", str(csv),
+                              "--xlsx", str(xlsx)])
     assert res.exit_code == 0, res.output
     assert "VRP_s_1998.xlsx" in res.output and "4!Z20" in res.output
-    assert pd.read_csv(csv)["value"].tolist() == [640810.6]
-    assert pd.read_excel(xlsx)["value"].tolist() == [640810.6]
+    # the hand-made value and the shipped Rosstat one (same figure, its real cell)
+    assert pd.read_csv(csv)["value"].tolist() == [640810.6, 640810.6]
+    assert pd.read_excel(xlsx)["value"].tolist() == [640810.6, 640810.6]
+    assert set(pd.read_csv(csv)["source"]) == {"user", "rosstat_vrp"}
 
 
 def test_show_usd_converts_old_roubles(store_path: Path) -> None:
@@ -74,8 +77,8 @@ def test_gaps_writes_heatmap(store_path: Path, tmp_path: Path) -> None:
 
 
 def test_russian_messages(store_path: Path) -> None:
-    res = runner.invoke(app, ["--store", str(store_path), "--lang", "ru", "data", "show", "grp", "--regions",
-                              "RU-SMO"])
+    res = runner.invoke(app, ["--store", str(store_path), "--lang", "ru", "data", "show", "unemployment_rate",
+                              "--regions", "BY-VI"])  # no Belarusian oblast unemployment in the data
     assert "Нет данных" in res.output
 
 

@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from regint.data.harmonise import (
@@ -68,6 +68,7 @@ def test_missing_rate_is_a_gap_with_a_note() -> None:
     assert "no fx_usd rate for BY 2015" in usd.loc[0, "note"]
 
 
+@settings(deadline=None, max_examples=50)
 @given(st.floats(min_value=1e-3, max_value=1e9), st.floats(min_value=1e-3, max_value=1e5))
 def test_usd_conversion_divides_by_rate(value: float, rate: float) -> None:
     obs = make_observations([{"region": "RU-SMO", "indicator": "grp", "period": "2020", "value": value,

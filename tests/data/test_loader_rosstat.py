@@ -171,6 +171,60 @@ def test_regions_of_russia_retail_units_and_misprints(sources: Path):
     assert {"RU-KHM", "RU-YAN", "RU-BRY", "RU-NWFD"} <= set(obs.region)  # misprinted labels of 15.1
 
 
+@pytest.fixture(scope="module")
+def activity(sources: Path):
+    """The activity tables that stand in for the regional structure by OKVED2 section (IO regionalisation)."""
+    files = {
+        "Раздел 12 - Промышленное производство.xlsx": ["12.2.1", "12.2.2", "12.2.3", "12.2.4", "12.2.5", "12.2.6",
+                                                      "12.2.7"],
+        "Раздел 13 - Сельское хозяйство.xlsx": ["13.1"],
+        "Раздел 14 - Строительство.xlsx": ["14.1"],
+        "Раздел 15 - Торговля и услуги населению.xlsx": ["15.9.1"],
+    }
+    results = [load_file(sources / RR / name, format="rosstat", sheets=sheets) for name, sheets in files.items()]
+    return pd.concat([r.observations for r in results], ignore_index=True), [w for r in results for w in r.warnings]
+
+
+def test_activity_tables_values(activity):
+    # Verbatim cells of «Регионы России 2022» (read with openpyxl): sheet!cell in the comment.
+    obs = activity[0]
+    assert value(obs, "RU-SMO", "shipments_B", "2021") == 2051  # 12.2.2.!F22
+    assert value(obs, "RU", "shipments_B", "2021") == 23598403  # 12.2.2.!F8
+    assert value(obs, "RU-SMO", "shipments_B", "2017") == 1454  # 12.2.2.!B22
+    assert value(obs, "RU-SMO", "shipments_C", "2021") == 294762  # 12.2.4.!F22
+    assert value(obs, "RU-BRY", "shipments_C", "2017") == 191019  # 12.2.4.!B11
+    assert value(obs, "RU", "shipments_C", "2021") == 62978104  # 12.2.4.!F8
+    assert value(obs, "RU-SMO", "shipments_D", "2021") == 61945  # 12.2.6.!F22
+    assert value(obs, "RU-PSK", "shipments_D", "2021") == 13291  # 12.2.6.!F40
+    assert value(obs, "RU-SMO", "shipments_E", "2020") == 14261  # 12.2.7.!E22 (year printed "20202)")
+    assert value(obs, "RU-SMO", "shipments_E", "2021") == 12291  # 12.2.7.!F22
+    assert value(obs, "RU-SMO", "agri_output", "2021") == 28837  # 13.1.!W23
+    assert value(obs, "RU-SMO", "agri_output", "2000") == 5535.743  # 13.1.!B23
+    assert value(obs, "RU", "agri_output", "2021") == 7710349  # 13.1.!W9
+    assert value(obs, "RU-SMO", "construction_works", "2021") == pytest.approx(29221.576)  # 14.1.!W22
+    assert value(obs, "RU-PSK", "construction_works", "2015") == 17435.7  # 14.1.!Q40
+    assert value(obs, "RU-SMO", "wholesale_turnover", "2021") == pytest.approx(515447.7625)  # 15.9.1.!W23
+    r = row(obs, "RU-SMO", "shipments_C", "2021")
+    assert (r.unit, r.currency, r.price_basis, r.location) == ("mln RUB", "RUB", "current", "12.2.4.!F22")
+    assert "OKVED2" in r.note and "section C" in r.note
+    assert "уточнены по итогам сплошного наблюдения" in row(obs, "RU-SMO", "shipments_C", "2020").note
+    assert "без распредления по субъектам" in row(obs, "RU", "construction_works", "2021").note  # sic, Rosstat
+    ru = row(obs, "RU", "wholesale_turnover", "2021")  # "Российская Федерация, млрд руб." (15.9.1.!W9)
+    assert (ru.unit, ru.value) == ("bln RUB", pytest.approx(110078.1101562))
+
+
+def test_activity_tables_okved_skipped_and_confidential_gaps(activity):
+    obs, warnings = activity
+    assert not obs.location.str.match(r"12\.2\.[135]\.!").any()
+    text = " ".join(str(w) for w in warnings)
+    for number in ("12.2.1", "12.2.3", "12.2.5"):
+        assert f"table {number}: not loaded: OKVED (OK 029-2007, NACE Rev. 1.1)" in text
+    # "…3)" = not published for confidentiality (footnote 3): a gap, not an error (12.2.2.!E102, Magadan 2020)
+    assert "'…3)': 8" in text
+    assert obs[(obs.region == "RU-MAG") & (obs.indicator == "shipments_B") & (obs.period == "2020")].empty
+    assert value(obs, "RU-MAG", "shipments_B", "2019") == 29146  # 12.2.2.!D102
+
+
 def test_regions_long_csv(sources: Path):
     result = load_file(sources / "rosstat_regions_ru" / "regions_russia_2022_selected_long.csv")
     assert result.format == "rosstat"

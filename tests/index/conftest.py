@@ -18,7 +18,13 @@ REGIONS = {
     "BY-MA": (10_000, 9_500, 950, 106.5, 1_050_000, 2_200, 8_000, 45.0, 1.2, 2000, 1500, 1200, 1000),
     "BY-HO": (15_000, 11_000, 1_050, 105.8, 1_400_000, 3_000, 11_000, 60.0, 0.8, 4000, 3000, 2500, 1800),
 }
+EXTRA = {  # region: (retail turnover mln LCU, employment thous. persons)
+    "RU-SMO": (150_000, 450), "RU-PSK": (80_000, 300), "RU-BRY": (140_000, 560),
+    "BY-VI": (4_000, 520), "BY-MA": (3_500, 480), "BY-HO": (5_000, 660),
+}
 FX = {"RU": 60.0, "BY": 2.0}
+PPP = {"RU": 25.0, "BY": 0.8}  # LCU per international dollar
+INFLATION = {"RU": 5.0, "BY": 10.0}  # annual average, %
 YEARS = (2015, 2016, 2017, 2018)
 CODES = ("grp", "grp_per_capita", "wage_nominal", "cpi", "population", "investment_fixed", "enterprises",
          "freight", "unemployment_rate", "exports_usd", "imports_usd", "exports_cis_usd", "imports_cis_usd")
@@ -27,7 +33,8 @@ UNITS = ("mln national currency", "national currency", "national currency per mo
 
 
 def make_panel() -> pd.DataFrame:
-    """The long frame: 6 regions × 13 indicators × 4 years, plus national fx rates; a few gaps on purpose."""
+    """The long frame: 6 regions × 15 indicators × 4 years, plus national fx, PPP and inflation; a few gaps on
+    purpose."""
     rows = []
     for region, values in REGIONS.items():
         for t, year in enumerate(YEARS):
@@ -40,11 +47,18 @@ def make_panel() -> pd.DataFrame:
                 val = v if code in ("cpi", "unemployment_rate") else v * growth
                 rows.append({"region": region, "indicator": code, "period": str(year), "value": float(val),
                              "unit": unit, "currency": "", "source": "handmade", "status": "estimate"})
+            for code, unit, v in zip(("retail_turnover", "employment"), ("mln national currency",
+                                                                         "thous. persons"), EXTRA[region],
+                                     strict=True):
+                rows.append({"region": region, "indicator": code, "period": str(year), "value": float(v * growth),
+                             "unit": unit, "currency": "", "source": "handmade", "status": "estimate"})
     for country, fx in FX.items():
         for t, year in enumerate(YEARS):
-            rows.append({"region": country, "indicator": "fx_usd", "period": str(year), "value": fx * (1 + 0.05 * t),
-                         "unit": "national currency per USD", "currency": "", "source": "handmade",
-                         "status": "estimate"})
+            for code, unit, v in (("fx_usd", "national currency per USD", fx * (1 + 0.05 * t)),
+                                  ("ppp", "national currency per international $", PPP[country] * (1 + 0.04 * t)),
+                                  ("inflation", "annual %", INFLATION[country] + t)):
+                rows.append({"region": country, "indicator": code, "period": str(year), "value": v,
+                             "unit": unit, "currency": "", "source": "handmade", "status": "estimate"})
     return pd.DataFrame(rows)
 
 
@@ -52,7 +66,8 @@ def make_distances() -> pd.DataFrame:
     """Round hand-made distances in km (not measured)."""
     return pd.DataFrame({"region_a": ["RU-SMO", "RU-SMO", "RU-PSK", "RU-BRY", "RU-BRY"],
                          "region_b": ["BY-VI", "BY-MA", "BY-VI", "BY-HO", "BY-MA"],
-                         "distance_km": [250.0, 300.0, 350.0, 280.0, 330.0]})
+                         "distance_km": [250.0, 300.0, 350.0, 280.0, 330.0],
+                         "shared_border": [1.0, 1.0, 1.0, 1.0, 1.0]})
 
 
 @pytest.fixture()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from regint.errors import DataError, ModelError, OptionError
 from regint.models.inputoutput import (
@@ -17,6 +19,7 @@ from regint.models.inputoutput import (
     regional_model,
     regionalise,
     slq,
+    structure_from_proxies,
 )
 
 LAB = ["a", "b", "c"]
@@ -91,3 +94,59 @@ def test_pair_names_the_proxy(national: IOTable) -> None:
     # a user-supplied Belarusian table replaces the proxy
     q = pair_model(national, None, national_second=national, first_size=0.01, second_size=0.1)
     assert not any("proxy" in a for a in q.assumptions)
+
+
+# -- regional structure from activity proxies -------------------------------------------------------------
+
+
+def test_structure_from_proxies_by_hand() -> None:
+    # National output (100, 200, 700); proxies: a 3 of 100 (3 %), b 10 of 1000 (1 %); c has none → GRP share 2 %.
+    x = pd.Series([100.0, 200, 700], index=LAB)
+    f = structure_from_proxies(pd.Series({"a": 3.0, "b": 10.0}), pd.Series({"a": 100.0, "b": 1000.0}), x, 0.02)
+    np.testing.assert_allclose(f["region_share"], [0.03, 0.01, 0.02])
+    np.testing.assert_allclose(f["output"], [3.0, 2.0, 14.0])  # x^r_j = s_j x^n_j
+    np.testing.assert_allclose(f["structure"], [3 / 19, 2 / 19, 14 / 19])
+    # LQ_j = (x^r_j / 19) / (x^n_j / 1000): c, unmeasured, gets g / s̄ = 0.02 / 0.019
+    np.testing.assert_allclose(f["lq"], [(3 / 19) / 0.1, (2 / 19) / 0.2, 0.02 / 0.019])
+    assert f["measured"].tolist() == [True, True, False]
+
+
+def test_structure_from_proxies_without_proxies_is_the_national_structure() -> None:
+    x = pd.Series([100.0, 200, 700], index=LAB)
+    f = structure_from_proxies(pd.Series(dtype=float), pd.Series(dtype=float), x, 0.004)
+    np.testing.assert_allclose(f["lq"], 1.0)
+    np.testing.assert_allclose(f["output"], 0.004 * x.to_numpy())
+
+
+def test_structure_from_proxies_errors() -> None:
+    x = pd.Series([100.0, 200, 700], index=LAB)
+    with pytest.raises(DataError, match=r"Proxies for sector\(s\) \['z'\] that the table does not have"):
+        structure_from_proxies(pd.Series({"z": 1.0}), pd.Series({"z": 2.0}), x, 0.01)
+    with pytest.raises(DataError, match=r"Regional proxy above the national one for \['a'\]: check that both"):
+        structure_from_proxies(pd.Series({"a": 5.0}), pd.Series({"a": 4.0}), x, 0.01)
+    with pytest.raises(DataError, match=r"national value not positive for \['a'\]"):
+        structure_from_proxies(pd.Series({"a": 0.0}), pd.Series({"a": 0.0}), x, 0.01)
+    with pytest.raises(DataError, match=r"share of national GRP must be in \(0, 1\]; got 0"):
+        structure_from_proxies(pd.Series({"a": 1.0}), pd.Series({"a": 4.0}), x, 0)
+    with pytest.raises(DataError, match=r"no output in any sector"):
+        structure_from_proxies(pd.Series({k: 0.0 for k in LAB}), pd.Series({k: 1.0 for k in LAB}), x, 0.01)
+    with pytest.raises(DataError, match=r"different sectors"):
+        structure_from_proxies(pd.Series({"a": 1.0}), pd.Series({"a": 4.0, "b": 3.0}), x, 0.01)
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data(), n=st.integers(2, 8), g=st.floats(1e-4, 1.0))
+def test_structure_from_proxies_properties(data: st.DataObject, n: int, g: float) -> None:
+    labels = [f"s{i}" for i in range(n)]
+    x = pd.Series(data.draw(st.lists(st.floats(1.0, 1e6), min_size=n, max_size=n)), index=labels)
+    measured = data.draw(st.lists(st.sampled_from(labels), unique=True, max_size=n))
+    nat = pd.Series({k: data.draw(st.floats(1.0, 1e6)) for k in measured}, dtype=float)
+    reg = pd.Series({k: nat[k] * data.draw(st.floats(0.0, 1.0)) for k in measured}, dtype=float)
+    assume(len(measured) < n or reg.sum() > 0)  # a region with no output at all is an error (tested above)
+    f = structure_from_proxies(reg, nat, x, g)
+    assert f["structure"].sum() == pytest.approx(1.0)
+    for k in labels:
+        expected = reg[k] / nat[k] if k in measured else g
+        assert f.at[k, "region_share"] == pytest.approx(expected)
+        assert f.at[k, "output"] == pytest.approx(expected * x[k])
+        assert bool(f.at[k, "measured"]) == (k in measured)

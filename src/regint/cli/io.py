@@ -7,6 +7,14 @@ Example shock (documented choice): +1 bn RUB (1000 mln RUB) of final demand for 
 largest cross-border exports. Regional trade by product is not in the shipped data, so the default sector
 is section C (manufacturing): goods are what crosses the Smolensk–Vitebsk border, and manufactured goods
 dominate Smolensk's goods exports; pass ``--shock-sector`` to choose another section.
+
+Regional structure (documented choice): a ``--structure`` file wins; else ``grp_structure_<section>`` from the
+store; else, for a Russian region, activity proxies from the store (:data:`PROXIES`: Rosstat «Регионы России»
+shipments of own production B–E, agricultural output A, construction works F, retail plus wholesale turnover
+G): the region's share of the Russian total of a proxy times Russian output of the section; every other
+section at the region's share of Russian GRP (location quotient 1). The assumptions printed with every output
+name the measured and the assumed sections, the years and the cells. Without any of these the national
+structure is assumed and the output says so.
 """
 
 from __future__ import annotations
@@ -33,9 +41,10 @@ from regint.models.inputoutput import (
     read_io_csv,
     read_rosstat_symmetric,
     shipped_concordance,
+    structure_from_proxies,
 )
 
-__all__ = ["io_command", "linkage_chart", "read_structure"]
+__all__ = ["PROXIES", "io_command", "linkage_chart", "proxy_structure", "read_structure"]
 
 ROSSTAT_FILES: dict[int, str] = {2011: "baz2011.xlsx", 2016: "baz2016.xlsx", 2021: "baz_tzv-2021.xlsx"}
 DEFAULT_SHOCK_SECTOR = "C"
@@ -43,6 +52,22 @@ SHOCK_REASON = (
     "shock sector {sector}: regional exports by product are not in the shipped data; section C "
     "(manufacturing) is the documented default — goods make up the cross-border trade of the pair"
 )
+
+
+#: Regional activity proxies by OKVED2 section (indicator codes in the store; a section with several codes uses
+#: their sum). Source: Rosstat, «Регионы России. Социально-экономические показатели. 2022», the table named.
+PROXIES: dict[str, tuple[tuple[str, ...], str]] = {
+    "A": (("agri_output",), "agricultural output, farms of all categories (13.1; forestry and fishing not covered)"),
+    "B": (("shipments_B",), "shipments of own production, mining (12.2.2)"),
+    "C": (("shipments_C",), "shipments of own production, manufacturing (12.2.4)"),
+    "D": (("shipments_D",), "shipments of own production, electricity, gas, steam (12.2.6)"),
+    "E": (("shipments_E",), "shipments of own production, water, sewerage, waste (12.2.7)"),
+    "F": (("construction_works",), "construction works done (14.1; the 2021 Russian total includes a federal "
+          "adjustment not distributed by region)"),
+    "G": (("retail_turnover", "wholesale_turnover"), "retail plus wholesale trade turnover (15.1 + 15.9.1; "
+          "turnover, not the trade margin that is G's output; wholesale counts at the seller's seat)"),
+}
+_SCALE_TO_MLN = {"mln RUB": 1.0, "bln RUB": 1e3, "thous. RUB": 1e-3}
 
 
 def read_structure(path: Path) -> pd.Series:
@@ -84,6 +109,113 @@ def _structure_from_store(region: str, year: int, sections: list[str], console: 
     s = latest.set_index(latest["indicator"].str.removeprefix("grp_structure_").str.upper())["value"]
     console.print(f"Regional GVA structure of {region} from the store, {int(latest['year'].max())}.")
     return s.astype(float)
+
+
+def _latest_common(values: pd.DataFrame, year: int) -> int | None:
+    """Latest year <= ``year`` with a value for both the region and Russia (columns 'region', 'RU')."""
+    both = values.dropna()
+    both = both[both.index <= year]
+    return int(both.index.max()) if len(both) else None
+
+
+def _by_year(panel: pd.DataFrame, codes: tuple[str, ...], region: str) -> pd.DataFrame:
+    """Year × ('region', 'RU') sums of ``codes`` in mln RUB; NaN where a code is missing for a year."""
+    sub = panel[panel["indicator"].isin(codes) & panel["period"].astype(str).str.fullmatch(r"\d{4}")
+                & panel["region"].isin([region, "RU"])]
+    if sub.empty:
+        return pd.DataFrame(columns=["region", "RU"], dtype=float)
+    scale = pd.to_numeric(sub["unit"].astype(str).map(_SCALE_TO_MLN), errors="coerce")
+    sub = sub.assign(year=sub["period"].astype(int), mln=sub["value"].astype(float) * scale,
+                     side=sub["region"].astype(str).map({region: "region", "RU": "RU"}))
+    wide = sub.pivot_table(index="year", columns=["side", "indicator"], values="mln", aggfunc="first")
+    out = pd.DataFrame(index=wide.index)
+    for side in ("region", "RU"):
+        out[side] = wide.reindex(columns=[(side, c) for c in codes]).sum(axis=1, min_count=len(codes))
+    return out
+
+
+def _where(panel: pd.DataFrame, codes: tuple[str, ...], region: str, year: int) -> str:
+    rows = panel[panel["indicator"].isin(codes) & (panel["period"].astype(str) == str(year))
+                 & panel["region"].isin([region, "RU"])]
+    return ", ".join(f"{r.region} {r.location}" for r in rows.itertuples() if r.location)
+
+
+def proxy_structure(panel: pd.DataFrame, region: str, year: int,
+                    national: IOTable) -> tuple[pd.DataFrame, tuple[str, ...]] | None:
+    """The region's output by OKVED2 section from the activity proxies of ``panel`` (see :data:`PROXIES`).
+
+    ``panel`` is a long observation frame holding the proxies and ``grp`` for ``region`` and ``RU``. Returns the
+    frame of :func:`~regint.models.inputoutput.regional.structure_from_proxies` and the assumptions text, or
+    ``None`` when the GRP share or every proxy is missing.
+    """
+    grp = _by_year(panel, ("grp",), region)
+    grp_year = _latest_common(grp, year)
+    if grp_year is None:
+        return None
+    grp_share = float(grp.loc[grp_year, "region"] / grp.loc[grp_year, "RU"])
+    reg, nat, used, years = {}, {}, [], set()
+    for section, (codes, label) in PROXIES.items():
+        if section not in national.labels:
+            continue
+        vals = _by_year(panel, codes, region)
+        y = _latest_common(vals, year)
+        if y is None or not vals.loc[y, "RU"] > 0:
+            continue
+        reg[section], nat[section] = float(vals.loc[y, "region"]), float(vals.loc[y, "RU"])
+        years.add(str(y))
+        used.append(f"{section} {reg[section] / nat[section]:.3%} ({'+'.join(codes)} {y}: {label}; "
+                    f"cells {_where(panel, codes, region, y)})")
+    if not reg:
+        return None
+    frame = structure_from_proxies(pd.Series(reg), pd.Series(nat), national.x, grp_share)
+    assumed = [s for s in frame.index if not frame.at[s, "measured"]]
+    nat_gva = national.gva_coefficients * national.x
+    implied = float((frame["region_share"] * nat_gva).sum() / nat_gva.sum())
+    text = (
+        f"{region}: regional structure by OKVED2 section estimated from activity proxies (Rosstat, «Регионы "
+        f"России. Социально-экономические показатели. 2022», source rosstat_regions_2022): output of a "
+        f"section = the region's share of the Russian total of its proxy × Russian output of the section in the "
+        f"{year} table. MEASURED sections, region's share of Russia: " + "; ".join(used) + ".",
+        f"{region}: sections measured by a regional proxy: {', '.join(reg)} ({', '.join(sorted(years))}); "
+        f"sections WITHOUT a regional proxy — {', '.join(assumed)} — are ASSUMED to have the region's "
+        f"share of Russian GRP, {grp_share:.3%} (grp {grp_year}, region / Russian Federation, "
+        f"{_where(panel, ('grp',), region, grp_year) or 'store'}), i.e. location quotient 1 against GRP: "
+        "these sections carry no regional information.",
+        f"{region}: a proxy is gross shipments, output, works or turnover, not value added: the region's share of a "
+        "section's output is taken equal to its share of the proxy (the same output-to-proxy ratio as Russia), "
+        "and GVA per unit of output is the national one.",
+        f"{region}: implied share of Russian GVA (the FLQ size TRE/TNE) = {implied:.3%}, against the GRP "
+        f"share {grp_share:.3%}.",
+    )
+    return frame, text
+
+
+def _structure_from_proxies(region: str, year: int, national: IOTable,
+                            console: Console) -> tuple[pd.Series, tuple[str, ...]] | None:
+    """Regional GVA by section estimated from the proxies in the store, with the assumptions, or ``None``."""
+    if not region.startswith("RU-"):
+        console.print(f"[yellow]{region}: activity proxies are Rosstat tables of Russian regions only.[/yellow]")
+        return None
+    codes = sorted({c for codes, _ in PROXIES.values() for c in codes} | {"grp"})
+    try:
+        from regint.data.api import load_panel
+
+        panel = load_panel(indicators=codes, regions=[region, "RU"])
+    except Exception as err:  # the store may be missing or unreadable; never fail the analysis here
+        console.print(f"[yellow]No activity proxies for {region} in the store ({err}).[/yellow]")
+        return None
+    result = proxy_structure(panel, region, year, national) if len(panel) else None
+    if result is None:
+        console.print(f"[yellow]The store has no activity proxies (shipments_*, agri_output, construction_works, "
+                      f"trade turnover) and GRP for {region} and Russia up to {year}. A store filled before these "
+                      "indicators shipped keeps its data: delete it (or set REGINT_STORE) to refill.[/yellow]")
+        return None
+    frame, text = result
+    measured = [s for s in frame.index if frame.at[s, "measured"]]
+    console.print(f"Regional structure of {region} from activity proxies: measured {', '.join(measured)}; "
+                  "the other sections at the region's GRP share.")
+    gva = frame["region_share"] * national.gva_coefficients * national.x
+    return gva.rename("gva"), text
 
 
 def _national_table(year: int, table: Path | None, domestic: bool) -> tuple[IOTable, list[str]]:
@@ -179,11 +311,16 @@ def io_command(
     names = dict(zip(national.labels, names_list, strict=True))
     sections = national.labels
 
+    structure_notes: tuple[str, ...] = ()
     reg_structure = read_structure(structure) if structure else _structure_from_store(region, year, sections, console)
+    if reg_structure is None and structure is None:
+        proxies = _structure_from_proxies(region, year, national, console)
+        if proxies is not None:
+            reg_structure, structure_notes = proxies
     if reg_structure is None:
         console.print(f"[yellow]{region}: no regional GVA structure (store or --structure) → national structure "
                       "assumed; the assumptions below say so.[/yellow]")
-    elif region_share is None:
+    elif region_share is None and not structure_notes:
         console.print(f"[yellow]{region}: a structure in shares needs --region-share for the FLQ size term; "
                       "without it the totals of the two series are compared.[/yellow]")
     if reg_structure is not None:
@@ -208,7 +345,8 @@ def io_command(
     if sector not in sections:
         raise DataError(f"--shock-sector {sector!r} is not a section of the table; sections: {sections}")
     shock_text = SHOCK_REASON.format(sector=sector) if shock_sector is None else f"shock sector {sector} (given)"
-    assumptions = pair.assumptions + (f"Example shock: +{shock:,.0f} mln RUB of final demand; {shock_text}.",)
+    assumptions = structure_notes + pair.assumptions + (
+        f"Example shock: +{shock:,.0f} mln RUB of final demand; {shock_text}.",)
 
     out.mkdir(parents=True, exist_ok=True)
     nat_mult = national.multipliers()
@@ -221,7 +359,8 @@ def io_command(
         console.print(_rich_multipliers(mult, names, f"{m.region}: multipliers and linkages ({method.upper()}, δ={delta:g})"))
         key = ", ".join(f"{k} ({names.get(k, '')[:30]})" for k in mult.key_sectors) or "none"
         console.print(f"[bold]{m.region} key sectors:[/bold] {key}")
-        console.print(Panel("\n".join(f"• {a}" for a in m.assumptions), title=f"{m.region}: assumptions"))
+        notes = structure_notes if m.region == region else ()
+        console.print(Panel("\n".join(f"• {a}" for a in notes + m.assumptions), title=f"{m.region}: assumptions"))
     console.print(_rich_multipliers(nat_mult, names, f"Russia {year} (national, domestic table)"))
 
     imp_table = Table(title=f"Example shock: +{shock:,.0f} mln RUB final demand for {sector}")
@@ -237,7 +376,8 @@ def io_command(
     sens = pair.first.sensitivity(DELTA_GRID)
     written = _write_outputs(out, frames, impacts, sens, assumptions, names)
     title = f"{region}: backward vs forward linkages (Rosstat {year}, {method.upper()} δ={delta:g})"
-    foot = "Assumptions: " + " ".join(a for a in pair.first.assumptions if region in a or "Rosstat" in a)
+    foot = "Assumptions: " + " ".join(a for a in structure_notes[1:2] + pair.first.assumptions
+                                      if region in a or "Rosstat" in a)
     written += linkage_chart(pair.first.multipliers(), title, foot, out / f"linkages_{region}")
     written += linkage_chart(nat_mult, f"Russia {year}: backward vs forward linkages (national)",
                              "Rosstat symmetric table, domestic products, 20 OKVED2 sections", out / "linkages_RU")

@@ -32,6 +32,6 @@ def serve_command(
                       "the dashboard and import files into the store. There is no login.")
     if debug and host not in _LOOPBACK:
         raise typer.BadParameter("--debug runs code sent by the debugger page; use it only with a loopback --host.")
-    app = create_app(responses_dir=responses)
+    app = create_app(responses_dir=responses, warm_up=True)
     console.print(f"regint dashboard on http://{'[' + host + ']' if ':' in host else host}:{port}/ (Ctrl+C to stop)")
     app.run(host=host, port=port, debug=debug)

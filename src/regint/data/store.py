@@ -80,7 +80,8 @@ class Store:
     path : path-like, optional
         The DuckDB file; ``None`` for :func:`default_store_path`.
     fill_default : bool
-        Fill an empty store from the shipped dataset on opening (the default).
+        Import the shipped dataset on opening when its checksum is not in the import log yet (the default):
+        a new store is filled, and a store made by an older regint gets the rebuilt dataset as a new vintage.
     read_only : bool
         Open without write access (several readers may share a file).
     """
@@ -100,7 +101,9 @@ class Store:
         if not read_only:
             for stmt in _DDL:
                 self.con.execute(stmt)
-            if fill_default and self.n_imports() == 0 and shipped_dataset_path().exists():
+            if fill_default and shipped_dataset_path().exists() and not self.has_checksum(
+                    file_checksum(shipped_dataset_path())):
+                # first use, or a newer regint ships a rebuilt dataset: it comes in as a new vintage
                 self.import_frame(
                     pd.read_parquet(shipped_dataset_path()),
                     file_name="regint default dataset",

@@ -1,7 +1,8 @@
 """The default regint index for cross-border pairs of regions (Union State border pairs).
 
-``pair_indicators`` turns the long observation frame into pair × year × indicator values with their coverage;
-``build_pair_index`` runs the index pipeline and the Monte Carlo on them.
+``pair_indicators`` turns the long observation frame into pair × year × indicator values with their coverage
+and sources; ``data_window`` chooses the years where the pair data exist; ``build_pair_index`` runs the index
+pipeline and the Monte Carlo on that window.
 """
 
 from __future__ import annotations
@@ -16,119 +17,68 @@ import pandas as pd
 from regint._paths import package_data
 from regint.errors import DataError
 from regint.index.framework import Framework, FrameworkError
-from regint.index.pair_measures import MEASURES
+from regint.index.pair_data import (  # noqa: F401  (re-exported: the public helpers of the pair index)
+    BYR_PER_BYN,
+    PANEL_COLUMNS,
+    administrative_centres,
+    annual_long,
+    annual_wide,
+    catalog_distances,
+    great_circle_km,
+    pair_static,
+    region_frames,
+    split_pair,
+    unit_multiplier,
+)
+from regint.index.pair_measures import BASIS, MEASURES, STATIC_MEASURES
 from regint.index.pipeline import IndexResult, IndexSpec, build_index
 from regint.index.uncertainty import UncertaintyResult, UncertaintySpec, uncertainty_analysis
 
 BORDER_PAIRS: tuple[str, ...] = ("RU-SMO:BY-VI", "RU-SMO:BY-MA", "RU-PSK:BY-VI", "RU-BRY:BY-HO", "RU-BRY:BY-MA")
 """The Union State border pairs (Russian region : Belarusian region)."""
 
-PANEL_COLUMNS: tuple[str, ...] = ("region", "indicator", "period", "value", "unit")
-_STATUS_ORDER = {"official": 0, "secondary": 1, "derived": 2, "estimate": 3}
-_SCALE = [(re.compile(r"^\s*(thous|тыс)", re.I), 1e3), (re.compile(r"^\s*(mln|млн)", re.I), 1e6),
-          (re.compile(r"^\s*(bln|млрд)", re.I), 1e9)]
-BYR_PER_BYN = 10_000.0
-"""Belarusian redenomination of 1 July 2016: 10,000 BYR = 1 BYN."""
+PAIR_NAMES: dict[str, str] = {"RU-SMO:BY-VI": "Smolensk – Vitebsk", "RU-SMO:BY-MA": "Smolensk – Mogilev",
+                              "RU-PSK:BY-VI": "Pskov – Vitebsk", "RU-BRY:BY-HO": "Bryansk – Gomel",
+                              "RU-BRY:BY-MA": "Bryansk – Mogilev"}
+"""English labels of the border pairs for tables and charts."""
 
-PAIR_DEFAULT_SPEC = IndexSpec(impute=("interpolate", "locf"), treat=True, normalise="minmax",
-                              panel_bounds="pooled", aggregate="arithmetic", weights="nominal")
+PAIR_DEFAULT_SPEC = IndexSpec(impute="interpolate", treat=True, normalise="minmax", panel_bounds="pooled",
+                              aggregate="arithmetic", weights="nominal")
+"""Nominal choices: linear interpolation inside the window only (no carry-forward, no extrapolation)."""
+
+PAIR_DEFAULT_USPEC = UncertaintySpec(imputations=("interpolate", "mean"))
+"""Monte Carlo alternatives; neither imputation extrapolates a series beyond its last observation."""
+
+WINDOW_MIN_SHARE = 0.5
+"""Default rule of :func:`data_window`: a year counts when at least half of the time-varying indicators have
+a value for at least one pair."""
 
 
 def default_framework() -> Framework:
-    """The shipped framework ``regint/index/frameworks/border_pairs.csv``."""
+    """The shipped framework ``regint/index/frameworks/border_pairs.csv`` (computable from the shipped data)."""
     return Framework.read_csv(package_data("index", "frameworks", "border_pairs.csv"))
 
 
-def unit_multiplier(unit: str) -> float:
-    """Factor to absolute units from a unit label ("mln USD" → 1e6, "thous. persons" → 1e3, "%" → 1)."""
-    for pattern, factor in _SCALE:
-        if pattern.search(str(unit)):
-            return factor
-    return 1.0
+def full_framework() -> Framework:
+    """``border_pairs_full.csv``: the framework for complete data (GRP, CIS and partner trade on both sides)."""
+    return Framework.read_csv(package_data("index", "frameworks", "border_pairs_full.csv"))
 
 
-def split_pair(pair: str) -> tuple[str, str]:
-    """``"RU-SMO:BY-VI"`` → ``("RU-SMO", "BY-VI")``."""
-    parts = str(pair).split(":")
-    if len(parts) != 2 or not all(parts):
-        raise DataError(f"pair {pair!r} must be written as 'REGION_A:REGION_B', e.g. 'RU-SMO:BY-VI'.")
-    return parts[0], parts[1]
-
-
-def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Haversine distance on a sphere of radius 6,371 km.
-
-    .. math:: d = 2R \\arcsin\\sqrt{\\sin^2\\tfrac{\\Delta\\varphi}{2} +
-              \\cos\\varphi_1\\cos\\varphi_2\\sin^2\\tfrac{\\Delta\\lambda}{2}}
-    """
-    p1, p2 = np.radians(lat1), np.radians(lat2)
-    h = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
-    return float(2 * 6371.0 * np.arcsin(np.sqrt(h)))
-
-
-def catalog_distances(regions: pd.DataFrame, pairs: Sequence[str] = BORDER_PAIRS) -> pd.DataFrame:
-    """Distance table from a region catalog with ``code``, ``lat``, ``lon`` (NaN where a point is missing)."""
-    r = regions.set_index("code") if "code" in regions.columns else regions
-    rows = []
-    for pair in pairs:
-        a, b = split_pair(pair)
-        try:
-            d = great_circle_km(float(r.at[a, "lat"]), float(r.at[a, "lon"]), float(r.at[b, "lat"]),
-                                float(r.at[b, "lon"]))
-        except (KeyError, ValueError, TypeError):
-            d = float("nan")
-        rows.append({"region_a": a, "region_b": b, "distance_km": d})
-    return pd.DataFrame(rows)
-
-
-def _distance(distances: pd.DataFrame | None, a: str, b: str) -> float:
-    if distances is None or len(distances) == 0:
-        return float("nan")
-    m = ((distances["region_a"] == a) & (distances["region_b"] == b)) | (
-        (distances["region_a"] == b) & (distances["region_b"] == a))
-    vals = distances.loc[m, "distance_km"].astype(float)
-    return float(vals.iloc[0]) if len(vals) else float("nan")
-
-
-def annual_wide(panel: pd.DataFrame) -> pd.DataFrame:
-    """Annual observations as (region, year) × indicator in absolute units and BYN instead of BYR.
-
-    Where several sources give a figure, the one with the best status (official first) is kept. Values in
-    BYR are divided by :data:`BYR_PER_BYN`. National series (``fx_usd``) given for the country code
-    (``RU``, ``BY``) serve every region of that country that has none of its own.
-    """
-    missing = [c for c in PANEL_COLUMNS if c not in panel.columns]
-    if missing:
-        raise DataError(f"pair_indicators: the panel lacks columns {missing}; it needs the observation "
-                        f"columns {list(PANEL_COLUMNS)} (plus currency, source, status).")
-    p = panel[panel["period"].astype(str).str.fullmatch(r"\d{4}")].copy()
-    p["year"] = p["period"].astype(str).astype(int)
-    p["value"] = pd.to_numeric(p["value"], errors="coerce") * p["unit"].map(unit_multiplier).astype(float)
-    if "currency" in p.columns:
-        byr = p["currency"].astype(str).str.upper() == "BYR"
-        p.loc[byr, "value"] = p.loc[byr, "value"] / BYR_PER_BYN
-    rank = p["status"].map(_STATUS_ORDER).fillna(9) if "status" in p.columns else pd.Series(0, index=p.index)
-    p = p.assign(_rank=rank).sort_values(["region", "indicator", "year", "_rank"], kind="stable")
-    p = p.drop_duplicates(["region", "indicator", "year"], keep="first")
-    return p.pivot(index=["region", "year"], columns="indicator", values="value")
-
-
-def _region_frame(wide: pd.DataFrame, region: str, years: list[int]) -> pd.DataFrame:
-    regions = wide.index.get_level_values(0)
-    f = wide.xs(region, level=0) if region in regions else pd.DataFrame(index=pd.Index([], dtype=int))
-    f = f.reindex(years)
-    country = region.split("-")[0]
-    if country in regions and country != region:
-        nat = wide.xs(country, level=0).reindex(years)
-        if "fx_usd" in nat.columns:
-            own = f["fx_usd"] if "fx_usd" in f.columns else pd.Series(np.nan, index=f.index)
-            f["fx_usd"] = own.where(own.notna(), nat["fx_usd"])
-    return f
+def _source_text(label: str, year: int, region_sources: dict[str, pd.DataFrame]) -> str:
+    region, _, code = label.partition(" ")
+    if label == "distance table":
+        return "distance table (great circle between administrative centres or catalog points)"
+    if label == "neighbours table":
+        return "region catalog (neighbours)"
+    s = region_sources.get(region)
+    src = s.at[year, code] if s is not None and code in s.columns else None
+    return f"{label}: {src if isinstance(src, str) else '?'}"
 
 
 def pair_indicators(panel: pd.DataFrame, pairs: Sequence[str] = BORDER_PAIRS,
-                    distances: pd.DataFrame | None = None, years: Sequence[int] | None = None) -> pd.DataFrame:
-    """Indicators of each pair of regions and year, with coverage; NaN where an input is missing.
+                    distances: pd.DataFrame | None = None, years: Sequence[int] | None = None,
+                    codes: Sequence[str] | None = None) -> pd.DataFrame:
+    """Indicators of each pair of regions and year, with coverage and sources; NaN where an input is missing.
 
     Parameters
     ----------
@@ -137,33 +87,97 @@ def pair_indicators(panel: pd.DataFrame, pairs: Sequence[str] = BORDER_PAIRS,
         ``source``, ``status``); annual periods (``YYYY``) are used.
     pairs : sequence of ``"A:B"`` codes
     distances : pandas.DataFrame, optional
-        Static table ``region_a, region_b, distance_km`` (e.g. from :func:`catalog_distances`).
+        Static table ``region_a, region_b, distance_km[, shared_border]`` (see :func:`catalog_distances`).
     years : optional, the years to report (default: every year in the panel)
+    codes : optional, the measures to compute (default: all of :data:`~regint.index.pair_measures.MEASURES`)
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``pair, year, indicator, value, coverage, missing``: ``coverage`` is the share of the inputs
-        observed (1 = complete), ``missing`` names the absent inputs. ``value`` is NaN unless coverage is 1.
+        Columns ``pair, year, indicator, basis, value, coverage, missing, sources``: ``basis`` says whether
+        the measure is symmetric, one-sided or uses a national proxy; ``coverage`` is the share of the inputs
+        observed (1 = complete); ``missing`` names the absent inputs; ``sources`` gives the source of every
+        input used. ``value`` is NaN unless coverage is 1.
     """
-    wide = annual_wide(panel)
-    all_years = sorted(set(wide.index.get_level_values(1))) if years is None else sorted(years)
+    longf = annual_long(panel)
+    values = longf.pivot(index=["region", "year"], columns="indicator", values="value")
+    sources = longf.pivot(index=["region", "year"], columns="indicator", values="source")
+    all_years = sorted(set(longf["year"])) if years is None else sorted(int(y) for y in years)
+    measures = {c: MEASURES[c] for c in (codes if codes is not None else MEASURES)}
     rows = []
     for pair in pairs:
         ra, rb = split_pair(pair)
-        a, b = _region_frame(wide, ra, all_years), _region_frame(wide, rb, all_years)
-        dist = _distance(distances, ra, rb)
-        for code, measure in MEASURES.items():
-            value, inputs = measure(a, b, dist, ra, rb)
+        (a, sa), (b, sb) = region_frames(values, sources, ra, all_years), region_frames(values, sources, rb,
+                                                                                         all_years)
+        src = {ra: sa, rb: sb}
+        static = pair_static(distances, ra, rb)
+        for code, measure in measures.items():
+            value, inputs = measure(a, b, static, ra, rb)
+            value = value.reindex(all_years)
             present = np.column_stack([s.reindex(all_years).notna().to_numpy() for _, s in inputs])
             cover = present.mean(axis=1)
             for j, year in enumerate(all_years):
                 miss = [name for (name, _), ok in zip(inputs, present[j], strict=True) if not ok]
-                v = float(value.reindex(all_years).iloc[j])
+                used = [_source_text(name, year, src) for (name, _), ok in zip(inputs, present[j], strict=True)
+                        if ok]
+                v = float(value.iloc[j])
                 v = v if (cover[j] == 1.0 and np.isfinite(v)) else np.nan
-                rows.append({"pair": pair, "year": int(year), "indicator": code, "value": v,
-                             "coverage": float(cover[j]), "missing": "; ".join(miss)})
-    return pd.DataFrame(rows, columns=["pair", "year", "indicator", "value", "coverage", "missing"])
+                rows.append({"pair": pair, "year": int(year), "indicator": code, "basis": BASIS.get(code, ""),
+                             "value": v, "coverage": float(cover[j]), "missing": "; ".join(miss),
+                             "sources": "; ".join(dict.fromkeys(used))})
+    return pd.DataFrame(rows, columns=["pair", "year", "indicator", "basis", "value", "coverage", "missing",
+                                       "sources"])
+
+
+def parse_years(text: str) -> tuple[int, int]:
+    """``"2005-2016"`` → ``(2005, 2016)``; ``"2010"`` → ``(2010, 2010)``."""
+    m = re.fullmatch(r"\s*(\d{4})\s*(?:[-–:]\s*(\d{4}))?\s*", str(text))
+    if not m:
+        raise DataError(f"years {text!r} must be written as 'YYYY-YYYY' (e.g. '2005-2016') or 'YYYY'.")
+    first, last = int(m.group(1)), int(m.group(2) or m.group(1))
+    if last < first:
+        raise DataError(f"years {text!r}: the last year {last} is before the first {first}.")
+    return first, last
+
+
+def data_window(indicators: pd.DataFrame, codes: Sequence[str] | None = None,
+                min_share: float = WINDOW_MIN_SHARE) -> tuple[int, int]:
+    """The years over which the pair index is built, chosen from the data.
+
+    A year qualifies when at least ``min_share`` of the time-varying indicators (static ones such as the
+    distance do not count) have a value for at least one pair; the window is the longest run of consecutive
+    qualifying years (the latest when two runs are equally long).
+
+    Parameters
+    ----------
+    indicators : long frame from :func:`pair_indicators`
+    codes : the indicators that count (default: all in ``indicators``)
+    min_share : float in (0, 1]
+
+    Returns
+    -------
+    (first year, last year)
+    """
+    if not 0 < min_share <= 1:
+        raise DataError(f"data_window: min_share must be in (0, 1]; got {min_share}.")
+    t = indicators if codes is None else indicators[indicators["indicator"].isin(list(codes))]
+    t = t[~t["indicator"].isin(STATIC_MEASURES)]
+    n = t["indicator"].nunique()
+    if n == 0:
+        raise DataError("data_window: no time-varying indicator; give the years explicitly (--years).")
+    have = t[t["value"].notna()].groupby("year")["indicator"].nunique()
+    good = sorted(int(y) for y, k in have.items() if k >= min_share * n)
+    if not good:
+        raise DataError(f"data_window: no year has at least {min_share:.0%} of the {n} indicators for any pair; "
+                        "give the years explicitly (--years).")
+    runs: list[list[int]] = [[good[0]]]
+    for y in good[1:]:
+        if y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    best = max(runs, key=lambda r: (len(r), r[-1]))
+    return best[0], best[-1]
 
 
 def prune_framework(framework: Framework, keep: Sequence[str]) -> tuple[Framework, list[str]]:
@@ -189,16 +203,22 @@ class PairIndexResult:
 
     Attributes
     ----------
-    indicators : long frame from :func:`pair_indicators`
+    indicators : long frame from :func:`pair_indicators`, restricted to the window
     index : IndexResult on the (pair, year) panel
     uncertainty : UncertaintyResult or None when ``uncertainty=0``
-    dropped : codes left out for lack of any data
+    dropped : codes left out for lack of any data in the window (with aggregates left empty)
+    window : (first, last) year of the build
+    window_rule : how the window was chosen
+    constant : indicators left out because they are the same for every pair and year of the window
     """
 
     indicators: pd.DataFrame
     index: IndexResult
     uncertainty: UncertaintyResult | None
     dropped: tuple[str, ...] = field(default=())
+    window: tuple[int, int] | None = None
+    window_rule: str = ""
+    constant: tuple[str, ...] = field(default=())
 
     @property
     def scores(self) -> pd.Series:
@@ -212,32 +232,75 @@ class PairIndexResult:
     def dimension_scores(self) -> pd.DataFrame:
         return self.index.dimension_scores
 
+    @property
+    def coverage(self) -> pd.Series:
+        """Share of the framework's indicators with a value (observed or imputed) in each pair-year."""
+        imputed = self.index.stages["Imputed"][self.index.framework.indicators]
+        return imputed.notna().mean(axis=1).rename("coverage")
+
+    def indicator_coverage(self) -> pd.DataFrame:
+        """Per indicator: basis, years with data in the window and the share of pair-years observed."""
+        t = self.indicators
+        rows = []
+        for code, g in t.groupby("indicator", sort=False):
+            obs = g[g["value"].notna()]
+            years = sorted(obs["year"].unique())
+            full = obs.groupby("year")["pair"].nunique()
+            rows.append({"indicator": code, "basis": g["basis"].iloc[0],
+                         "first_year": years[0] if years else np.nan, "last_year": years[-1] if years else np.nan,
+                         "years_all_pairs": int((full == g["pair"].nunique()).sum()),
+                         "observed_share": float(g["value"].notna().mean())})
+        return pd.DataFrame(rows)
+
     def to_frame(self) -> pd.DataFrame:
-        """(pair, year) with score, rank, dimension scores and, when run, the rank and score intervals."""
-        out = self.index.to_frame()
+        """(pair, year) with score, rank, dimension scores, coverage and, when run, rank and score intervals."""
+        out = self.index.to_frame().join(self.coverage)
         if self.uncertainty is not None:
             iv = self.uncertainty.intervals.drop(columns=["nominal_score", "nominal_rank"])
             out = out.join(iv)
         return out
 
     def summary(self) -> str:
-        parts = [self.index.summary()]
+        parts = []
+        if self.window is not None:
+            parts.append(f"window {self.window[0]}–{self.window[1]} ({self.window_rule})")
+        parts.append(self.index.summary())
         if self.dropped:
-            parts.append(f"left out for lack of data: {', '.join(self.dropped)}")
+            parts.append(f"left out for lack of data in the window: {', '.join(self.dropped)}")
+        if self.constant:
+            parts.append(f"left out as constant over the pairs and years (no information): "
+                         f"{', '.join(self.constant)}")
         if self.uncertainty is not None:
             parts.append(self.uncertainty.summary())
         return "\n".join(parts)
 
 
+def _window(long: pd.DataFrame, framework: Framework,
+            years: tuple[int, int] | Sequence[int] | str | None) -> tuple[tuple[int, int], str]:
+    if years is None:
+        first, last = data_window(long, framework.indicators)
+        return (first, last), (f"chosen from the data: years where at least {WINDOW_MIN_SHARE:.0%} of the "
+                               "time-varying indicators have data for at least one pair")
+    if isinstance(years, str):
+        return parse_years(years), "given by the user"
+    ys = [int(y) for y in years]
+    if not ys:
+        raise DataError("build_pair_index: years is empty; give (first, last), e.g. (2005, 2016).")
+    return (min(ys), max(ys)), "given by the user"
+
+
 def build_pair_index(panel: pd.DataFrame, pairs: Sequence[str] = BORDER_PAIRS,
                      framework: Framework | None = None, uncertainty: int = 1000, *,
                      distances: pd.DataFrame | None = None, spec: IndexSpec | None = None,
-                     uspec: UncertaintySpec | None = None, progress=None) -> PairIndexResult:
-    """Build the cross-border integration index of every pair and year, with a Monte Carlo of N runs.
+                     uspec: UncertaintySpec | None = None, progress=None,
+                     years: tuple[int, int] | Sequence[int] | str | None = None) -> PairIndexResult:
+    """Build the cross-border integration index of every pair and year of a window, with a Monte Carlo.
 
-    Indicators of the framework without any value are dropped (and named); remaining gaps are filled only by
-    the explicit imputation of ``spec`` (default: linear interpolation over time, then last observation
-    carried forward) and otherwise left to the aggregation, which rescales the weights of observed children.
+    The window is chosen from the data (:func:`data_window`) unless ``years`` gives it; no year outside it
+    enters. Indicators without any value in the window are dropped (and named), as are indicators constant over
+    all pairs and years; remaining gaps are filled only by the explicit imputation of ``spec`` (default: linear
+    interpolation inside the window, no extrapolation) and otherwise left to the aggregation, which rescales
+    the weights of the observed children (see :attr:`PairIndexResult.coverage`).
 
     Parameters
     ----------
@@ -246,9 +309,11 @@ def build_pair_index(panel: pd.DataFrame, pairs: Sequence[str] = BORDER_PAIRS,
     framework : Framework, default :func:`default_framework`
     uncertainty : int
         Base sample size *N* of the Monte Carlo (0 to skip; at least 1,000 recommended).
-    distances : static distance table
-    spec, uspec : IndexSpec and UncertaintySpec (``uspec.n`` is replaced by ``uncertainty``)
+    distances : static table of :func:`catalog_distances`
+    spec, uspec : IndexSpec and UncertaintySpec (``uspec.n`` is replaced by ``uncertainty``); defaults
+        :data:`PAIR_DEFAULT_SPEC`, :data:`PAIR_DEFAULT_USPEC`
     progress : callable(done, total), optional
+    years : (first, last), a sequence of years (their range is used) or ``"YYYY-YYYY"``; default from the data
     """
     framework = framework or default_framework()
     unknown = [c for c in framework.indicators if c not in MEASURES]
@@ -259,21 +324,35 @@ def build_pair_index(panel: pd.DataFrame, pairs: Sequence[str] = BORDER_PAIRS,
     if len(panel) == 0:
         raise DataError("build_pair_index: the observation panel is empty; import or build the data first "
                         "(the store holds no observations).")
-    long = pair_indicators(panel, pairs, distances)
+    long = pair_indicators(panel, pairs, distances, codes=framework.indicators)
+    (first, last), rule = _window(long, framework, years)
+    long = long[long["year"].between(first, last)].reset_index(drop=True)
+    if years is not None:  # an explicit window may reach beyond the panel's years: report them as gaps
+        grid = pd.MultiIndex.from_product([list(pairs), range(first, last + 1), framework.indicators],
+                                          names=["pair", "year", "indicator"])
+        long = long.set_index(["pair", "year", "indicator"]).reindex(grid).reset_index()
+        long["basis"] = long["indicator"].map(BASIS)
+        long["coverage"] = long["coverage"].fillna(0.0)
+        long[["missing", "sources"]] = long[["missing", "sources"]].fillna("")
+        long = long[["pair", "year", "indicator", "basis", "value", "coverage", "missing", "sources"]]
     wide = long.pivot(index=["pair", "year"], columns="indicator", values="value")
     wide = wide.reindex(columns=framework.indicators)
-    wide = wide[wide.notna().any(axis=1)]
     with_data = [c for c in framework.indicators if wide[c].notna().any()]
-    fw, dropped = prune_framework(framework, with_data)
+    constant = [c for c in with_data if wide[c].nunique(dropna=True) == 1]
+    keep = [c for c in with_data if c not in constant]
+    fw, dropped = prune_framework(framework, keep)
+    dropped = [c for c in dropped if c not in constant]
     data = wide[fw.indicators]
+    data = data[data.notna().any(axis=1)]
     if data.empty:
-        raise DataError("build_pair_index: no pair-year has any indicator value; check the panel's regions.")
+        raise DataError(f"build_pair_index: no pair-year of {first}–{last} has any indicator value; check the "
+                        "panel's regions and the years.")
     nominal = build_index(data, fw, spec)
     unc = None
     if uncertainty > 0:
-        base = uspec or UncertaintySpec()
+        base = uspec or PAIR_DEFAULT_USPEC
         unc = uncertainty_analysis(data, fw, spec, UncertaintySpec(
             n=uncertainty, imputations=base.imputations, normalisations=base.normalisations,
             aggregations=base.aggregations, weight_noise=base.weight_noise, seed=base.seed),
             nominal=nominal, progress=progress)
-    return PairIndexResult(long, nominal, unc, tuple(dropped))
+    return PairIndexResult(long, nominal, unc, tuple(dropped), (first, last), rule, tuple(constant))

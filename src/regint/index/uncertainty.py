@@ -30,6 +30,7 @@ Becker et al. (2022), COINr, *JOSS* 7(78), 4567 (``get_sensitivity``).
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -80,9 +81,9 @@ class UncertaintyResult:
     Attributes
     ----------
     intervals : DataFrame indexed like the scores: nominal score and rank, median rank, 5th and 95th
-        percentile ranks (all runs), and the same percentiles of the score over the runs that keep the nominal
-        normalisation and aggregation (scores of different scales are not comparable; all runs when fewer
-        than 20 qualify). Scores are on the simulation's positive scale (min–max [1, 100]).
+        percentile ranks (all runs), and the same percentiles of the score (see :func:`score_band`);
+        ``band_runs`` is the number of runs in each row's score band and ``coverage_varies`` marks rows where
+        some imputation alternative leaves a different set of indicators than the nominal build.
     sensitivity : DataFrame factor × {S1, ST} for the mean absolute rank shift
     unit_sensitivity : DataFrame (row, factor) × {S1, ST} for each unit's rank
     ranks : numpy.ndarray, shape (rows, runs), the rank of every row in every run
@@ -217,6 +218,7 @@ def uncertainty_analysis(data: pd.DataFrame, framework: Framework, spec: IndexSp
 
     rows = len(data)
     scores = np.full((rows, runs), np.nan, dtype=np.float64)
+    nominal_set = nominal.stages["Treated"].reindex(data.index)[framework.indicators].notna().to_numpy()
     combos = sorted(set(zip(imp_i.tolist(), norm_i.tolist(), agg_i.tolist(), strict=True)))
     treated_cache: dict[int, pd.DataFrame] = {}
     norm_cache: dict[tuple[int, int], np.ndarray] = {}
@@ -235,25 +237,85 @@ def uncertainty_analysis(data: pd.DataFrame, framework: Framework, spec: IndexSp
         scores[:, sel] = vals[framework.root]
         if progress is not None:
             progress(done, len(combos))
+    same_set = np.column_stack([
+        (treated_cache[ii][framework.indicators].notna().to_numpy() == nominal_set).all(axis=1)
+        if ii in treated_cache else np.ones(rows, bool) for ii in range(len(imps))])  # (rows, imputations)
     ranks = rank_columns(scores, n_years)
     return _summarise(data.index, nominal_scores, nominal_ranks, scores, ranks, active, labels, uspec,
-                      (imps, imp_i), norm_i, agg_i, spec)
+                      (imps, imp_i), norm_i, agg_i, spec, same_set)
+
+
+def to_nominal_scale(scores: np.ndarray, method: str, spec: IndexSpec) -> np.ndarray:
+    """Map simulated scores from the positive scale of the simulation back to the nominal scale.
+
+    The simulation scores min–max on [1, 100] and z-scores as :math:`100 + 10z`; the nominal build uses
+    ``spec.bounds`` :math:`[l, u]` and ``spec.zscore_params`` :math:`(m, s)`:
+
+    .. math:: y = l + (x - 1)\\frac{u - l}{99}, \\qquad y = m + s\\,\\frac{x - 100}{10}
+
+    Exact for the arithmetic mean (a linear map of every indicator passes through it); percentile ranks are on
+    the same scale in both.
+    """
+    if method == "minmax":
+        lo, hi = spec.bounds
+        return lo + (scores - 1.0) * (hi - lo) / 99.0
+    if method == "zscore":
+        m, sd = spec.zscore_params
+        return m + sd * (scores - 100.0) / 10.0
+    return scores
+
+
+def score_band(scores: np.ndarray, same_scale: np.ndarray, same_set: np.ndarray,
+               method: str, spec: IndexSpec) -> tuple[np.ndarray, np.ndarray]:
+    """Percentiles (5, 50, 95) of the score of each row over the runs comparable with the nominal score.
+
+    A run is comparable when it keeps the nominal normalisation and aggregation (``same_scale``; the scores
+    are then mapped to the nominal scale by :func:`to_nominal_scale`) and its imputation leaves the row with the
+    same set of indicators as the nominal build (``same_set``): a score computed from fewer indicators is a
+    different index, not an uncertain estimate of the same one. Rows without such runs fall back to all runs
+    of the nominal scale; when fewer than 20 runs keep the nominal scale, all runs on the simulation's scale
+    are used (and the band is not on the nominal scale).
+
+    Parameters
+    ----------
+    scores : numpy.ndarray, shape (rows, runs)
+    same_scale : numpy.ndarray of bool, shape (runs,)
+    same_set : numpy.ndarray of bool, shape (rows, runs)
+
+    Returns
+    -------
+    (percentiles of shape (3, rows), number of runs in each row's band of shape (rows,))
+    """
+    if same_scale.sum() < 20:
+        mask = np.ones(scores.shape, bool)
+        x = scores
+    else:
+        x = to_nominal_scale(scores, method, spec)
+        mask = same_set & same_scale[None, :]
+        empty = ~mask.any(axis=1)
+        mask[empty] = same_scale
+    masked = np.where(mask, x, np.nan)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN rows keep NaN percentiles
+        q = np.nanpercentile(masked, [5, 50, 95], axis=1)
+    return q, (mask & ~np.isnan(x)).sum(axis=1)
 
 
 def _summarise(index: pd.Index, nominal_scores: pd.Series, nominal_ranks: np.ndarray, scores: np.ndarray,
                ranks: np.ndarray, active: Sequence[tuple[str, int, int]], labels: list[str],
                uspec: UncertaintySpec, imps: tuple[tuple[str, ...], np.ndarray], norm_i: np.ndarray,
-               agg_i: np.ndarray, spec: IndexSpec) -> UncertaintyResult:
+               agg_i: np.ndarray, spec: IndexSpec, same_set: np.ndarray) -> UncertaintyResult:
     n = uspec.n
     q = np.nanpercentile(ranks, [5, 50, 95], axis=1)
     same_scale = (np.asarray(uspec.normalisations)[norm_i] == spec.normalise) & (
         np.asarray(uspec.aggregations)[agg_i] == spec.aggregate)
-    band = same_scale if same_scale.sum() >= 20 else np.ones_like(same_scale)
-    qs = np.nanpercentile(scores[:, band], [5, 50, 95], axis=1)
+    run_set = same_set[:, imps[1]]  # (rows, runs)
+    qs, band_runs = score_band(scores, same_scale, run_set, spec.normalise, spec)
     intervals = pd.DataFrame({
         "nominal_score": nominal_scores.to_numpy(), "nominal_rank": nominal_ranks,
         "median_rank": q[1], "p05_rank": q[0], "p95_rank": q[2],
         "median_score": qs[1], "p05_score": qs[0], "p95_score": qs[2],
+        "band_runs": band_runs, "coverage_varies": ~same_set.all(axis=1),
     }, index=index)
     factors = tuple(g[0] for g in active)
     shift = np.nanmean(np.abs(ranks - nominal_ranks[:, None]), axis=0)  # (runs,)

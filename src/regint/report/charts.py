@@ -8,6 +8,7 @@ another module draws itself (the maps) enters the report as a :class:`Figure` wi
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -76,19 +77,42 @@ def _mpl() -> Any:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "path",
+    plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "none",
                          "axes.spines.top": False, "axes.spines.right": False})
     return plt
 
 
-def figure_svg(fig: Any) -> str:
-    """A matplotlib figure as an inline SVG string (vector; text as paths so no font is needed), then closed."""
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def prefix_ids(svg: str, prefix: str) -> str:
+    """Make the ids of an inline SVG unique on the page (``id``, ``url(#…)`` and ``href="#…"`` rewritten).
+
+    Several matplotlib SVGs on one page share ids (``axes_1``, glyph and clip-path ids); prefixed, each figure
+    keeps its own definitions.
+    """
+    ids = set(_ID.findall(svg))
+    if not ids:
+        return svg
+
+    def swap(match: re.Match[str]) -> str:
+        name = match.group(2)
+        return f"{match.group(1)}{prefix}-{name}" if name in ids else match.group(0)
+
+    svg = re.sub(r'(\bid=")([^"]+)', swap, svg)
+    svg = re.sub(r"(url\(#)([^)]+)", swap, svg)
+    return re.sub(r'(href="#)([^"]+)', swap, svg)
+
+
+def figure_svg(fig: Any, key: str = "fig") -> str:
+    """A matplotlib figure as an inline SVG string (vector; text kept as text in DejaVu Sans), then closed."""
     plt = _mpl()
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight")
+    with plt.rc_context({"svg.fonttype": "none", "svg.hashsalt": key}):
+        fig.savefig(buf, format="svg", bbox_inches="tight")
     plt.close(fig)
     text = buf.getvalue()
-    return text[text.index("<svg"):]
+    return prefix_ids(text[text.index("<svg"):], key)
 
 
 def _draw_heat(ax: Any, fig: Any, spec: ChartSpec) -> None:
@@ -163,7 +187,7 @@ def to_svg(spec: ChartSpec) -> str:
     ax.grid(axis="y" if spec.kind != "barh" else "x", color="#dddddd", lw=0.6)
     ax.set_axisbelow(True)
     fig.tight_layout()
-    return figure_svg(fig)
+    return figure_svg(fig, spec.key)
 
 
 # --------------------------------------------------------------------------------------------------- plotly

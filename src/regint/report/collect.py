@@ -134,5 +134,5 @@ def collect(pair: tuple[str, str], *, survey: Sequence[Path] | None = None, scen
                    maps=done["maps"], validation=done["validation"], imports=imports)
 
 
-N_STEPS = 16
+N_STEPS = 15
 __all__ = ["COMPARATOR_REGIONS", "N_STEPS", "Results", "Sizes", "collect", "missing"]

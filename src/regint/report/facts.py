@@ -212,7 +212,7 @@ def _directions(res: Results, f: Facts, lang: str) -> None:
     f["dir_agree"] = bool(r.iloc[0]["rank_vikor"] == 1 and r.iloc[0]["rank_wsm"] == 1)
 
 
-def _scenarios(res: Results, f: Facts) -> None:
+def _scenarios(res: Results, f: Facts, lang: str = "en") -> None:
     sb = res.scenarios.value
     if sb is None:
         return
@@ -222,7 +222,7 @@ def _scenarios(res: Results, f: Facts) -> None:
         for _, r in tt.iterrows():
             if str(r["target"]).startswith("score") and pd.notna(r.get("median_year")):
                 if best is None or r["median_year"] < best[1]:
-                    best = (run.spec.title(), float(r["median_year"]), run.spec.name)
+                    best = (run.spec.title(lang), float(r["median_year"]), run.spec.name)
     if best is not None:
         f.update(sc_fastest_scenario=best[0], sc_fastest_year=int(best[1]))
     plans = [fp.plan for fp in sb.fastest if fp.plan.reach_year is not None]
@@ -236,7 +236,7 @@ def _scenarios(res: Results, f: Facts) -> None:
         for item in ("gva", "jobs", "budget_cost"):
             if (side, item) in cum.index:
                 f[f"sc_{item}_{side}"] = float(cum.loc[(side, item), "value"])
-    f["sc_last_name"] = last.spec.title()
+    f["sc_last_name"] = last.spec.title(lang)
     f["sc_fallbacks"] = len(sb.fallbacks)
 
 
@@ -255,7 +255,7 @@ def extract_facts(res: Results, lang: str = "en") -> Facts:
     """Every key figure the results allow (``lang`` picks the language of the names of directions)."""
     f: Facts = {"pair_ru": res.pair[0], "pair_by": res.pair[1]}
     for step in (_preconditions, _wages, _trade, _coverage, _index, _io, _gravity, _evaluation, _convergence,
-                 _scenarios, _factors):
+                 lambda r, x: _scenarios(r, x, lang), _factors):
         try:
             step(res, f)
         except (KeyError, IndexError, ValueError, TypeError, AttributeError):

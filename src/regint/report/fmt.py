@@ -72,6 +72,14 @@ def number(value: object, lang: str = "ru", digits: int | None = None) -> str:
     return format_decimal(round(x, d), format=pattern, locale=lang)
 
 
+def compact(value: object, lang: str = "ru") -> str:
+    """A number with up to three decimals and no trailing zeros (``0,1``; ``12,25``)."""
+    lang = _lang(lang)
+    if is_gap(value):
+        return GAP
+    return format_decimal(float(value), format="#,##0.###", locale=lang)  # type: ignore[arg-type]
+
+
 def percent(value: object, lang: str = "ru", digits: int = 1) -> str:
     """A share (0.123) as a percentage (``12,3 %`` in Russian, ``12.3%`` in English)."""
     lang = _lang(lang)

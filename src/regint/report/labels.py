@@ -84,7 +84,8 @@ def indicator_unit(code: str, lang: str) -> str:
                 .replace("national currency", "нац. валюты").replace("thous. persons", "тыс. чел.")
                 .replace("persons", "чел.").replace("mln USD", "млн долл. США")
                 .replace("December on December of previous year", "декабрь к декабрю предыдущего года")
-                .replace("previous year = 100", "к предыдущему году"))
+                .replace("previous year = 100", "к предыдущему году")
+                .replace("% of previous year", "% к предыдущему году"))
     return unit
 
 
@@ -98,7 +99,7 @@ def target_text(target: str, lang: str) -> str:
             sym = {"<=": "≤", ">=": "≥", "<": "<", ">": ">"}[op]
             label = pick(OUTCOMES.get(name.strip(), (name, name)), lang)
             try:
-                return f"{label} {sym} {fmt.number(float(value), lang, None)}"
+                return f"{label} {sym} {fmt.compact(float(value), lang)}"
             except ValueError:
                 return target
     return target

@@ -43,7 +43,7 @@ _INDEX = """<!DOCTYPE html>
 
 
 def create_app(store_path: str | Path | None = None, responses_dir: str | Path | None = None, *,
-               index_runs: int = 200, lang: str | None = None) -> dash.Dash:
+               index_runs: int = 200, lang: str | None = None, warm_up: bool = False) -> dash.Dash:
     """Build the dashboard.
 
     Parameters
@@ -56,6 +56,8 @@ def create_app(store_path: str | Path | None = None, responses_dir: str | Path |
         Base sample size of the index's Monte Carlo on the index page (computed once per process).
     lang : {'ru', 'en'}, optional
         Language on arrival (default ``REGINT_LANG`` or Russian).
+    warm_up : bool
+        Read the panel and compute the preconditions and the index in a background thread right away.
 
     Returns
     -------
@@ -75,6 +77,8 @@ def create_app(store_path: str | Path | None = None, responses_dir: str | Path |
     wiring.register(app, ctx)
     _harden(app.server)
     app.regint_context = ctx  # type: ignore[attr-defined]  # for tests and benchmarks
+    if warm_up:
+        ctx.warm_up()
     return app
 
 
@@ -84,7 +88,7 @@ def _shell(lang: str) -> html.Div:
         html.Header([
             html.Div([html.H1(t("app_title", lang), id="title"), html.Div(t("app_subtitle", lang), id="subtitle",
                                                                           className="sub")]),
-            html.Div([html.Span(t("language", lang) + ":"),
+            html.Div([html.Span(t("language", lang) + ":", id="lang-label"),
                       dcc.RadioItems(id="lang", value=lang, inline=True,
                                      options=[{"label": " RU", "value": "ru"}, {"label": " EN", "value": "en"}])],
                      className="lang"),

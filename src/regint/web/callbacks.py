@@ -67,6 +67,39 @@ def _annual(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[frame["period"].astype(str).str.fullmatch(_ANNUAL)]
 
 
+_SCALE_PREFIX = r"^\s*(thous\.?|тыс\.?|mln\.?|млн\.?|bln\.?|млрд\.?)\s*"
+
+
+def common_units(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows whose units differ only by a scale word ("thous. persons", "persons") brought to the base unit.
+
+    The factor is :func:`regint.index.pairs.unit_multiplier`; units that differ otherwise are left alone.
+    """
+    if frame.empty or frame["unit"].nunique() < 2:
+        return frame
+    from regint.index.pairs import unit_multiplier
+
+    base = frame["unit"].astype(str).str.replace(_SCALE_PREFIX, "", regex=True).str.strip()
+    if base.nunique() != 1:
+        return frame
+    factor = frame["unit"].astype(str).map(unit_multiplier)
+    return frame.assign(value=frame["value"] * factor, unit=base)
+
+
+def _fit_map(fig: Any, height: int) -> Any:
+    """A map of :mod:`regint.maps` resized to its card (the module draws it 900 px wide)."""
+    fig.update_layout(width=None, autosize=True, height=height)
+    return fig
+
+
+def _failure(exc: Exception, where: str, lang: str) -> html.Div:
+    """An unexpected error of an analysis module, logged with its traceback and shown on the page."""
+    import logging
+
+    logging.getLogger("regint.web").exception("%s failed", where)
+    return ui.message(f"{t('error', lang)} ({where}): {type(exc).__name__}: {exc}", "error")
+
+
 def _wide(frame: pd.DataFrame) -> pd.DataFrame:
     table = frame.pivot_table(index="region", columns="period", values="value", aggfunc="first")
     table.columns = [int(c) for c in table.columns]
@@ -97,17 +130,12 @@ def overview_profile(ctx: WebContext, lang: str) -> html.Div:
 
 def overview_key_indicators(ctx: WebContext, lang: str) -> html.Div:
     """The preconditions of integration that concern the pair, and those not computable."""
-    from regint.indicators.preconditions import DEFAULT_COMPARATORS, preconditions
-
-    def make() -> Any:
-        regions = sorted({r for p in (PAIR, *DEFAULT_COMPARATORS) for r in p})
-        panel = ctx.panel()
-        return preconditions(panel[panel["region"].isin(regions)], pair=PAIR,
-                             comparators=tuple(c for c in DEFAULT_COMPARATORS if c != PAIR))
     try:
-        result = ctx.cached("preconditions", make)
+        result = ctx.preconditions()
     except RegintError as exc:
         return ui.message(str(exc), "error")
+    except Exception as exc:  # noqa: BLE001 - shown on the page instead of a failed request
+        return _failure(exc, "regint.indicators.preconditions", lang)
     tab = result.table
     mine = tab[tab["regions"].str.contains(PAIR[0]) | tab["regions"].str.contains(PAIR[1])]
     shown = mine[["indicator", "regions", "value", "years", "meaning"]]
@@ -137,7 +165,7 @@ def overview_trends(ctx: WebContext, lang: str) -> Any:
         usd = to_usd(wages, fx).dropna(subset=["value"])
         panels.append((f"{indicator_label('wage_nominal', lang).split(' (')[0]}, USD", _wide(usd)))
     for ind in ("exports_usd", "population"):
-        sub = pair[pair["indicator"] == ind]
+        sub = common_units(pair[pair["indicator"] == ind])
         if not sub.empty:
             unit = str(sub["unit"].iloc[-1])
             panels.append((f"{indicator_label(ind, lang).split(' (')[0]}, {unit}", _wide(sub)))
@@ -153,8 +181,7 @@ def overview_map(lang: str) -> Any:
     except ImportError:
         return figures.empty(t("not_available", lang))
     fig = locator_map_plotly(check_lang(lang))  # type: ignore[arg-type]
-    fig.update_layout(height=520, margin={"l": 10, "r": 10, "t": 40, "b": 10})
-    return fig
+    return _fit_map(fig, 520)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -191,6 +218,7 @@ def indicator_frame(ctx: WebContext, indicator: str | None, regions: Sequence[st
         countries = sorted({country_of(r) for r in sub["region"]})
         fx = panel[(panel["indicator"] == "fx_usd") & panel["region"].isin(countries)]
         sub = to_usd(sub, fx).dropna(subset=["value"])
+    sub = common_units(sub)
     cols = ["region", "indicator", "period", "value", "unit", "currency", "source", "status", "vintage", "note",
             "derived_from"]
     return sub[[c for c in cols if c in sub.columns]].sort_values(["region", "period"]).reset_index(drop=True)
@@ -209,6 +237,8 @@ def indicator_view(ctx: WebContext, indicator: str | None, regions: Sequence[str
         names = {r: f"{n} [{per[r]}]" for r, n in names.items()}
     fig = figures.lines(_wide(frame), names, indicator_label(str(indicator), lang), ", ".join(units))
     parts: list[Any] = []
+    if len(units) > 1:
+        parts.append(ui.message(t("units_differ", lang, units=", ".join(units)), "info"))
     try:
         from regint.data.harmonise import series_breaks
 
@@ -248,34 +278,48 @@ def index_pairs() -> list[str]:
     return list(BORDER_PAIRS)
 
 
+def observed_years(indicators: pd.DataFrame) -> tuple[int, int]:
+    """First and last year in which at least two time-varying indicators of some pair were observed (not
+    imputed): the span the index page shows."""
+    obs = indicators.dropna(subset=["value"])
+    varying = obs.groupby("indicator")["value"].transform("nunique") > 1
+    counts = obs[varying].groupby(["pair", "year"])["indicator"].nunique()
+    years = counts[counts >= 2].index.get_level_values("year")
+    if len(years) == 0:
+        all_years = obs["year"]
+        return int(all_years.min()), int(all_years.max())
+    return int(years.min()), int(years.max())
+
+
 def index_view(ctx: WebContext, pairs: Sequence[str] | None, lang: str) -> tuple[Any, Any, html.Div, Any]:
     """Scores with their Monte Carlo band, the dimension breakdown, the rank table and the pairs map."""
     try:
         result = ctx.index_result()
-    except RegintError as exc:
+    except Exception as exc:  # noqa: BLE001 - a RegintError (no data) or a fault of the index module
         blank = figures.empty(t("no_data", lang))
-        return blank, blank, ui.message(str(exc), "error"), blank
+        msg = ui.message(str(exc), "error") if isinstance(exc, RegintError) else _failure(exc, "regint.index", lang)
+        return blank, blank, msg, blank
     chosen = [p for p in (pairs or []) if p in result.scores.index.get_level_values(0)]
     if not chosen:
         blank = figures.empty(t("no_data", lang))
         return blank, blank, ui.message(t("no_data", lang), "info"), blank
     dims = result.dimension_scores
-    informative = dims.notna().sum(axis=1) >= 2  # years where more than one dimension has data
-    first = int(dims[informative].index.get_level_values("year").min()) if informative.any() else None
+    first, last_year = observed_years(result.indicators)
     scores = result.scores.unstack("pair")
-    if first is not None:
-        scores = scores[scores.index >= first]
+    scores = scores[(scores.index >= first) & (scores.index <= last_year)]
     unc = result.uncertainty
     fig_scores = figures.index_scores(scores, unc.intervals if unc is not None else None, chosen, lang,
                                       unc.n if unc is not None else 0)
     names = result.index.framework.table["name"]
     dim_cols = [d for d in result.index.framework.dimensions if d in dims.columns]
-    latest = dims[dim_cols].groupby(level=0).last().reindex(chosen)
+    years = dims.index.get_level_values("year")
+    latest = dims[dim_cols][years <= last_year].groupby(level=0).last().reindex(chosen)
     fig_dims = figures.dimension_bars(latest, {c: str(names.get(c, c)) for c in dim_cols}, lang)
     frame = result.to_frame().reset_index()
-    last = frame[frame["pair"].isin(chosen)].dropna(subset=["score"]).sort_values("year").groupby("pair").last()
+    frame = frame[frame["pair"].isin(chosen) & (frame["year"] <= last_year)].dropna(subset=["score"])
+    last = frame.sort_values("year").groupby("pair").last()
     rows = pd.DataFrame({
-        t("pair", lang): last.index, t("year", lang): last["year"].astype(int).to_numpy(),
+        t("pair", lang): last.index, t("year", lang): last["year"].astype(int).astype(str).to_numpy(),
         t("score", lang): last["score"].round(1).to_numpy(), t("rank", lang): last["rank"].to_numpy(),
     })
     if "p05_rank" in last:
@@ -291,8 +335,8 @@ def index_view(ctx: WebContext, pairs: Sequence[str] | None, lang: str) -> tuple
                                "year": last["year"].astype(int).to_numpy()})
         if "p05_score" in last:
             values["lower"], values["upper"] = last["p05_score"].to_numpy(), last["p95_score"].to_numpy()
-        fig_map = pairs_map_plotly(values, lang=check_lang(lang), label=t("score", lang))  # type: ignore[arg-type]
-        fig_map.update_layout(height=480)
+        fig_map = _fit_map(pairs_map_plotly(values, lang=check_lang(lang), label=t("score", lang)),  # type: ignore[arg-type]
+                           480)
     except ImportError:
         fig_map = figures.empty(t("not_available", lang))
     except RegintError as exc:
@@ -325,13 +369,17 @@ def scenario_run(base: str | None, intensities: Sequence[float | None], starts: 
         inertial = sa.run_deterministic(dataclasses.replace(spec, levers={}))
     except RegintError as exc:
         return figures.empty(t("error", lang)), ui.message(str(exc), "error")
+    except Exception as exc:  # noqa: BLE001 - shown on the page instead of a failed request
+        return figures.empty(t("error", lang)), _failure(exc, "regint.scenarios", lang)
     out = outcome if outcome in central else "score"
-    fig = figures.scenario_paths(spec.years, central[out], inertial.get(out), outcome_label(out, lang), lang)
+    fig = figures.scenario_paths(spec.years, central[out], inertial.get(out), outcome_label(out, lang), lang,
+                                 unit=outcome_unit(out, lang))
     horizon = int(spec.years[-1])
-    rows = pd.DataFrame([{t("outcome", lang): outcome_label(k, lang), t("scenario_value", lang): float(central[k][-1]),
+    rows = pd.DataFrame([{t("outcome", lang): outcome_label(k, lang), t("unit", lang): outcome_unit(k, lang),
+                          t("scenario_value", lang): float(central[k][-1]),
                           t("inertial_value", lang): float(inertial[k][-1])}
                          for k in SUMMARY_OUTCOMES if k in central])
-    targets = pd.DataFrame([{t("target", lang): name, t("first_year", lang): int(y) if y else t("never", lang)}
+    targets = pd.DataFrame([{t("target", lang): name, t("first_year", lang): str(int(y)) if y else t("never", lang)}
                             for name, y in sa.targets_met(spec, central)])
     parts: list[Any] = [html.H4(t("at_horizon", lang, year=horizon)), ui.table(rows, lang, table_id="scenario-table")]
     if not targets.empty:
@@ -346,6 +394,18 @@ def scenario_run(base: str | None, intensities: Sequence[float | None], starts: 
     parts.append(html.Div(t("timing", lang, ms=(time.perf_counter() - started) * 1000), className="muted",
                           id="scenario-timing"))
     return fig, html.Div(parts)
+
+
+def outcome_unit(code: str, lang: str) -> str:
+    """The unit of a scenario outcome (from the engine's table), in ``lang``."""
+    from regint.scenarios.engine import OUTCOMES
+    from regint.web.i18n import unit_label
+
+    return unit_label(OUTCOMES.get(code, ("", ""))[1], lang)
+
+
+def _year_text(year: float | None, lang: str) -> str:
+    return t("never", lang) if year is None or pd.isna(year) else str(int(year))
 
 
 def scenario_mc_start(ctx: WebContext, base: str | None, intensities: Sequence[float | None],
@@ -377,12 +437,12 @@ def scenario_mc_poll(ctx: WebContext, job_id: str | None, outcome: str | None, l
         return 0, 1, "", None, ui.message(f"{t('error', lang)}: {snap['error']}", "error"), True
     result = job.result
     out = outcome if outcome in result.outcomes else "score"
-    fig = figures.fan(result.quantiles(out), outcome_label(out, lang), lang)
+    fig = figures.fan(result.quantiles(out), outcome_label(out, lang), lang, unit=outcome_unit(out, lang))
     table = result.target_table()
     shown = pd.DataFrame({
         t("target", lang): table["target"],
-        t("first_year", lang): table["central_year"],
-        t("median_year", lang): table["median_year"],
+        t("first_year", lang): [_year_text(y, lang) for y in table["central_year"]],
+        t("median_year", lang): [_year_text(y, lang) for y in table["median_year"]],
         t("p_by_horizon", lang): table["p_by_horizon"].round(3),
     }) if not table.empty else table
     status = t("mc_done", lang, n=result.n_draws, seed=result.seed)
@@ -437,6 +497,8 @@ def directions_view(ctx: WebContext, source: str | None, weights: Sequence[float
                                  sensitivity_draws=200)
     except RegintError as exc:
         return figures.empty(t("no_data", lang)), ui.message(str(exc), "error")
+    except Exception as exc:  # noqa: BLE001 - shown on the page instead of a failed request
+        return figures.empty(t("error", lang)), _failure(exc, "regint.experts.directions", lang)
     ranking = result.ranking.sort_values("rank_topsis")
     fig = figures.weight_bars(list(ranking["name"]), list(ranking["topsis"]), t("closeness", lang))
     rows = pd.DataFrame({t("direction", lang): ranking["name"], "TOPSIS": ranking["rank_topsis"],
@@ -698,16 +760,14 @@ def tables_download(ctx: WebContext, lang: str) -> dict[str, Any]:
 
     tables: dict[str, pd.DataFrame] = {}
     try:
-        overview_key_indicators(ctx, lang)
-        pre = ctx.cached("preconditions", lambda: None)
-        if pre is not None:
-            tables["preconditions"] = pre.to_frame()
-            tables["not_computed"] = pre.not_computed_frame()
-    except RegintError:
+        pre = ctx.preconditions()
+        tables["preconditions"] = pre.to_frame()
+        tables["not_computed"] = pre.not_computed_frame()
+    except Exception:  # noqa: BLE001, S110 - the workbook holds what could be computed
         pass
     try:
         tables["index"] = ctx.index_result().to_frame().reset_index()
-    except RegintError:
+    except Exception:  # noqa: BLE001, S110
         pass
     panel = ctx.panel()
     regions = list(COMPARATOR_REGIONS)

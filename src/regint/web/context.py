@@ -1,8 +1,9 @@
 """What one dashboard process holds: the store, the cached panel and index, the responses and the jobs.
 
 The dashboard serves several browsers from threads. DuckDB connections are not safe to share between threads,
-so every use of the store goes through :attr:`WebContext.lock`; the panel is read once and kept until an import
-changes the store. Uploads are written only inside :attr:`WebContext.upload_dir`, a private temporary folder
+so every use of the store goes through :attr:`WebContext.lock`; the panel and the results computed from it
+(preconditions, index, coverage) are computed once each, in parallel, and kept until an import changes the
+store. Uploads are written only inside :attr:`WebContext.upload_dir`, a private temporary folder
 (mode 0700) created for this process and removed when it ends.
 """
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from regint.data.store import Store
     from regint.experts.questionnaire import ResponseStore
     from regint.index.pairs import PairIndexResult
+    from regint.indicators.preconditions import PreconditionsResult
 
 T = TypeVar("T")
 
@@ -61,7 +63,7 @@ class WebContext:
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
     jobs: JobRegistry = field(default_factory=JobRegistry, repr=False)
     _store: Store | None = field(default=None, repr=False)
-    _panel: pd.DataFrame | None = field(default=None, repr=False)
+    _key_locks: dict[str, threading.Lock] = field(default_factory=dict, repr=False)
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
     _upload_dir: Path | None = field(default=None, repr=False)
 
@@ -77,10 +79,10 @@ class WebContext:
 
     def panel(self) -> pd.DataFrame:
         """The whole observation panel (latest vintage, best status), read once and cached."""
-        with self.lock:
-            if self._panel is None:
-                self._panel = self.store().panel()
-            return self._panel
+        def read() -> pd.DataFrame:
+            with self.lock:
+                return self.store().panel()
+        return self.cached("panel", read)
 
     def imports(self) -> pd.DataFrame:
         """The store's import log."""
@@ -90,15 +92,26 @@ class WebContext:
     def invalidate(self) -> None:
         """Forget the cached panel and everything computed from it (after an import)."""
         with self.lock:
-            self._panel = None
             self._cache.clear()
 
     def cached(self, key: str, make: Callable[[], T]) -> T:
-        """``make()`` once per ``key`` until :meth:`invalidate` (computed under the lock)."""
+        """``make()`` once per ``key`` until :meth:`invalidate`.
+
+        Each key has its own lock, so different results are computed in parallel while two requests for the
+        same one wait for a single computation.
+        """
         with self.lock:
-            if key not in self._cache:
-                self._cache[key] = make()
-            return self._cache[key]  # type: ignore[no-any-return]
+            if key in self._cache:
+                return self._cache[key]  # type: ignore[no-any-return]
+            key_lock = self._key_locks.setdefault(key, threading.Lock())
+        with key_lock:
+            with self.lock:
+                if key in self._cache:
+                    return self._cache[key]  # type: ignore[no-any-return]
+            value = make()
+            with self.lock:
+                self._cache[key] = value
+            return value
 
     def index_result(self) -> PairIndexResult:
         """The border-pair index with its Monte Carlo of :attr:`index_runs` base runs (cached)."""
@@ -109,6 +122,30 @@ class WebContext:
             return build_pair_index(self.panel(), BORDER_PAIRS, None, self.index_runs,
                                     distances=catalog_distances(regions(), BORDER_PAIRS))
         return self.cached("index", make)
+
+    def preconditions(self) -> PreconditionsResult:
+        """The preconditions of integration of the pair and its comparators (cached)."""
+        def make() -> PreconditionsResult:
+            from regint.indicators.preconditions import DEFAULT_COMPARATORS, preconditions
+
+            regions = sorted({r for p in (PAIR, *DEFAULT_COMPARATORS) for r in p})
+            panel = self.panel()
+            return preconditions(panel[panel["region"].isin(regions)], pair=PAIR,
+                                 comparators=tuple(c for c in DEFAULT_COMPARATORS if c != PAIR))
+        return self.cached("preconditions", make)
+
+    def warm_up(self) -> threading.Thread:
+        """Read the panel and compute the preconditions and the index in a background thread, so the first
+        visitor does not wait; failures are left for the page that needs the result to report."""
+        def run() -> None:
+            for step in (self.panel, self.preconditions, self.index_result):
+                try:
+                    step()
+                except Exception:  # noqa: BLE001, S112 - the page shows the error when it asks again
+                    continue
+        thread = threading.Thread(target=run, name="regint-warm-up", daemon=True)
+        thread.start()
+        return thread
 
     def responses(self) -> ResponseStore:
         """The append-only store of expert responses."""

@@ -107,7 +107,7 @@ def dimension_bars(latest: pd.DataFrame, names: Mapping[str, str], lang: str) ->
 
 
 def scenario_paths(years: np.ndarray, central: np.ndarray, inertial: np.ndarray | None, label: str,
-                   lang: str) -> go.Figure:
+                   lang: str, unit: str = "") -> go.Figure:
     """The scenario's central path of one outcome against the inertial path."""
     fig = go.Figure()
     x = [int(y) for y in years]
@@ -117,10 +117,11 @@ def scenario_paths(years: np.ndarray, central: np.ndarray, inertial: np.ndarray 
     fig.add_trace(go.Scatter(x=x, y=central, mode="lines+markers", name=t("central_run", lang),
                              line={"color": PALETTE[0], "width": 3}, marker={"size": 5}))
     fig.update_xaxes(tickformat="d")
+    fig.update_yaxes(title_text=unit)
     return styled(fig, label, height=400)
 
 
-def fan(quantiles: pd.DataFrame, label: str, lang: str) -> go.Figure:
+def fan(quantiles: pd.DataFrame, label: str, lang: str, unit: str = "") -> go.Figure:
     """Monte Carlo fan: 5–95 % and 25–75 % bands, median and central run."""
     x = [int(y) for y in quantiles.index]
     fig = go.Figure()
@@ -133,6 +134,7 @@ def fan(quantiles: pd.DataFrame, label: str, lang: str) -> go.Figure:
     fig.add_trace(go.Scatter(x=x, y=quantiles["central"], mode="lines", name=t("central_run", lang),
                              line={"color": PALETTE[2], "dash": "dot"}))
     fig.update_xaxes(tickformat="d")
+    fig.update_yaxes(title_text=unit)
     return styled(fig, label, height=400)
 
 
@@ -153,7 +155,7 @@ def coverage_heatmap(grid: pd.DataFrame, span: int, title: str) -> go.Figure:
     """Indicator × region heat map of the number of years with data (0 shown as a gap)."""
     z = grid.to_numpy(dtype=float)
     text = [[("–" if (np.isnan(v) or v == 0) else str(int(v))) for v in row] for row in z]
-    fig = go.Figure(go.Heatmap(z=np.where(np.isnan(z), 0, z) / span, x=list(grid.columns), y=list(grid.index),
+    fig = go.Figure(go.Heatmap(z=np.where(np.isnan(z) | (z == 0), np.nan, z) / span, hoverongaps=False, x=list(grid.columns), y=list(grid.index),
                                text=text, texttemplate="%{text}", colorscale="YlGnBu", zmin=0, zmax=1,
                                showscale=False, hovertemplate="%{y} · %{x}: %{text}<extra></extra>"))
     fig.update_yaxes(autorange="reversed")

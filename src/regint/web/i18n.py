@@ -66,6 +66,10 @@ LABELS: dict[str, dict[str, str]] = {
     "choose_indicator": {"en": "Indicator", "ru": "Показатель"},
     "choose_regions": {"en": "Regions", "ru": "Регионы"},
     "choose_years": {"en": "Years", "ru": "Годы"},
+    "units_differ": {"en": "The regions report this indicator in different units ({units}); tick USD to compare "
+                           "monetary values on one scale.",
+                     "ru": "Регионы публикуют показатель в разных единицах ({units}); отметьте USD, чтобы сравнить "
+                           "денежные величины в одной шкале."},
     "breaks": {"en": "Series breaks that touch these values", "ru": "Разрывы рядов, затрагивающие эти значения"},
     # index
     "index_title": {"en": "Cross-border integration index of the border pairs",
@@ -208,6 +212,18 @@ OUTCOME_LABELS: dict[str, dict[str, str]] = {
     "price_gap": {"en": "Price-level gap", "ru": "Разрыв в уровне цен"},
     "score": {"en": "Projected integration score", "ru": "Прогнозная оценка интеграции"},
 }
+
+#: Units of the scenario outcomes (the engine's are English).
+UNIT_LABELS: dict[str, str] = {
+    "mln USD": "млн долл. США", "USD": "долл. США", "mln RUB": "млн руб.", "jobs": "рабочих мест",
+    "share": "доля", "share of the higher": "доля от большего", "0–100": "0–100",
+}
+
+
+def unit_label(unit: str, lang: str | None) -> str:
+    """A unit in ``lang`` (Russian from :data:`UNIT_LABELS`, else as given)."""
+    return UNIT_LABELS.get(unit, unit) if check_lang(lang) == "ru" else unit
+
 
 #: The four components of the scenario score, compared in the second AHP block.
 SCORE_COMPONENTS: dict[str, dict[str, str]] = {

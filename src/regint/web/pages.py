@@ -53,7 +53,7 @@ def indicators(lang: str) -> html.Div:
                         dcc.Dropdown(id="ind-regions", value=["RU-SMO", "BY-VI"], multi=True)], className="ctl-wide"),
             html.Label([t("choose_years", lang),
                         dcc.RangeSlider(id="ind-years", min=2000, max=2025, step=1, value=[2000, 2025],
-                                        marks=None, tooltip={"placement": "bottom", "always_visible": True})],
+                                        marks=None)],
                        className="ctl-wide"),
             dcc.Checklist(id="ind-usd", options=[{"label": " USD", "value": "usd"}], value=[], inline=True),
         ], className="controls"),
@@ -182,8 +182,8 @@ def experts(lang: str) -> html.Div:
                 html.Div(id="ahp-save-msg"),
             ], className="card scn-controls"),
             html.Div([html.Div(id="ahp-cr"), html.Div(id="ahp-revise"),
-                      dcc.Graph(id="ahp-weights", config={"displaylogo": False})], className="card scn-results"),
-        ], className="grid-scn"),
+                      dcc.Graph(id="ahp-weights", config={"displaylogo": False})], className="card ahp-results"),
+        ], className="grid-ahp"),
         html.Div([
             ui.card(t("upload_questionnaire", lang),
                     dcc.Upload(id="q-upload", children=html.Div(t("drop_here", lang, mb=mb)), className="upload",
@@ -205,7 +205,7 @@ def ahp_pairs(block_code: str, lang: str) -> list[html.Div]:
     return [html.Div([
         html.Div(blk.labels[i], className="ahp-left"),
         html.Div(dcc.Slider(id={"type": "ahp", "index": k}, min=-ea.MAX_STEP, max=ea.MAX_STEP, step=1, value=0,
-                            marks=marks, included=False), className="ahp-slider"),
+                            marks=marks, included=False, allow_direct_input=False), className="ahp-slider"),
         html.Div(blk.labels[j], className="ahp-right"),
     ], className="ahp-row") for k, (i, j) in enumerate(blk.pairs)]
 
@@ -220,8 +220,8 @@ def data(lang: str) -> html.Div:
                            accept=".csv,.xlsx,.xml,.json", multiple=False),
                 dcc.Loading(html.Div(id="data-report"), **_LOADING)),
         ui.card("", _graph("data-coverage", 600)),
-        html.Div([ui.card(t("imports", lang), html.Div(id="data-imports")),
-                  ui.card(t("sources", lang), html.Div(id="data-sources"))], className="grid2"),
+        ui.card(t("imports", lang), html.Div(id="data-imports")),
+        ui.card(t("sources", lang), html.Div(id="data-sources")),
     )
 
 

@@ -26,7 +26,9 @@ h4 { font-size:13px; margin:14px 0 6px; color:var(--muted); text-transform:upper
 .card h3:empty { display:none; }
 .grid2 { display:grid; grid-template-columns: minmax(0,1fr) minmax(0,1fr); gap:16px; }
 .grid-scn { display:grid; grid-template-columns: minmax(340px, 5fr) minmax(0, 7fr); gap:16px; }
-@media (max-width: 1000px) { .grid2, .grid-scn { grid-template-columns: 1fr; } }
+.grid-ahp { display:grid; grid-template-columns: minmax(0, 7fr) minmax(320px, 5fr); gap:16px; align-items:start; }
+.ahp-results { position:sticky; top:10px; }
+@media (max-width: 1000px) { .grid2, .grid-scn, .grid-ahp { grid-template-columns: 1fr; } }
 .controls { display:flex; flex-wrap:wrap; gap:14px 20px; align-items:flex-end; background:#fff;
             border:1px solid var(--line); border-radius:6px; padding:12px 16px; margin-bottom:16px; }
 .controls label { font-weight:500; display:block; }
@@ -57,9 +59,10 @@ table.tbl td.num { text-align:right; font-variant-numeric: tabular-nums; white-s
 .lever-name { font-size:13px; }
 .lever-year, .text-input { width:100%; padding:4px 6px; border:1px solid var(--line); border-radius:4px; }
 .text-input { width:280px; }
-.ahp-row { display:grid; grid-template-columns: minmax(100px,1fr) minmax(220px, 2fr) minmax(100px,1fr);
+.ahp-row { display:grid; grid-template-columns: minmax(150px,1fr) minmax(240px, 1.6fr) minmax(150px,1fr);
            gap:10px; align-items:center; padding:4px 0; border-bottom:1px solid #f0f2f5; font-size:13px; }
 .ahp-left { text-align:right; }
+.ahp-left, .ahp-right { overflow-wrap:anywhere; hyphens:auto; }
 .upload { border:2px dashed #9fb3c8; border-radius:6px; padding:18px; text-align:center; color:var(--muted);
           cursor:pointer; background:#fafbfd; }
 progress { width:220px; height:14px; }

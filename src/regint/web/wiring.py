@@ -42,32 +42,45 @@ def _shell(app: dash.Dash) -> None:
         return wanted if wanted in LANGS and wanted != current else no_update
 
     @app.callback(Output("page", "children"), Output("nav", "children"), Output("title", "children"),
-                  Output("subtitle", "children"), Input("url", "pathname"), Input("lang", "value"))
-    def render(pathname: str | None, lang: str | None) -> tuple[Any, Any, str, str]:
+                  Output("subtitle", "children"), Output("lang-label", "children"), Input("url", "pathname"),
+                  Input("lang", "value"))
+    def render(pathname: str | None, lang: str | None) -> tuple[Any, Any, str, str, str]:
         lang = check_lang(lang)
         key = cb.route(pathname)
         page = pages.PAGES[key](lang) if key else html.Div(t("not_found", lang), className="msg msg-warn")
-        return page, nav(key, lang), t("app_title", lang), t("app_subtitle", lang)
+        return page, nav(key, lang), t("app_title", lang), t("app_subtitle", lang), t("language", lang) + ":"
 
 
 def _overview(app: dash.Dash, ctx: WebContext) -> None:
-    @app.callback(Output("overview-profile", "children"), Output("overview-key", "children"),
-                  Output("overview-trends", "figure"), Output("overview-map", "figure"),
-                  Input("overview-lang", "data"))
-    def overview(lang: str) -> tuple[Any, Any, Any, Any]:
-        return (cb.overview_profile(ctx, lang), cb.overview_key_indicators(ctx, lang), cb.overview_trends(ctx, lang),
-                cb.overview_map(lang))
+    # four callbacks, so the browser asks for them at once and the server computes them in parallel
+    @app.callback(Output("overview-profile", "children"), Input("overview-lang", "data"))
+    def profile(lang: str) -> Any:
+        return cb.overview_profile(ctx, lang)
+
+    @app.callback(Output("overview-key", "children"), Input("overview-lang", "data"))
+    def key_indicators(lang: str) -> Any:
+        return cb.overview_key_indicators(ctx, lang)
+
+    @app.callback(Output("overview-trends", "figure"), Input("overview-lang", "data"))
+    def trends(lang: str) -> Any:
+        return cb.overview_trends(ctx, lang)
+
+    @app.callback(Output("overview-map", "figure"), Input("overview-lang", "data"))
+    def locator(lang: str) -> Any:
+        return cb.overview_map(lang)
 
 
 def _indicators(app: dash.Dash, ctx: WebContext) -> None:
-    @app.callback(Output("ind-indicator", "options"), Output("ind-regions", "options"), Output("ind-years", "min"),
+    @app.callback(Output("ind-indicator", "options"), Output("ind-indicator", "value"),
+                  Output("ind-regions", "options"), Output("ind-regions", "value"), Output("ind-years", "min"),
                   Output("ind-years", "max"), Output("ind-years", "value"), Output("ind-years", "marks"),
-                  Input("indicators-lang", "data"))
-    def options(lang: str) -> tuple[Any, ...]:
+                  Input("indicators-lang", "data"), State("ind-indicator", "value"), State("ind-regions", "value"))
+    def options(lang: str, indicator: str | None, regions: list[str] | None) -> tuple[Any, ...]:
         inds, regs, lo, hi = cb.indicator_options(ctx, lang)
         start = max(lo, 2000)
         marks = {y: str(y) for y in range(lo - lo % 10 + 10 if lo % 10 else lo, hi + 1, 10)}
-        return inds, regs, lo, hi, [start, hi], marks
+        return (inds, indicator or "wage_nominal", regs, regions or ["RU-SMO", "BY-VI"], lo, hi, [start, hi],
+                marks)
 
     @app.callback(Output("ind-graph", "figure"), Output("ind-table", "children"),
                   Input("ind-indicator", "value"), Input("ind-regions", "value"), Input("ind-years", "value"),

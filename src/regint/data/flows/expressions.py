@@ -8,7 +8,7 @@ Formulations chosen for speed (each is exact, not an approximation):
 
 * RCA from **one** grouped pass, :math:`X_{cp}` by (period, reporter, product), with the country, product and
   world totals as window sums over that small result instead of three more scans of the flows;
-* Grubel-Lloyd from the identity :math:`|X - M| = X + M - 2\min(X, M)`: the pair totals come from the small
+* Grubel-Lloyd from the identity :math:`|X - M| = X + M - 2\\min(X, M)`: the pair totals come from the small
   reporter × partner aggregate (shared with trade intensity), and only the products traded *both ways* need
   matching, an inner join of the two directions (or, where flow keys may repeat, one aggregation keyed by the
   unordered pair (least(r, p), greatest(r, p), product) with conditional sums, never a self-join);
@@ -130,7 +130,7 @@ def _scaled(t: Table, totals: Table | None) -> Table:
 
 
 def overlap(flows: Table, *, unique_keys: bool, totals: Table | None = None) -> Table:
-    """:math:`\sum_k \min(X_k, M_k)` per unordered pair (the two-way part of its trade).
+    """:math:`\\sum_k \\min(X_k, M_k)` per unordered pair (the two-way part of its trade).
 
     Only products traded both ways contribute, so with unique flow keys this is an inner join of the two
     directions (the cheapest exact formulation); otherwise an aggregation by unordered pair and product.
@@ -150,13 +150,13 @@ def grubel_lloyd_pairs(totals: Table, smin: Table, smin_adjusted: Table | None =
 
     .. math::
 
-        GL = 1 - \frac{\sum_k |X_k - M_k|}{\sum_k (X_k + M_k)} = \frac{2 \sum_k \min(X_k, M_k)}{\sum X + \sum M},
-        \quad
-        GL^c = \frac{\sum_k (X_k + M_k - |X_k - M_k|)}{\sum X + \sum M - |\sum X - \sum M|}
-             = \frac{2 \sum_k \min(X_k, M_k)}{2 \min(\sum X, \sum M)}
+        GL = 1 - \\frac{\\sum_k |X_k - M_k|}{\\sum_k (X_k + M_k)} = \\frac{2 \\sum_k \\min(X_k, M_k)}{\\sum X + \\sum M},
+        \\quad
+        GL^c = \\frac{\\sum_k (X_k + M_k - |X_k - M_k|)}{\\sum X + \\sum M - |\\sum X - \\sum M|}
+             = \\frac{2 \\sum_k \\min(X_k, M_k)}{2 \\min(\\sum X, \\sum M)}
 
     ``smin`` from :func:`overlap` on the raw flows. ``smin_adjusted``, the overlap of the Aquino-adjusted flows
-    (which total :math:`\sum X + \sum M` too), replaces it in ``aggregate`` (missing for a pair trading one
+    (which total :math:`\\sum X + \\sum M` too), replaces it in ``aggregate`` (missing for a pair trading one
     way only); ``corrected`` and ``imbalance`` are always on the raw flows, as in the in-memory function.
     """
     keys = ["period", "reporter", "partner"]

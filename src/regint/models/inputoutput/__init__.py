@@ -41,6 +41,7 @@ from regint.models.inputoutput.regional import (
     regional_coefficients,
     regionalise,
     slq,
+    structure_from_proxies,
 )
 from regint.models.inputoutput.results import ImpactResult, MultiplierResult
 from regint.models.inputoutput.table import IOTable
@@ -77,6 +78,7 @@ __all__ = [
     "slq",
     "solve_leontief",
     "spectral_radius",
+    "structure_from_proxies",
     "technical_coefficients",
     "type_i_multipliers",
     "type_ii_multipliers",

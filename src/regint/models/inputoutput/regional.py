@@ -28,6 +28,7 @@ __all__ = [
     "regional_coefficients",
     "regionalise",
     "slq",
+    "structure_from_proxies",
 ]
 
 LQMethod = Literal["slq", "cilq", "flq", "aflq"]
@@ -213,6 +214,99 @@ def regional_coefficients(A: np.ndarray, lq: np.ndarray) -> np.ndarray:
         q = np.repeat(q[:, None], A.shape[0], axis=1)
     q = np.where(np.isnan(q), 0.0, q)
     return A * np.minimum(q, 1.0)
+
+
+def structure_from_proxies(
+    proxy_regional: pd.Series,
+    proxy_national: pd.Series,
+    national_output: pd.Series,
+    grp_share: float,
+) -> pd.DataFrame:
+    r"""Regional output by sector from regional activity proxies, the rest at the region's GRP share.
+
+    For a sector :math:`j` with a proxy :math:`P` (shipments, agricultural output, works done, turnover)
+    the region's share of national output is taken equal to its share of the national proxy; for a sector
+    without a proxy it is the region's share of national GRP, :math:`g`:
+
+    .. math::
+
+        s_j = \begin{cases} P^r_j / P^n_j & j \in M \text{ (measured)} \\ g & j \notin M \end{cases},
+        \qquad x^r_j = s_j \, x^n_j, \qquad
+        w_j = \frac{x^r_j}{\sum_k x^r_k}, \qquad
+        LQ_j = \frac{x^r_j / \sum_k x^r_k}{x^n_j / \sum_k x^n_k}
+
+    so an unmeasured sector has :math:`LQ_j = g / \bar s` with :math:`\bar s = \sum_k x^r_k / \sum_k x^n_k`:
+    1 when the measured sectors together match the GRP share. This is the location-quotient logic of the
+    non-survey methods with gross output estimated sector by sector (Miller & Blair 2009, sect. 8.3).
+
+    Parameters
+    ----------
+    proxy_regional, proxy_national : Series, shape (m,)
+        The proxy of each measured sector for the region and for the nation, in the same unit, indexed by
+        sector label (a subset of ``national_output``'s labels). Regional values must be >= 0, national > 0,
+        and regional <= national.
+    national_output : Series, shape (n,)
+        National gross output by sector (the input-output table's :math:`x`).
+    grp_share : float
+        The region's share of national GRP, in (0, 1].
+
+    Returns
+    -------
+    DataFrame, shape (n, 5)
+        Indexed by the labels of ``national_output``: ``region_share`` (:math:`s_j`), ``output``
+        (:math:`x^r_j`, unit of ``national_output``), ``structure`` (:math:`w_j`, sums to 1), ``lq``
+        (:math:`LQ_j`, output-based simple location quotient) and ``measured`` (bool).
+
+    Raises
+    ------
+    DataError
+        A proxy for a sector the table does not have, a missing, negative or non-positive national value, a
+        regional value above the national one, ``grp_share`` outside (0, 1], or no regional output at all.
+
+    References
+    ----------
+    Miller, R. E. & Blair, P. D. (2009). *Input-Output Analysis*, 2nd ed., ch. 8, sect. 8.3, pp. 347–363
+    (location quotients and regional output by sector).
+    Flegg, A. T. & Webber, C. D. (1997). On the appropriate use of location quotients in generating
+    regional input-output tables: reply. *Regional Studies* 31(8), 795–805.
+    Flegg, A. T. & Webber, C. D. (2000). Regional size, regional specialization and the FLQ formula.
+    *Regional Studies* 34(6), 563–569.
+    """
+    if not 0.0 < grp_share <= 1.0:
+        raise DataError(f"The region's share of national GRP must be in (0, 1]; got {grp_share!r}.")
+    labels = [str(c) for c in national_output.index]
+    x = pd.to_numeric(national_output, errors="coerce").to_numpy(dtype=float)
+    if np.any(np.isnan(x)) or np.any(x < 0) or x.sum() <= 0:
+        raise DataError("National output must be non-negative by sector with a positive total.")
+    reg = proxy_regional.rename(index=str).astype(float)
+    nat = proxy_national.rename(index=str).astype(float)
+    unknown = sorted((set(reg.index) | set(nat.index)) - set(labels))
+    if unknown:
+        raise DataError(f"Proxies for sector(s) {unknown} that the table does not have; sectors: {labels}.")
+    if set(reg.index) != set(nat.index):
+        raise DataError(f"Regional and national proxies cover different sectors: {sorted(reg.index)} vs "
+                        f"{sorted(nat.index)}. Fix: give both for every measured sector.")
+    bad = [k for k in reg.index if not (reg[k] >= 0 and nat[k] > 0)]
+    if bad:
+        raise DataError(f"Proxy values missing, negative, or a national value not positive for {bad}.")
+    above = [k for k in reg.index if reg[k] > nat[k]]
+    if above:
+        raise DataError(f"Regional proxy above the national one for {above}: check that both are in one unit.")
+    share = np.full(len(labels), float(grp_share))
+    measured = np.array([lab in reg.index for lab in labels])
+    for i, lab in enumerate(labels):
+        if measured[i]:
+            share[i] = reg[lab] / nat[lab]
+    out_r = share * x
+    total = out_r.sum()
+    if total <= 0:
+        raise DataError("The region has no output in any sector (every proxy is 0 and no sector is left to the "
+                        "GRP share): check the proxies.")
+    structure = out_r / total
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lq = structure / np.where(x > 0, x / x.sum(), np.nan)
+    return pd.DataFrame({"region_share": share, "output": out_r, "structure": structure, "lq": lq,
+                         "measured": measured}, index=pd.Index(labels, name=national_output.index.name))
 
 
 @dataclass(frozen=True)

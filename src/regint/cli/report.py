@@ -1,0 +1,65 @@
+"""``regint report``: the analytical report in Russian and English — HTML (interactive), PDF (A4) and XLSX.
+
+The lead registers :func:`report_command` as ``regint report``; it can also be called from Python with plain
+values (every option has an ``Annotated`` default).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def report_command(
+    pair: Annotated[str, typer.Option("--pair", help="The pair as RUSSIAN:BELARUSIAN region codes.")] = "RU-SMO:BY-VI",
+    lang: Annotated[str, typer.Option("--lang", help="Language of the report: ru, en or both.")] = "ru",
+    out: Annotated[Path, typer.Option("--out", help="Output folder (report_<lang>.html/.pdf/.xlsx).")] = Path(
+        "out/report"),
+    survey: Annotated[list[Path] | None, typer.Option(
+        "--survey", help="Filled directions questionnaire (XLSX; repeatable). Default: the shipped ILLUSTRATIVE "
+                         "example answers.")] = None,
+    scenarios: Annotated[list[Path] | None, typer.Option(
+        "--scenarios", help="Scenario TOML file (repeatable). Default: the shipped inertial, moderate and "
+                            "accelerated scenarios.")] = None,
+    formats: Annotated[str, typer.Option("--formats", help="Comma-separated: html, pdf, xlsx.")] = "html,pdf,xlsx",
+    fast: Annotated[bool, typer.Option("--fast", help="Small Monte Carlo sizes and no placebo runs (for tests "
+                                                      "and previews).")] = False,
+) -> None:
+    """Write the analytical report: summary, preconditions, benefits and costs, scenarios, directions, factors,
+    proposals and annexes (methods, sources, gaps, validation)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from regint.cli.preconditions import parse_pair
+    from regint.errors import RegintError
+    from regint.report.build import build_report, n_steps, parse_formats, parse_langs
+    from regint.report.collect import Sizes
+
+    console = Console()
+    try:
+        the_pair = parse_pair(pair)
+        langs = parse_langs(lang)
+        fmts = parse_formats(formats)
+    except RegintError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    sizes = Sizes.fast() if fast else Sizes.full()
+    with Progress(TextColumn("[bold]report[/] {task.description:<18}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console, transient=False) as bar:
+        task = bar.add_task("analyses", total=n_steps(langs, fmts))
+
+        def tick(name: str) -> None:
+            bar.update(task, advance=1, description=name)
+
+        try:
+            written = build_report(the_pair, langs=langs, out=out, survey=survey, scenarios=scenarios, formats=fmts,
+                                   sizes=sizes, progress=tick)
+        except RegintError as exc:
+            Console(stderr=True).print(f"[bold red]Error:[/] {exc}")
+            raise typer.Exit(code=2) from exc
+    missing = [o for o in written.results.outcomes() if not o.ok]
+    for o in missing:
+        console.print(f"[yellow]not produced:[/] {o.name} — {o.reason}")
+    for (lg, f), path in written.files.items():
+        console.print(f"written ({lg}, {f}): {path}")
