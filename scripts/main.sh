@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set up and run the main job on the shipped data (the README's first command).
+# Set up and run the main job: the full analytical report (Russian and English; HTML, PDF, XLSX) on the shipped
+# data. The README's first command. Output: out/report/ (the store of observations: out/store.duckdb).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -7,5 +8,6 @@ export MPLBACKEND=Agg
 OUT=${1:-out}
 mkdir -p "$OUT"
 export REGINT_STORE=${REGINT_STORE:-$OUT/store.duckdb}
-.venv/bin/regint data show grp_per_capita --regions RU-SMO,RU-PSK,RU-BRY --years 2023
-.venv/bin/regint data gaps --heatmap "$OUT/gaps"
+.venv/bin/regint report --lang both --out "$OUT/report"
+.venv/bin/regint data gaps --heatmap "$OUT/report/gaps" > "$OUT/report/gaps.txt"
+echo "Report written to $OUT/report (report_ru.*, report_en.*)"

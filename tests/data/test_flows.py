@@ -341,3 +341,23 @@ def test_spark_equals_duckdb(small, spark_table, name, kwargs):
                                        atol=1e-13)
         else:
             assert got[col].astype(str).tolist() == want[col].astype(str).tolist()
+
+
+def test_packed_integer_keys_give_the_same_grubel_lloyd(tmp_path):
+    flows = _random_flows(11, periods=(2019, 2021))
+    codes = {r: i + 900 for i, r in enumerate(REGIONS)}  # integer codes (e.g. M49), products as integers
+    ints = flows.assign(reporter=flows.reporter.map(codes).astype("int16"),
+                        partner=flows.partner.map(codes).astype("int16"),
+                        product=flows["product"].astype("int32") + 100_000)
+    write_flows(ints, tmp_path)
+    with FlowTable(tmp_path, config=CONFIG) as packed, \
+            FlowTable(tmp_path, config=CONFIG, pack_keys=False) as plain:
+        assert packed._load().layout is not None and plain._load().layout is None
+        got, want = packed.grubel_lloyd(), plain.grubel_lloyd()
+        pd.testing.assert_frame_equal(got, want, check_exact=False, rtol=RTOL)
+    names = {v: k for k, v in codes.items()}
+    for period, a, b, x, m in _gl_pairs(flows):
+        lo, hi = sorted((codes[a], codes[b]))
+        row = got.set_index(["period", "reporter", "partner"]).loc[(period, lo, hi)]
+        xx, mm = (x, m) if names[lo] == a else (m, x)
+        assert row["aggregate"] == pytest.approx(trade.grubel_lloyd(xx, mm).aggregate, rel=RTOL, abs=1e-13)

@@ -5,9 +5,11 @@ cross-checks of the data issue, flags values that fail a check (never drops them
 
 * ``src/regint/data/shipped/observations.parquet`` — the region panel (observations with provenance);
 * ``src/regint/data/shipped/world_*.parquet`` — non-panel datasets (distances, bilateral trade, geography);
+* ``src/regint/data/shipped/io/rosstat_<year>_<total|domestic>.csv`` — the Rosstat symmetric input-output
+  tables 2011, 2016 and 2021 in the generic CSV format (docs/io-format.md), listed in ``io/tables.csv``;
 * ``src/regint/data/shipped/BUILD.md`` — counts per source, warnings, and the checks with their results.
 
-The output is deterministic: the same sources give byte-identical Parquet files (tests check this).
+The output is deterministic: the same sources give byte-identical Parquet and CSV files (tests check this).
 Run with ``regint data build-default`` (developers only; the installed package runs on what it ships).
 """
 
@@ -83,6 +85,7 @@ class BuildLog:
     clashes: list[str] = field(default_factory=list)
     checks: list[dict] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    io_tables: list[str] = field(default_factory=list)
 
 
 def _expand(root: Path, rel: str) -> list[Path]:
@@ -298,13 +301,68 @@ def build_default(shared: Path | None = None, out_dir: Path | None = None) -> st
     world = build_world(root, log)
     for name, frame in world.items():
         _write_parquet(frame, out_dir / f"world_{name}.parquet")
+    build_io(root, out_dir / "io", log)
     (out_dir / "BUILD.md").write_text(build_report(obs, log), encoding="utf-8")
     failed = sum(not c["ok"] for c in log.checks)
     kinds = pd.Series([c["check"] for c in log.checks]).value_counts().to_dict() if log.checks else {}
     return (f"checks run: {kinds}\n"
             f"{len(obs)} observations, {obs['indicator'].nunique()} indicators, {obs['region'].nunique()} regions "
             f"from {len(log.counts)} files; {len(log.checks)} checks ({failed} failed, values flagged); "
-            f"{len(log.clashes)} clashes; {len(log.missing)} files not read; written to {out_dir}")
+            f"{len(log.clashes)} clashes; {len(log.missing)} files not read; {len(log.io_tables)} input-output "
+            f"tables; written to {out_dir}")
+
+
+#: The Rosstat symmetric input-output tables shipped in the generic CSV format: year → workbook in
+#: ``rosstat_io/`` (see its PROVENANCE.md). Each gives the total table («Симм ТЗВ») and, where the workbook has
+#: it, the domestic one («Симм отеч»).
+IO_TABLES: dict[int, str] = {2011: "baz2011.xlsx", 2016: "baz2016.xlsx", 2021: "baz_tzv-2021.xlsx"}
+#: Columns of the manifest ``io/tables.csv``.
+IO_MANIFEST_COLUMNS = ("file", "year", "domestic", "unit", "source", "classification", "sectors", "original",
+                       "imports_meaning", "notes")
+_IO_KEPT = ("rows kept: the product × product flows Z, final demand (household, government_individual, "
+            "government_collective, npish, gfcf, inventories, valuables, exports), B1g (va), P1 (x), D1 "
+            "(compensation) and P7 (imports); the other rows of the sheet (P34, P6a, D21-D31, D11, D29-D39, "
+            "P51c, B2n+B3n, (P1+P7)BP) are not in the file")
+
+
+def build_io(root: Path, io_dir: Path, log: BuildLog) -> pd.DataFrame:
+    """Write the Rosstat symmetric tables (:data:`IO_TABLES`) in the generic CSV format and their manifest.
+
+    The tables are read with :func:`regint.models.inputoutput.read_rosstat_symmetric` (which checks the
+    column identities of each sheet) and written with :func:`~regint.models.inputoutput.write_io_csv`; the
+    figures are Rosstat's, unchanged (integers, mln RUB). Returns the manifest (also written as ``tables.csv``).
+    """
+    from regint.errors import LoaderError
+    from regint.models.inputoutput import read_rosstat_symmetric, write_io_csv
+
+    io_dir.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for year, workbook in sorted(IO_TABLES.items()):
+        path = root / "rosstat_io" / workbook
+        if not path.exists():
+            log.missing.append(f"rosstat_io/{workbook}: not found (no {year} input-output table shipped)")
+            continue
+        for domestic in (False, True):
+            kind = "domestic" if domestic else "total"
+            try:
+                data = read_rosstat_symmetric(path, year=year, domestic=domestic)
+            except LoaderError as exc:
+                log.missing.append(f"rosstat_io/{workbook} ({kind} table): {exc}")
+                continue
+            name = f"rosstat_{year}_{kind}.csv"
+            write_io_csv(data, io_dir / name)
+            n = len(data.codes)
+            rows.append({
+                "file": name, "year": year, "domestic": domestic, "unit": data.unit, "source": "rosstat_io",
+                "classification": "ОКПД 2" if year >= 2017 else "ОКПД (2007)", "sectors": n,
+                "original": data.source, "imports_meaning": data.imports_meaning,
+                "notes": f"{data.notes[0]} {_IO_KEPT}.",
+            })
+            log.io_tables.append(f"rosstat_io/{workbook} «{data.source.split('sheet ')[-1]}» → io/{name} "
+                                 f"({n} products, {(io_dir / name).stat().st_size:,} bytes)")
+    manifest = pd.DataFrame(rows, columns=list(IO_MANIFEST_COLUMNS))
+    manifest.to_csv(io_dir / "tables.csv", index=False, lineterminator="\n")
+    return manifest
 
 
 def build_world(root: Path, log: BuildLog) -> dict[str, pd.DataFrame]:
@@ -343,6 +401,8 @@ def build_report(obs: pd.DataFrame, log: BuildLog) -> str:
     shown = failed + [c for c in log.checks if c["ok"]][:40]
     lines += [f"| {c['check']} | {c['region']} | {c['period']} | {c['expected']:.6g} | {c['actual']:.6g} | "
               f"{'yes' if c['ok'] else 'NO'} |" for c in shown]
+    lines += ["", "## Input-output tables (io/, generic CSV format, docs/io-format.md)", ""]
+    lines += [f"- {t}" for t in log.io_tables] or ["- (none)"]
     lines += ["", "## Same key, different values within one source (first kept)", ""]
     lines += [f"- {c}" for c in log.clashes[:200]] or ["- (none)"]
     lines += ["", f"## Loader warnings ({len(log.warnings)})", ""]

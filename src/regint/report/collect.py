@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -116,8 +117,9 @@ def collect(pair: tuple[str, str], *, survey: Sequence[Path] | None = None, scen
     io_value = done["io"].value
     if io_value is not None:
         link = A.linkages_by_direction(io_value, pair[0]).to_frame()
-    directions = {lang: run(f"directions_{lang}", lambda lang=lang: A.run_directions(survey, lang, sizes.directions,
-                                                                                     link)) for lang in langs}
+    directions: dict[str, Outcome[Any]] = {}
+    for lang in langs:
+        directions[lang] = run(f"directions_{lang}", partial(A.run_directions, survey, lang, sizes.directions, link))
     run("gravity", lambda: A.run_gravity(draws=sizes.gravity))
     run("evaluation", lambda: A.run_evaluation(panel, pair[0], sizes.placebo))
     run("scenarios", lambda: O.run_scenarios(panel, pair, scenarios, sizes.scenarios))

@@ -163,7 +163,7 @@ def _gravity(res: Results, f: Facts) -> None:
     if g is None:
         return
     pot = g.potential.set_index(["exporter", "importer"])
-    for (e, i), r in pot.iterrows():
+    for (e, _i), r in pot.iterrows():
         key = "ru_by" if e == g.origin else "by_ru"
         f[f"gravity_ratio_{key}"] = float(r["ratio"])
         f[f"gravity_ratio_{key}_lower"] = float(r["ratio_lower"])

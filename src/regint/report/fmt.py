@@ -85,15 +85,17 @@ def percent(value: object, lang: str = "ru", digits: int = 1) -> str:
     lang = _lang(lang)
     if is_gap(value):
         return GAP
-    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "") + "%"
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "") + ("\u00a0%" if lang == "ru" else "%")
     return format_percent(float(value), format=pattern, locale=lang)  # type: ignore[arg-type]
 
 
 def points(value: object, lang: str = "ru", digits: int = 1) -> str:
-    """A value already in percent (12.3) written as a percentage, with the sign when negative."""
+    """A value already in percent (12.3) written as a signed percentage (``+12,3 %``, ``−4.0%``)."""
     if is_gap(value):
         return GAP
-    return percent(float(value) / 100.0, lang, digits)  # type: ignore[arg-type]
+    x = float(value)  # type: ignore[arg-type]
+    sign = "+" if x > 0 else ("−" if x < 0 else "")
+    return sign + percent(abs(x) / 100.0, lang, digits)
 
 
 def signed(value: object, lang: str = "ru", digits: int | None = None) -> str:

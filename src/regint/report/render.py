@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from regint._paths import package_data
 from regint.report import charts, fmt, i18n
@@ -43,7 +43,7 @@ def environment(lang: str) -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["n"] = lambda v, d=None: fmt.number(v, lang, d)
     env.filters["p"] = lambda v, d=1: fmt.percent(v, lang, d)
-    env.filters["pp"] = lambda v: fmt.signed(v, lang, 1).replace(fmt.GAP, fmt.GAP) + ("\u00a0%" if lang == "ru" else "%")
+    env.filters["pp"] = lambda v: fmt.points(v, lang)
     env.filters["y"] = fmt.year
     env.filters["pairname"] = lambda p: i18n.pair_label(str(p), lang)
     env.filters["target"] = lambda t: L.target_text(str(t), lang)
@@ -79,6 +79,7 @@ def pdf_from_html(html: str, path: Path) -> Path:
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # SVG style attributes log one line each
     logging.getLogger("fontTools").setLevel(logging.ERROR)
+    logging.getLogger("weasyprint.progress").setLevel(logging.ERROR)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".pdf.part")
     HTML(string=html, base_url=str(TEMPLATES)).write_pdf(str(tmp))
@@ -117,6 +118,7 @@ def write_workbook(doc: dict[str, Any], path: Path) -> Path:
     from regint.data.catalogs import sources
 
     cat = sources().reset_index(drop=True)
+    frames.pop("sources", None)  # the catalog goes last, whole, under its own name
     ordered = {"contents": pd.DataFrame(contents), **frames, "sources": cat}
     notes["contents"] = doc["title"]
     notes["sources"] = "regint source catalog (regint/data/catalogs/sources.csv)"

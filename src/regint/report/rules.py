@@ -290,6 +290,13 @@ def prepare_facts(facts: Facts, lang: str) -> dict[str, Any]:
         code = str(out.get(f"pair_{side}", ""))
         for case, name in region_forms(code, lang).items():
             out[f"{side}_{case}"] = name
+    from regint.report.i18n import pair_label
+    from regint.report.labels import target_text
+
+    if isinstance(out.get("index_best_pair"), str) and ":" in out["index_best_pair"]:
+        out["index_best_pair"] = pair_label(out["index_best_pair"], lang)
+    if isinstance(out.get("fastest_target"), str):
+        out["fastest_target"] = target_text(out["fastest_target"], lang)
     if out.get("dir_illustrative"):
         out["dir_flag"] = (" — ИЛЛЮСТРАТИВНО: ответы вымышленных экспертов (ILLUSTRATIVE)" if lang == "ru"
                            else " — ILLUSTRATIVE: answers of fictitious experts")

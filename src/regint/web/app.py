@@ -68,18 +68,38 @@ def create_app(store_path: str | Path | None = None, responses_dir: str | Path |
                      responses_dir=Path(responses_dir) if responses_dir is not None else None,
                      index_runs=index_runs)
     start_lang = check_lang(lang or os.environ.get("REGINT_LANG"))
-    app = dash.Dash(__name__, title="regint", update_title=None, suppress_callback_exceptions=False,
-                    index_string=_INDEX, assets_folder=str(Path(__file__).parent / "_no_assets"),
-                    include_assets_files=False, serve_locally=True)
+    app = dash.Dash(__name__, title="regint", update_title=None,  # type: ignore[arg-type]
+                    suppress_callback_exceptions=False, index_string=_INDEX,
+                    assets_folder=str(Path(__file__).parent / "_no_assets"), include_assets_files=False,
+                    serve_locally=True)
     app.layout = _shell(start_lang)
-    app.validation_layout = html.Div([_shell(start_lang), *pages.all_pages(start_lang),
-                                      html.Div(pages.ahp_pairs("score", start_lang))])
+    validation = html.Div([_shell(start_lang), *pages.all_pages(start_lang),
+                           html.Div(pages.ahp_pairs("score", start_lang))])
+    app.validation_layout = validation  # type: ignore[assignment]
     wiring.register(app, ctx)
     _harden(app.server)
     app.regint_context = ctx  # type: ignore[attr-defined]  # for tests and benchmarks
+    _scenario_baseline(ctx)
     if warm_up:
         ctx.warm_up()
     return app
+
+
+def _scenario_baseline(ctx: WebContext) -> None:
+    """Give the scenario runs a baseline from this app's store, computed with the panel (in the background)."""
+    from regint.web import scenario_adapter as sa
+
+    if not sa.available():
+        return
+
+    def run() -> None:
+        try:
+            sa.use_inputs(ctx.cached("scenario_inputs", lambda: sa.make_inputs(ctx.panel())))
+        except Exception:  # noqa: BLE001 - the runs keep the labelled fallback baseline
+            return
+    import threading
+
+    threading.Thread(target=run, name="regint-scenario-baseline", daemon=True).start()
 
 
 def _shell(lang: str) -> html.Div:

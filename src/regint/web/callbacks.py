@@ -9,6 +9,7 @@ problems (a :class:`~regint.errors.RegintError`: bad file, missing data) come ba
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import time
 from collections.abc import Sequence
 from datetime import date
@@ -391,6 +392,7 @@ def scenario_run(base: str | None, intensities: Sequence[float | None], starts: 
     if baseline.fallbacks:
         parts.append(ui.message(t("baseline_note", lang, n=len(baseline.fallbacks), total=len(baseline.values),
                                   keys=", ".join(baseline.fallbacks)), "info"))
+    parts += [ui.message(n, "info") for n in baseline.notes]
     parts.append(html.Div(t("timing", lang, ms=(time.perf_counter() - started) * 1000), className="muted",
                           id="scenario-timing"))
     return fig, html.Div(parts)
@@ -436,7 +438,7 @@ def scenario_mc_poll(ctx: WebContext, job_id: str | None, outcome: str | None, l
     if snap["state"] == "failed":
         return 0, 1, "", None, ui.message(f"{t('error', lang)}: {snap['error']}", "error"), True
     result = job.result
-    out = outcome if outcome in result.outcomes else "score"
+    out: str = outcome if outcome is not None and outcome in result.outcomes else "score"
     fig = figures.fan(result.quantiles(out), outcome_label(out, lang), lang, unit=outcome_unit(out, lang))
     table = result.target_table()
     shown = pd.DataFrame({
@@ -609,7 +611,16 @@ def _read_responses(path: Any, name: str) -> list[Any]:
     from regint.experts.questionnaire import Response, read_questionnaire
 
     if path.suffix == ".xlsx":
-        resp = read_questionnaire(path)
+        import zipfile
+
+        try:
+            resp = read_questionnaire(path)
+        except RegintError:
+            raise
+        except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
+            # read_questionnaire lets the workbook reader's own errors through (not an .xlsx, a damaged _meta)
+            raise LoaderError(f"not a readable questionnaire workbook ({type(exc).__name__}: {exc}).", path=path,
+                              fix="upload the .xlsx questionnaire as filled in Excel or LibreOffice.") from exc
         return [dataclasses.replace(resp, source=name)]
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
@@ -716,13 +727,17 @@ def data_import(ctx: WebContext, contents: str | None, filename: str | None, lan
         return html.Div()
     try:
         upload = decode_upload(contents, filename, DATA_TYPES)
+        checksum = hashlib.sha256(upload.content).hexdigest()
+        with ctx.lock:
+            if ctx.store().has_checksum(checksum):
+                return ui.message(t("unchanged", lang, file=upload.name), "info")
         with temporary_file(upload, ctx.upload_dir) as path:
             result = load_file(path)
         obs = result.observations.copy()
         if "file" in obs:
             obs["file"] = upload.name
         with ctx.lock:
-            report = ctx.store().import_frame(obs, file_name=upload.name, checksum=result.checksum,
+            report = ctx.store().import_frame(obs, file_name=upload.name, checksum=checksum,
                                               format=result.format, warnings=[str(w) for w in result.warnings])
             if report.status == "imported":
                 ctx.invalidate()
@@ -741,16 +756,69 @@ def data_import(ctx: WebContext, contents: str | None, filename: str | None, lan
 # ---------------------------------------------------------------------------------------------------------------
 
 def report_generator() -> Any | None:
-    """The report module's generating function, when ``regint.report`` offers one (being written)."""
+    """:func:`regint.report.build.build_report`, when the report module is installed."""
     try:
-        import regint.report as report
+        from regint.report.build import build_report
     except ImportError:
         return None
-    for name in ("generate_report", "build_report", "make_report", "render_report"):
-        fn = getattr(report, name, None)
-        if callable(fn):
-            return fn
-    return None
+    return build_report
+
+
+REPORT_MIME = {"html": "text/html", "pdf": "application/pdf",
+               "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def report_start(ctx: WebContext, lang: str, fmt: str | None, quick: bool) -> str:
+    """Build the report of the pair in one language and format in the background; returns the job id.
+
+    The files are written to a folder with a generated name inside the private upload folder, read into memory
+    when done and the folder removed; ``quick`` uses the small Monte Carlo sizes of the report module.
+    """
+    import secrets
+    import shutil
+
+    from regint.report.build import n_steps
+    from regint.report.collect import Sizes
+
+    lang = check_lang(lang)
+    fmt = fmt if fmt in REPORT_MIME else "html"
+    out = ctx.upload_dir / f"report-{secrets.token_hex(8)}"
+    total = n_steps((lang,), (fmt,))
+
+    def work(progress: Any) -> tuple[bytes, str]:
+        build = report_generator()
+        done = [0]
+
+        def tick(_name: str) -> None:
+            done[0] += 1
+            progress(done[0], total)
+        try:
+            written = build(PAIR, langs=(lang,), out=out, formats=(fmt,),  # type: ignore[misc]
+                            sizes=Sizes.fast() if quick else Sizes.full(), progress=tick)
+            path = written.files[(lang, fmt)]
+            return path.read_bytes(), f"regint_report_{lang}.{fmt}"
+        finally:
+            shutil.rmtree(out, ignore_errors=True)
+    return ctx.jobs.start(work, total=total)
+
+
+def report_poll(ctx: WebContext, job_id: str | None, lang: str) -> tuple[int, int, Any, dict[str, Any] | None, bool]:
+    """Progress of a report job; when finished the download. Returns (done, total, status, download, finished)."""
+    from regint.web.downloads import as_download
+
+    job = ctx.jobs.get(job_id)
+    if job is None:
+        return 0, 1, "", None, True
+    snap = job.snapshot()
+    if snap["state"] == "running":
+        return snap["done"], max(snap["total"], 1), t("report_running", lang, done=snap["done"],
+                                                      total=snap["total"]), None, False
+    if snap["state"] == "failed":
+        return 0, 1, ui.message(f"{t('error', lang)}: {snap['error']}", "error"), None, True
+    content, name = job.result
+    fmt = name.rsplit(".", 1)[-1]
+    return snap["total"], max(snap["total"], 1), ui.message(t("report_done", lang, file=name), "ok"), \
+        as_download(content, name, REPORT_MIME.get(fmt)), True
 
 
 def tables_download(ctx: WebContext, lang: str) -> dict[str, Any]:

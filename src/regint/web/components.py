@@ -50,8 +50,10 @@ def table(frame: pd.DataFrame, lang: str, *, max_rows: int = 300, columns: dict[
 
 def message(text: str | Sequence[Any], kind: str = "info", *, msg_id: str | None = None) -> html.Div:
     """A coloured message box: ``info``, ``ok``, ``warn`` or ``error``."""
-    kwargs = {"id": msg_id} if msg_id else {}
-    return html.Div(text, className=f"msg msg-{kind}", **kwargs)
+    box = html.Div(text, className=f"msg msg-{kind}")
+    if msg_id:
+        box.id = msg_id  # type: ignore[attr-defined]
+    return box
 
 
 def card(title: str, *children: Any, class_name: str = "") -> html.Section:

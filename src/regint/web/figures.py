@@ -81,7 +81,7 @@ def index_scores(scores: pd.DataFrame, intervals: pd.DataFrame | None, pairs: Se
             years = [int(y) for y in iv.index]
             fig.add_trace(go.Scatter(x=years + years[::-1],
                                      y=list(iv["p95_score"]) + list(iv["p05_score"])[::-1],
-                                     fill="toself", fillcolor=_rgba(colour, 0.15), line={"width": 0},
+                                     fill="toself", fillcolor=_rgba(colour, 0.08), line={"width": 0},
                                      hoverinfo="skip", showlegend=False, legendgroup=pair))
             fig.add_trace(go.Scatter(x=years, y=iv["median_score"], mode="lines", name=pair, legendgroup=pair,
                                      line={"color": colour, "width": 2}))
@@ -98,12 +98,18 @@ def index_scores(scores: pd.DataFrame, intervals: pd.DataFrame | None, pairs: Se
 
 def dimension_bars(latest: pd.DataFrame, names: Mapping[str, str], lang: str) -> go.Figure:
     """Grouped bars: the latest score of each dimension per pair."""
+    import textwrap
+
+    labels = ["<br>".join(textwrap.wrap(names.get(c, c), 16)) for c in latest.columns]
     fig = go.Figure()
     for k, (pair, row) in enumerate(latest.iterrows()):
-        fig.add_trace(go.Bar(x=[names.get(c, c) for c in latest.columns], y=row.to_numpy(dtype=float),
-                             name=str(pair), marker_color=PALETTE[k % len(PALETTE)]))
+        fig.add_trace(go.Bar(x=labels, y=row.to_numpy(dtype=float), name=str(pair),
+                             marker_color=PALETTE[k % len(PALETTE)]))
     fig.update_layout(barmode="group")
-    return styled(fig, t("dimensions", lang))
+    styled(fig, t("dimensions", lang), height=420)
+    fig.update_xaxes(tickangle=0)
+    fig.update_layout(legend={"y": -0.3})
+    return fig
 
 
 def scenario_paths(years: np.ndarray, central: np.ndarray, inertial: np.ndarray | None, label: str,

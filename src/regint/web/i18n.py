@@ -187,6 +187,10 @@ LABELS: dict[str, dict[str, str]] = {
                            "ru": "Предпосылки, индекс с интервалами и покрытие данных, по листу на каждую "
                                  "таблицу; текстовые ячейки не могут выполниться как формулы."},
     "report_format": {"en": "Format", "ru": "Формат"},
+    "report_quick": {"en": " quick preview (small Monte Carlo)", "ru": " быстрый просмотр (малый Монте-Карло)"},
+    "report_running": {"en": "Building the report: step {done} of {total}",
+                       "ru": "Формирование отчёта: шаг {done} из {total}"},
+    "report_done": {"en": "Ready: {file} (downloaded)", "ru": "Готово: {file} (загружен)"},
 }
 
 #: Short names of the scenario outcomes (the engine's descriptions are English only).

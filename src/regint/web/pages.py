@@ -16,17 +16,19 @@ from regint.web import components as ui
 from regint.web.i18n import OUTCOME_LABELS, check_lang, t
 from regint.web.uploads import MAX_BYTES
 
-_LOADING = {"type": "dot", "delay_show": 300}
-
 
 def _page(name: str, lang: str, *children: Any) -> html.Div:
     return html.Div([dcc.Store(id=f"{name}-lang", data=check_lang(lang)), *children], id=f"page-{name}",
                     className="page")
 
 
+def _loading(child: Any) -> dcc.Loading:
+    """A spinner over ``child`` while its callback runs (shown after 300 ms)."""
+    return dcc.Loading(child, type="dot", delay_show=300)
+
+
 def _graph(graph_id: str, height: int = 380) -> dcc.Loading:
-    return dcc.Loading(dcc.Graph(id=graph_id, config={"displaylogo": False}, style={"minHeight": f"{height}px"}),
-                       **_LOADING)
+    return _loading(dcc.Graph(id=graph_id, config={"displaylogo": False}, style={"minHeight": f"{height}px"}))
 
 
 def overview(lang: str) -> html.Div:
@@ -34,11 +36,11 @@ def overview(lang: str) -> html.Div:
         "overview", lang,
         html.H2(t("overview_title", lang)),
         html.Div([
-            ui.card(t("profile", lang), dcc.Loading(html.Div(id="overview-profile"), **_LOADING)),
+            ui.card(t("profile", lang), _loading(html.Div(id="overview-profile"))),
             ui.card(t("map", lang), _graph("overview-map", 520)),
         ], className="grid2"),
         ui.card(t("trends", lang), _graph("overview-trends", 340)),
-        ui.card(t("key_indicators", lang), dcc.Loading(html.Div(id="overview-key"), **_LOADING)),
+        ui.card(t("key_indicators", lang), _loading(html.Div(id="overview-key"))),
     )
 
 
@@ -61,7 +63,7 @@ def indicators(lang: str) -> html.Div:
                 html.Div([html.Button(t("download_csv", lang), id="ind-csv", className="btn"),
                           html.Button(t("download_xlsx", lang), id="ind-xlsx", className="btn"),
                           dcc.Download(id="ind-download")], className="buttons"),
-                dcc.Loading(html.Div(id="ind-table"), **_LOADING)),
+                _loading(html.Div(id="ind-table"))),
     )
 
 
@@ -77,7 +79,7 @@ def index(lang: str) -> html.Div:
                  className="controls"),
         ui.card("", _graph("index-scores", 420)),
         html.Div([ui.card("", _graph("index-dims")), ui.card(t("ranks", lang),
-                                                             dcc.Loading(html.Div(id="index-table"), **_LOADING))],
+                                                             _loading(html.Div(id="index-table")))],
                  className="grid2"),
         ui.card(t("pairs_map", lang), _graph("index-map", 480)),
     )
@@ -156,7 +158,7 @@ def directions(lang: str) -> html.Div:
                 html.H4(t("weights", lang)), *sliders,
                 html.Button(t("reset_weights", lang), id="dir-reset", className="btn"),
             ], className="card scn-controls"),
-            html.Div([_graph("dir-graph", 420), dcc.Loading(html.Div(id="dir-table"), **_LOADING)],
+            html.Div([_graph("dir-graph", 420), _loading(html.Div(id="dir-table"))],
                      className="card scn-results"),
         ], className="grid-scn"),
     )
@@ -188,7 +190,7 @@ def experts(lang: str) -> html.Div:
             ui.card(t("upload_questionnaire", lang),
                     dcc.Upload(id="q-upload", children=html.Div(t("drop_here", lang, mb=mb)), className="upload",
                                accept=".xlsx,.json", multiple=False),
-                    dcc.Loading(html.Div(id="q-report"), **_LOADING),
+                    _loading(html.Div(id="q-report")),
                     html.Div([html.Button(t("download_questionnaire", lang), id="q-template", className="btn"),
                               dcc.Download(id="q-download")], className="buttons")),
             ui.card(t("collected", lang), html.Div(id="collected")),
@@ -218,7 +220,7 @@ def data(lang: str) -> html.Div:
         ui.card(t("import_file", lang),
                 dcc.Upload(id="data-upload", children=html.Div(t("drop_here", lang, mb=mb)), className="upload",
                            accept=".csv,.xlsx,.xml,.json", multiple=False),
-                dcc.Loading(html.Div(id="data-report"), **_LOADING)),
+                _loading(html.Div(id="data-report"))),
         ui.card("", _graph("data-coverage", 600)),
         ui.card(t("imports", lang), html.Div(id="data-imports")),
         ui.card(t("sources", lang), html.Div(id="data-sources")),
@@ -232,15 +234,27 @@ def report(lang: str) -> html.Div:
     if report_generator() is None:
         generate = [ui.unavailable("regint.report", lang)]
     else:
-        generate = [html.Button(t("report_generate", lang), id="rep-generate", className="btn btn-primary"),
-                    dcc.Download(id="rep-report-download")]
+        generate = [
+            html.Div([
+                dcc.RadioItems(id="rep-format", value="html", inline=True, options=[
+                    {"label": " HTML", "value": "html"}, {"label": " PDF", "value": "pdf"},
+                    {"label": " XLSX", "value": "xlsx"}]),
+                dcc.Checklist(id="rep-quick", value=[], options=[{"label": t("report_quick", lang), "value": "quick"}]),
+            ], className="buttons"),
+            html.Div([html.Button(t("report_generate", lang), id="rep-generate", className="btn btn-primary"),
+                      html.Progress(id="rep-progress", value="0", max="1")], className="buttons"),
+            html.Div(id="rep-status"),
+            dcc.Store(id="rep-job"),
+            dcc.Interval(id="rep-interval", interval=500, disabled=True),
+            dcc.Download(id="rep-report-download"),
+        ]
     return _page(
         "report", lang,
         html.H2(t("report_title", lang)),
         ui.card(t("report_generate", lang), *generate),
         ui.card(t("report_tables", lang), html.P(t("report_tables_text", lang)),
                 html.Button(t("report_tables", lang), id="rep-tables", className="btn btn-primary"),
-                dcc.Loading(dcc.Download(id="rep-download"), **_LOADING)),
+                _loading(dcc.Download(id="rep-download"))),
     )
 
 

@@ -2,9 +2,9 @@
 
 The page shows one intensity and one start year per lever of the shipped catalogue. :func:`spec_from_controls`
 turns them into a :class:`~regint.scenarios.spec.ScenarioSpec` (the chosen shipped scenario with its levers
-replaced); :func:`run_deterministic` and :func:`run_monte_carlo` call the engine. The baseline is the one the
-scenario command line uses when it is available (``regint.cli.scenario``), else the labelled fallback baseline
-shipped with the scenario module.
+replaced); :func:`run_deterministic` and :func:`run_monte_carlo` call the engine. The baseline takes the
+figures the store has, found by ``regint.cli.scenario.baseline_from_panel`` in the dashboard's panel, and the
+labelled fallbacks of the scenario module for the rest (:func:`make_inputs`).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import pandas as pd
 
 if TYPE_CHECKING:
     from regint.scenarios.baseline import Baseline
@@ -44,29 +45,49 @@ class ScenarioInputs:
     parameters: dict[str, Parameter]
 
 
-@lru_cache(maxsize=1)
+_INPUTS: ScenarioInputs | None = None
+
+
 def inputs() -> ScenarioInputs:
-    """The shipped lever catalogue, the baseline and the default parameters (read once per process)."""
-    from regint.scenarios.baseline import default_baseline, default_parameters
+    """The inputs set by :func:`use_inputs`, else the catalogue with the labelled fallback baseline."""
+    global _INPUTS
+    if _INPUTS is None:
+        _INPUTS = make_inputs(None)
+    return _INPUTS
+
+
+def use_inputs(value: ScenarioInputs) -> None:
+    """Make ``value`` the inputs of every run (the app calls it with :func:`make_inputs` of its panel)."""
+    global _INPUTS
+    _INPUTS = value
+
+
+def make_inputs(panel: pd.DataFrame | None) -> ScenarioInputs:
+    """Catalogue, default parameters and a baseline from ``panel`` where it has the figures (fallbacks else)."""
+    from regint.scenarios.baseline import Baseline, default_baseline, default_parameters
     from regint.scenarios.levers import load_levers
 
-    return ScenarioInputs(load_levers(), _baseline() or default_baseline(), default_parameters())
+    fallback = default_baseline()
+    baseline = fallback
+    if panel is not None and len(panel):
+        try:
+            found, notes = _store_values(panel, fallback.year)
+            baseline = Baseline(fallback.year, {**fallback.values, **found}, fallback.regions, tuple(notes))
+        except Exception:  # noqa: BLE001 - the labelled fallbacks stay; the page lists them
+            baseline = fallback
+    return ScenarioInputs(load_levers(), baseline, default_parameters())
 
 
-def _baseline() -> Baseline | None:
-    """The store-based baseline of the scenario command line, when that module offers one."""
-    try:
-        from regint.cli import scenario as cli_scenario  # being written in parallel
-    except ImportError:
-        return None
-    for name in ("store_baseline", "baseline_from_store", "load_baseline"):
-        make: Callable[[], Baseline] | None = getattr(cli_scenario, name, None)
-        if callable(make):
-            try:
-                return make()
-            except Exception:  # noqa: BLE001 - fall back to the labelled shipped baseline
-                return None
-    return None
+def _store_values(panel: pd.DataFrame, year: int) -> tuple[dict[str, Any], list[str]]:
+    """Baseline values the store has, found as the scenario command line finds them."""
+    from regint.cli.scenario import INDICATORS, REGIONS, baseline_from_panel
+    from regint.data.harmonise import to_usd
+
+    sub = panel[panel["indicator"].isin([*INDICATORS, "fx_usd"]) & panel["region"].isin([*REGIONS, "RU", "BY"])]
+    fx = sub[(sub["indicator"] == "fx_usd") & sub["region"].isin(["RU", "BY"])]
+    money = sub[sub["currency"].isin(["RUB", "BYN", "BYR", "USD"]) & sub["period"].astype(str).str.fullmatch(r"\d{4}")]
+    usd = to_usd(money, fx) if len(money) else money
+    return baseline_from_panel(sub, usd, year)
 
 
 @lru_cache(maxsize=4)

@@ -129,13 +129,66 @@ def _scaled(t: Table, totals: Table | None) -> Table:
     return j.mutate(x=j.x * _safe_div(half, j.tx), m=j.m * _safe_div(half, j.tm)).drop("tx", "tm")
 
 
-def overlap(flows: Table, *, unique_keys: bool, totals: Table | None = None) -> Table:
+def key_layout(ranges: dict[str, tuple[int, int]] | None) -> dict[str, int] | None:
+    """Bit layout packing (period, reporter, partner, product) into one BIGINT, or None if it does not fit.
+
+    ``ranges`` are the (min, max) integer codes from the Parquet statistics; reporters and partners share one
+    range (a pair's two directions swap them). Returns offsets and widths: ``{"period0", "code0",
+    "product0", "code_bits", "product_bits"}``.
+    """
+    if not ranges or any(k not in ranges for k in ("reporter", "partner", "product", "period")):
+        return None
+    code0 = min(ranges["reporter"][0], ranges["partner"][0])
+    code_bits = int(max(ranges["reporter"][1], ranges["partner"][1]) - code0).bit_length()
+    product_bits = int(ranges["product"][1] - ranges["product"][0]).bit_length()
+    period_bits = int(ranges["period"][1] - ranges["period"][0]).bit_length()
+    if period_bits + 2 * code_bits + product_bits > 62:
+        return None
+    return {"period0": ranges["period"][0], "code0": code0, "product0": ranges["product"][0],
+            "code_bits": code_bits, "product_bits": product_bits}
+
+
+def _packed_overlap(flows: Table, layout: dict[str, int]) -> Table:
+    """Inner join of the two directions on one packed BIGINT key; the pair is decoded after aggregating."""
+    cb, kb = layout["code_bits"], layout["product_bits"]
+
+    def code(col: Any) -> Any:
+        return col.cast("int64") - layout["code0"]
+
+    def pack(t: Table, first: Any, second: Any) -> Any:
+        period = t.period.cast("int64") - layout["period0"]
+        return ((((period << cb) | code(first)) << cb | code(second)) << kb
+                | (t["product"].cast("int64") - layout["product0"]))
+
+    out = flows.filter(flows.reporter < flows.partner)
+    out = out.select(key=pack(out, out.reporter, out.partner), x=out.value)
+    back = flows.filter(flows.reporter > flows.partner)
+    back = back.select(key2=pack(back, back.partner, back.reporter), m=back.value)
+    both = out.join(back, out.key == back.key2)
+    sums = both.group_by(pair=both.key >> kb).aggregate(smin=ibis.least(both.x, both.m).sum())
+    mask = (1 << cb) - 1
+    return sums.select(
+        period=(sums.pair >> (2 * cb)) + layout["period0"],
+        reporter=((sums.pair >> cb) & mask) + layout["code0"],
+        partner=(sums.pair & mask) + layout["code0"],
+        smin=sums.smin,
+    )
+
+
+def overlap(flows: Table, *, unique_keys: bool, totals: Table | None = None,
+            layout: dict[str, int] | None = None) -> Table:
     """:math:`\\sum_k \\min(X_k, M_k)` per unordered pair (the two-way part of its trade).
 
     Only products traded both ways contribute, so with unique flow keys this is an inner join of the two
     directions (the cheapest exact formulation); otherwise an aggregation by unordered pair and product.
     With ``totals`` the flows are Aquino-adjusted first. Columns period, reporter, partner, smin.
+
+    ``layout`` (from :func:`key_layout`, integer codes only) makes the join run on one packed BIGINT key
+    instead of four columns, about twice as fast; the codes come back as int64 and are cast to the types of
+    the flows by the caller's join.
     """
+    if unique_keys and layout is not None and totals is None:
+        return _packed_overlap(flows, layout)
     if unique_keys:
         out, back = _directions(flows)
         both = out.join(back, ["period", "reporter", "partner", "product"])

@@ -172,6 +172,8 @@ class FileCheck:
 
     unchecked: tuple[Path, ...]
     unique_keys: bool
+    int_ranges: dict[str, tuple[int, int]] | None = None
+    """(min, max) of reporter, partner, product and period when all are integers with statistics, else None."""
 
 
 def check_files(version: TableVersion) -> FileCheck:
@@ -181,6 +183,7 @@ def check_files(version: TableVersion) -> FileCheck:
     """
     unchecked = []
     tags: dict[Path, set[bytes | None]] = {}
+    ranges: dict[str, tuple[int, int]] | None = {}
     for path in version.files:
         meta = pq.ParquetFile(path).metadata
         names = meta.schema.names
@@ -189,6 +192,7 @@ def check_files(version: TableVersion) -> FileCheck:
         if missing:
             raise DataError(f"flow file {path}: missing column(s) {missing}. Fix: write it with write_flows().")
         tags.setdefault(path.parent, set()).add((meta.metadata or {}).get(WRITE_TAG))
+        ranges = _int_ranges(meta, path, ranges)
         col = names.index("value")
         for i in range(meta.num_row_groups):
             stats = meta.row_group(i).column(col).statistics
@@ -199,4 +203,33 @@ def check_files(version: TableVersion) -> FileCheck:
                 raise DataError(f"flow file {path}, row group {i}: negative value {stats.min!r}. Fix: exports "
                                 "must be non-negative.")
     unique = all(len(t) == 1 and None not in t for t in tags.values())
-    return FileCheck(unchecked=tuple(unchecked), unique_keys=unique)
+    return FileCheck(unchecked=tuple(unchecked), unique_keys=unique, int_ranges=ranges or None)
+
+
+def _int_ranges(meta: pq.FileMetaData, path: Path,
+                ranges: dict[str, tuple[int, int]] | None) -> dict[str, tuple[int, int]] | None:
+    """Fold one file's integer min/max of the key columns into ``ranges`` (None once any is unknown)."""
+    if ranges is None:
+        return None
+    names = meta.schema.names
+    found: dict[str, tuple[int, int]] = {}
+    for name in ("reporter", "partner", "product", "period"):
+        if name == "period" and name not in names:
+            p = _period_of(path)
+            found[name] = (p, p)
+            continue
+        col = names.index(name)
+        lows, highs = [], []
+        for i in range(meta.num_row_groups):
+            stats = meta.row_group(i).column(col).statistics
+            if stats is None or not stats.has_min_max or not isinstance(stats.min, int) or isinstance(
+                    stats.min, bool):
+                return None
+            lows.append(stats.min)
+            highs.append(stats.max)
+        if lows:
+            found[name] = (min(lows), max(highs))
+    for name, (lo, hi) in found.items():
+        old = ranges.get(name)
+        ranges[name] = (lo, hi) if old is None else (min(old[0], lo), max(old[1], hi))
+    return ranges

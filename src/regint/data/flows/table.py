@@ -29,6 +29,7 @@ class _Loaded:
     version: TableVersion
     flows: Any
     unique_keys: bool
+    layout: dict[str, int] | None
     intermediates: dict[str, Any]
 
 
@@ -57,6 +58,9 @@ class FlowTable:
         Whether no (reporter, partner, product, period) key occurs twice. ``None`` (default) reads it from
         the files (true for periods written by one :func:`~regint.data.flows.write_flows` call). With unique
         keys Grubel-Lloyd matches the two directions by a join; otherwise by an aggregation that sums repeats.
+    pack_keys : bool
+        With integer codes (reporter, partner, product, period) whose ranges, read from the Parquet
+        statistics, fit in 62 bits, join on one packed BIGINT key (about twice as fast as four columns).
 
     Examples
     --------
@@ -67,7 +71,7 @@ class FlowTable:
 
     def __init__(self, root: str | Path, *, engine: Engine = "duckdb", config: EngineConfig | None = None,
                  fingerprint: FingerprintKind = "stat", cache_dir: str | Path | None = None,
-                 con: Any = None, unique_keys: bool | None = None) -> None:
+                 con: Any = None, unique_keys: bool | None = None, pack_keys: bool = True) -> None:
         self.engine: Engine = check_option("engine", engine, ENGINES)
         self.fingerprint_kind: FingerprintKind = check_option("fingerprint", fingerprint, ("stat", "checksum"))
         self.root = Path(root)
@@ -75,6 +79,7 @@ class FlowTable:
         self.con = con if con is not None else connect(engine, self.config)
         self.cache = ResultCache(directory=cache_dir)
         self.unique_keys = unique_keys
+        self.pack_keys = pack_keys
         self._loaded: _Loaded | None = None
 
     # -- versions and intermediates --------------------------------------------------------------------------
@@ -98,7 +103,9 @@ class FlowTable:
                 raise DataError(f"flow table {self.root}: negative value {low!r}. Fix: exports must be "
                                 "non-negative.")
         unique = checked.unique_keys if self.unique_keys is None else self.unique_keys
-        self._loaded = _Loaded(version=version, flows=flows, unique_keys=unique, intermediates={})
+        layout = ex.key_layout(checked.int_ranges) if self.pack_keys else None
+        self._loaded = _Loaded(version=version, flows=flows, unique_keys=unique, layout=layout,
+                               intermediates={})
         return self._loaded
 
     def _release(self) -> None:
@@ -128,7 +135,8 @@ class FlowTable:
 
     def _overlap(self, adjusted: bool) -> Any:
         def build(s: _Loaded) -> Any:
-            return ex.overlap(s.flows, unique_keys=s.unique_keys, totals=self._totals() if adjusted else None)
+            return ex.overlap(s.flows, unique_keys=s.unique_keys, totals=self._totals() if adjusted else None,
+                              layout=s.layout)
 
         return self._intermediate(f"overlap_{'aquino' if adjusted else 'raw'}", build)
 
