@@ -28,7 +28,7 @@ app.add_typer(experts_app, name="experts")
 
 def _register() -> None:
     """Attach the commands of each area (their modules import the analysis code lazily)."""
-    from regint.cli import experts, factors, index, io, models, preconditions, report, scenario
+    from regint.cli import experts, factors, index, io, models, preconditions, report, scenario, web
 
     analyse_app.command("preconditions")(preconditions.preconditions_command)
     analyse_app.command("io")(io.io_command)
@@ -40,6 +40,7 @@ def _register() -> None:
     experts_app.command("questionnaire")(experts.questionnaire_command)
     app.add_typer(scenario.app, name="scenario")
     app.command("report")(report.report_command)
+    app.command("serve")(web.serve_command)
 
 
 _register()

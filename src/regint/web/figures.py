@@ -100,7 +100,7 @@ def dimension_bars(latest: pd.DataFrame, names: Mapping[str, str], lang: str) ->
     """Grouped bars: the latest score of each dimension per pair."""
     import textwrap
 
-    labels = ["<br>".join(textwrap.wrap(names.get(c, c), 16)) for c in latest.columns]
+    labels = ["<br>".join(textwrap.wrap(names.get(c, c), 12)) for c in latest.columns]
     fig = go.Figure()
     for k, (pair, row) in enumerate(latest.iterrows()):
         fig.add_trace(go.Bar(x=labels, y=row.to_numpy(dtype=float), name=str(pair),
