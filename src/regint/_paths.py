@@ -15,13 +15,16 @@ def package_data(*parts: str) -> Path:
 def shared_dir() -> Path | None:
     """The research data folder ``shared`` beside the checkout, or ``$REGINT_SHARED``; ``None`` when absent.
 
+    When ``REGINT_SHARED`` is set, only that folder counts: a folder that does not exist (or lacks
+    ``data/sources``) means "no shared folder", which is how to run as an installed package would.
     Only build scripts and tests use it: the installed package runs on what it ships.
     """
     env = os.environ.get("REGINT_SHARED")
-    candidates = [Path(env)] if env else []
-    here = Path(__file__).resolve()
-    candidates += [p / "shared" for p in here.parents]
-    candidates += [Path.cwd().parent / "shared"]
+    if env:
+        candidates = [Path(env)]
+    else:
+        here = Path(__file__).resolve()
+        candidates = [p / "shared" for p in here.parents] + [Path.cwd().parent / "shared"]
     for c in candidates:
         if (c / "data" / "sources").is_dir():
             return c

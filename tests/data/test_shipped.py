@@ -45,6 +45,19 @@ def test_shipped_file_is_exactly_what_the_sources_give(shipped: pd.DataFrame, re
                                       pd.read_parquet(rebuilt / f"{name}.parquet"))
 
 
+def test_shipped_io_tables_are_exactly_what_the_workbooks_give(rebuilt: Path) -> None:
+    # the Rosstat symmetric tables 2011, 2016, 2021 (total and domestic) in the generic CSV format, and the
+    # manifest: byte-identical after a rebuild from ../shared/data/sources/rosstat_io
+    shipped_io = shipped_dataset_path().with_name("io")
+    names = sorted(p.name for p in shipped_io.glob("*.csv"))
+    assert names == sorted(p.name for p in (rebuilt / "io").glob("*.csv"))
+    assert names == ["rosstat_2011_domestic.csv", "rosstat_2011_total.csv", "rosstat_2016_domestic.csv",
+                     "rosstat_2016_total.csv", "rosstat_2021_domestic.csv", "rosstat_2021_total.csv", "tables.csv"]
+    for name in names:
+        assert (shipped_io / name).read_bytes() == (rebuilt / "io" / name).read_bytes(), name
+    assert sum((shipped_io / n).stat().st_size for n in names) < 1_000_000  # ~0.4 MB in all
+
+
 def test_issue_figures(shipped: pd.DataFrame) -> None:
     # Rosstat VRP_s_1998.xlsx sheet 4 (GRP per capita 2023) and Belstat via stranoved data.json (exports 2005)
     assert _value(shipped, "RU-SMO", "grp_per_capita", "2023", "rosstat_vrp") == 640810.6

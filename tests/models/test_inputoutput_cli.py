@@ -1,4 +1,4 @@
-"""The `io` command on the real Rosstat 2021 table: outputs written, assumptions printed next to the tables."""
+"""The `io` command on the shipped Rosstat 2021 table (no ../shared needed): outputs written, assumptions printed."""
 
 from __future__ import annotations
 
@@ -10,10 +10,16 @@ import typer
 from typer.testing import CliRunner
 
 from regint.cli.io import io_command, read_structure
-from regint.errors import LoaderError
+from regint.errors import DataError, LoaderError
 
 
-def test_io_command_writes_everything(shared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.fixture(autouse=True)
+def _no_shared(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The command runs on what the package ships: REGINT_SHARED names a folder that does not exist."""
+    monkeypatch.setenv("REGINT_SHARED", str(tmp_path / "absent"))
+
+
+def test_io_command_writes_everything(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "io"
     structure = tmp_path / "smo.csv"
     # An illustrative structure (not official figures): agriculture and manufacturing over-represented.
@@ -32,13 +38,21 @@ def test_io_command_writes_everything(shared: Path, tmp_path: Path, capsys: pyte
     assert "Flegg's δ = 0.3" in (out / "assumptions.txt").read_text(encoding="utf-8")
 
 
-def test_io_command_registers_with_typer(shared: Path, tmp_path: Path) -> None:
+def test_io_command_registers_with_typer(tmp_path: Path) -> None:
     app = typer.Typer()
     app.command("io")(io_command)
     app.command("noop")(lambda: None)
     res = CliRunner().invoke(app, ["io", "--out", str(tmp_path / "o"), "--region-share", "0.0036", "--delta", "0.2"])
     assert res.exit_code == 0, res.output
     assert "λ* =" in res.output
+
+
+def test_old_tables_need_a_concordance_of_their_own(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match=r"The 2016 table uses ОКПД \(2007\) codes.*The 2011 and 2016 tables ship for "
+                                        r"users with a concordance of their own"):
+        io_command(out=tmp_path / "o", year=2016)
+    with pytest.raises(DataError, match=r"no shipped input-output table for 2020 \(domestic\); available: 2011 total"):
+        io_command(out=tmp_path / "o", year=2020)
 
 
 def test_structure_file_errors(tmp_path: Path) -> None:
@@ -78,7 +92,7 @@ def test_proxy_structure_by_hand() -> None:
     assert proxy_structure(panel[panel.indicator != "grp"], "RU-SMO", 2021, table) is None
 
 
-def test_io_command_uses_the_proxies_of_the_store(shared: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+def test_io_command_uses_the_proxies_of_the_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("REGINT_STORE", str(tmp_path / "store.duckdb"))  # filled from the shipped dataset
     io_command(out=tmp_path / "io", region="RU-SMO")

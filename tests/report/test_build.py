@@ -95,3 +95,16 @@ def test_rules_table_and_validation_in_the_report(built) -> None:
 def test_missing_parts_are_said_not_invented(built) -> None:
     for o in built.results.outcomes():
         assert o.ok or (o.reason and len(o.reason) > 5), o.name
+
+
+def test_io_and_gravity_run_on_the_shipped_data(built) -> None:
+    # section 2's input-output model uses the shipped Rosstat 2021 table and the regional activity proxies of
+    # the panel (as `regint analyse io`); the gravity section uses the shipped CEPII/WITS 2009 data
+    io = built.results.io.value
+    assert io is not None, built.results.io.reason
+    assert io.year == 2021 and io.structure_source == "proxies"
+    assert any("sections measured by a regional proxy" in a for a in io.assumptions)
+    assert set(io.multipliers) == {"national", "RU-SMO", "BY-VI"}
+    g = built.results.gravity.value
+    assert g is not None, built.results.gravity.reason
+    assert g.data_source.startswith("shipped world_distances")

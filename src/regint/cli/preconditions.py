@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import pandas as pd
 import typer
@@ -26,8 +26,12 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+def _lang(lang: str) -> Literal["en", "ru"]:
+    return "ru" if lang.lower().startswith("ru") else "en"
+
+
 def _label(key: str, lang: str) -> str:
-    return LABELS[key]["ru" if lang.lower().startswith("ru") else "en"]
+    return LABELS[key][_lang(lang)]
 
 
 def _console() -> Console:
@@ -55,9 +59,16 @@ def write_outputs(table: pd.DataFrame, skipped: pd.DataFrame, out: Path) -> list
     return [csv, csv_skipped, xlsx]
 
 
-def _fmt(value: float) -> str:
+def _fmt(value: float, lang: str = "en", year: bool = False) -> str:
+    """The value as the table shows it: ``1,234`` / ``0.532`` in English, «1 234» / «0,532» in Russian."""
     if pd.isna(value):
-        return "n/a"
+        return "n/a" if _lang(lang) == "en" else "—"
+    if year:
+        return f"{value:.0f}"
+    if _lang(lang) == "ru":
+        from babel.numbers import format_decimal
+
+        return format_decimal(value, format="#,##0" if abs(value) >= 1000 else "@@#", locale="ru")
     return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}"
 
 
@@ -67,7 +78,7 @@ def preconditions_command(
     out: Annotated[Path, typer.Option(
         "--out", help="Output path without extension: writes .csv, _not_computed.csv and .xlsx.")] = Path(
         "out/preconditions"),
-    lang: Annotated[str, typer.Option("--lang", help="Language of the headers: en or ru.")] = "en",
+    lang: Annotated[str, typer.Option("--lang", help="Language of the headers and of the texts: en or ru.")] = "en",
 ) -> None:
     """Compute every integration indicator the store's data allow for the pair and its comparators."""
     from regint.data.api import load_panel
@@ -79,7 +90,7 @@ def preconditions_command(
     regions = sorted({r for p in (the_pair, *comparators) for r in p})
     try:
         panel = load_panel(indicators=None, regions=regions)
-        result = preconditions(panel, pair=the_pair, comparators=comparators)
+        result = preconditions(panel, pair=the_pair, comparators=comparators, lang=_lang(lang))
     except RegintError as exc:
         Console(stderr=True).print(f"[bold red]{_label('error', lang)}:[/] {exc}")
         raise typer.Exit(code=2) from exc
@@ -87,7 +98,8 @@ def preconditions_command(
     for key in ("indicator", "value", "years", "meaning", "data_used"):
         table.add_column(_label(key, lang), overflow="fold")
     for row in result.table.itertuples():
-        table.add_row(f"{row.indicator}\n[dim]{row.regions}[/]", _fmt(row.value), row.years, row.meaning,
+        table.add_row(f"{row.indicator}\n[dim]{row.regions}[/]", _fmt(row.value, lang, year=row.indicator.endswith("_year")),
+                      row.years, row.meaning,
                       row.data_used)
     console.print(table)
     skipped = result.not_computed_frame()

@@ -74,13 +74,15 @@ def world(name: str) -> pd.DataFrame:
 
 def io_tables() -> pd.DataFrame:
     """The manifest of the shipped input-output tables (``io/tables.csv``): file, year, domestic, unit, source,
-    classification, sectors, original workbook and sheet, meaning of the imports row, notes."""
+    classification, sectors, original workbook and sheet, meaning of the imports row, what the file leaves out of
+    the original sheet, notes."""
     from regint.data.store import shipped_dataset_path
 
     path = shipped_dataset_path().parent / "io" / "tables.csv"
     if not path.is_file():
-        return pd.DataFrame(columns=["file", "year", "domestic", "unit", "source", "classification", "sectors",
-                                     "original", "imports_meaning", "notes"])
+        from regint.data.build import IO_MANIFEST_COLUMNS
+
+        return pd.DataFrame(columns=list(IO_MANIFEST_COLUMNS))
     manifest = pd.read_csv(path, dtype={"file": str, "unit": str, "notes": str}, keep_default_na=False)
     return manifest.assign(domestic=manifest["domestic"].astype(str).str.lower() == "true")
 

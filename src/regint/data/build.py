@@ -318,11 +318,10 @@ def build_default(shared: Path | None = None, out_dir: Path | None = None) -> st
 IO_TABLES: dict[int, str] = {2011: "baz2011.xlsx", 2016: "baz2016.xlsx", 2021: "baz_tzv-2021.xlsx"}
 #: Columns of the manifest ``io/tables.csv``.
 IO_MANIFEST_COLUMNS = ("file", "year", "domestic", "unit", "source", "classification", "sectors", "original",
-                       "imports_meaning", "notes")
-_IO_KEPT = ("rows kept: the product × product flows Z, final demand (household, government_individual, "
-            "government_collective, npish, gfcf, inventories, valuables, exports), B1g (va), P1 (x), D1 "
-            "(compensation) and P7 (imports); the other rows of the sheet (P34, P6a, D21-D31, D11, D29-D39, "
-            "P51c, B2n+B3n, (P1+P7)BP) are not in the file")
+                       "imports_meaning", "not_shipped", "notes")
+#: Rows of a Rosstat symmetric sheet that the generic format keeps (as va, x, compensation, imports); every other
+#: row below the products, and the columns TOTAL, TFU and TU, are listed in the manifest as not shipped.
+_IO_SHIPPED_ROWS = ("B1g", "P1", "D1", "P7")
 
 
 def build_io(root: Path, io_dir: Path, log: BuildLog) -> pd.DataFrame:
@@ -356,7 +355,8 @@ def build_io(root: Path, io_dir: Path, log: BuildLog) -> pd.DataFrame:
                 "file": name, "year": year, "domestic": domestic, "unit": data.unit, "source": "rosstat_io",
                 "classification": "ОКПД 2" if year >= 2017 else "ОКПД (2007)", "sectors": n,
                 "original": data.source, "imports_meaning": data.imports_meaning,
-                "notes": f"{data.notes[0]} {_IO_KEPT}.",
+                "not_shipped": "rows " + ", ".join(r for r in data.primary_inputs.index if r not in _IO_SHIPPED_ROWS)
+                + "; columns TOTAL, TFU, TU", "notes": data.notes[0],
             })
             log.io_tables.append(f"rosstat_io/{workbook} «{data.source.split('sheet ')[-1]}» → io/{name} "
                                  f"({n} products, {(io_dir / name).stat().st_size:,} bytes)")

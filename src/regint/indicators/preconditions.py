@@ -1,9 +1,10 @@
 """Preconditions of integration: every indicator the observation panel allows for the pair and comparators.
 
 :func:`preconditions` takes the long observation frame (``regint.data.schema``: region, indicator, period,
-value, unit, currency, source, status, ...) and returns a table of computed indicators with a plain-English
-meaning and the data behind each, plus the indicators it could not compute and why. It reads no files: the
-caller (CLI, report) loads the panel.
+value, unit, currency, source, status, ...) and returns a table of computed indicators with a plain-language
+meaning (English or Russian: ``lang``) and the data behind each, plus the indicators it could not compute and
+why. It reads no files: the caller (CLI, report, dashboard) loads the panel. The sentences are templates in
+:mod:`regint.indicators._preconditions_text`.
 
 Conventions
 -----------
@@ -21,12 +22,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
+from regint._options import check_option
 from regint.errors import DataError, RegintError
 from regint.indicators import convergence, cycles, prices, structure, trade
+from regint.indicators._preconditions_text import (
+    LANGS,
+    REGION_NAMES,
+    CpiOf,
+    Phrase,
+    Reason,
+    Region,
+    Regions,
+    Span,
+    text,
+)
 
 Pair = tuple[str, str]
 
@@ -38,11 +52,8 @@ DEFAULT_COMPARATORS: tuple[Pair, ...] = (
     ("RU-BRY", "BY-HO"),
     ("RU", "BY"),
 )
-REGION_NAMES: dict[str, str] = {
-    "RU-SMO": "Smolensk oblast", "RU-PSK": "Pskov oblast", "RU-BRY": "Bryansk oblast",
-    "BY-VI": "Vitebsk oblast", "BY-MA": "Mogilev oblast", "BY-HO": "Gomel oblast", "BY-MI": "Minsk oblast",
-    "BY-HM": "Minsk city", "RU": "Russia", "BY": "Belarus",
-}
+__all__ = ["COLUMNS", "DEFAULT_COMPARATORS", "DEFAULT_PAIR", "REGION_NAMES", "PreconditionsResult",
+           "preconditions", "prepare_panel"]
 COLUMNS = ("indicator", "regions", "value", "years", "meaning", "data_used")
 _STATUS_ORDER = {"official": 0, "secondary": 1, "derived": 2, "estimate": 3}
 _ANNUAL = r"^\d{4}$"
@@ -56,9 +67,13 @@ def _country(region: str) -> str:
     return region.split("-")[0]
 
 
-def _span(index: pd.Index) -> str:
+def _years(index: pd.Index) -> Span:
     years = [int(y) for y in index]
-    return f"{min(years)}" if min(years) == max(years) else f"{min(years)}-{max(years)}"
+    return Span(min(years), max(years))
+
+
+def _span(index: pd.Index) -> str:
+    return _years(index).render("en")
 
 
 def prepare_panel(panel: pd.DataFrame) -> pd.DataFrame:
@@ -160,9 +175,14 @@ class _Panel:
 
 
 class _Collector:
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "en") -> None:
+        self.lang = lang
         self.rows: list[dict[str, object]] = []
         self.skipped: list[tuple[str, str]] = []
+
+    def t(self, key: str, **fields: Any) -> str:
+        """The sentence ``key`` in the collector's language."""
+        return text(key, self.lang, **fields)
 
     def add(self, indicator: str, regions: Sequence[str], value: float, years: str, meaning: str,
             data_used: str) -> None:
@@ -173,39 +193,49 @@ class _Collector:
         self.skipped.append((indicator, reason))
 
 
-def _gap_rows(p: _Panel, out: _Collector, pair: Pair, indicator: str, label: str, what: str) -> None:
+def _times(ratio: float) -> tuple[float, Phrase]:
+    """``1.46`` → (1.46, more); ``0.8`` → (1.25, less): «в 1,25 раза меньше»."""
+    return (ratio, Phrase("more")) if ratio >= 1 else (1.0 / ratio, Phrase("less"))
+
+
+def _gap_rows(p: _Panel, out: _Collector, pair: Pair, indicator: str, label: str) -> None:
     a, b = pair
+    what = Phrase(label)
     sa, sb = p.usd(a, indicator), p.usd(b, indicator)
     common = sa.index.intersection(sb.index)
     name = f"{label}_ratio_usd"
     if len(common) == 0:
-        lacking = [r for r, s in ((a, sa), (b, sb)) if s.empty]
-        why = (f"no {indicator} in USD ({indicator} or fx_usd missing) for {', '.join(lacking)}" if lacking
-               else f"no year with {indicator} of both regions")
-        out.skip(f"{name} [{a} vs {b}]", f"{why}: {what} gap not computable")
+        lacking = tuple(r for r, s in ((a, sa), (b, sb)) if s.empty)
+        why = (out.t("skip_gap_no_usd", ind=indicator, lacking=Regions(lacking), what=what) if lacking
+               else out.t("skip_gap_no_common", ind=indicator, what=what))
+        out.skip(f"{name} [{a} vs {b}]", why)
         return
     ratio = sa[common] / sb[common]
     last = int(common.max())
     used = p.sources([(a, indicator), (b, indicator), (_country(a), "fx_usd"), (_country(b), "fx_usd")])
-    meaning = (f"In {last} the {what} in {_name(a)} was {sa[last]:,.0f} USD against {sb[last]:,.0f} USD in "
-               f"{_name(b)}: a ratio of {ratio[last]:.2f}")
+    times, more = _times(ratio[last])
+    before = ""
     if len(common) > 1:
         first = int(common.min())
-        meaning += f" (it was {ratio[first]:.2f} in {first})"
-    out.add(name, pair, ratio[last], _span(common), meaning + ".", used)
+        times0, more0 = _times(ratio[first])
+        before = out.t("gap_before" if more0 == more else "gap_before_turned", ratio0=ratio[first], first=first,
+                       times0=times0, more0=more0)
+    out.add(name, pair, ratio[last], _span(common),
+            out.t("gap_ratio", last=last, what=what, a=Region(a), b=Region(b), va=sa[last], vb=sb[last],
+                  ratio=ratio[last], times=times, more=more, before=before), used)
     gap = convergence.pair_gap(sa, sb, kind="ratio", trend="log")
     if gap.valid:
         out.add(f"{label}_gap_close_year", pair, gap.year_to_close, _span(common),
-                f"On the log-linear trend of {_span(common)} the {what} ratio of {_name(a)} to {_name(b)} would "
-                f"reach parity around {gap.year_to_close:.0f}.", used)
+                out.t("gap_close_year", span=_years(common), what=what, a=Region(a), b=Region(b),
+                      year=gap.year_to_close), used)
     else:
-        out.skip(f"{label}_gap_close_year [{a} vs {b}]", gap.reason)
+        out.skip(f"{label}_gap_close_year [{a} vs {b}]", Reason(gap.reason).render(out.lang))
 
 
 def _wage_and_grp_gaps(p: _Panel, out: _Collector, pairs: Sequence[Pair]) -> None:
     for pair in pairs:
-        _gap_rows(p, out, pair, "wage_nominal", "wage", "average monthly wage")
-        _gap_rows(p, out, pair, "grp_per_capita", "grp_per_capita", "GRP per capita")
+        _gap_rows(p, out, pair, "wage_nominal", "wage")
+        _gap_rows(p, out, pair, "grp_per_capita", "grp_per_capita")
 
 
 def _sigma(p: _Panel, out: _Collector, regions: Sequence[str]) -> None:
@@ -220,17 +250,14 @@ def _sigma(p: _Panel, out: _Collector, regions: Sequence[str]) -> None:
     frame = balanced
     if frame.shape[0] < 3 or frame.shape[1] < 3:
         out.skip("wage_sigma_convergence",
-                 f"wages in USD for {frame.shape[0]} regions over {frame.shape[1]} years with 3+ regions; "
-                 "sigma convergence needs 3 regions and 3 years")
+                 out.t("skip_sigma", n_regions=frame.shape[0], n_years=frame.shape[1]))
         return
     res = convergence.sigma_convergence(frame, measure="sd_log")
     d = res.dispersion
-    trend = ("falling significantly (sigma convergence)" if res.converging else
-             "rising" if res.slope > 0 else "not falling significantly")
+    trend = Phrase("sigma_converging" if res.converging else "sigma_rising" if res.slope > 0 else "sigma_flat")
     out.add("wage_sigma_sd_log", tuple(frame.index), float(d["sd_log"].iloc[-1]), _span(d.index),
-            f"The dispersion (sd of log) of USD wages across {frame.shape[0]} border regions went from "
-            f"{d['sd_log'].iloc[0]:.3f} to {d['sd_log'].iloc[-1]:.3f}; its trend is {trend} "
-            f"(slope {res.slope:.4f}/year, p = {res.pvalue:.2f}).",
+            out.t("wage_sigma_sd_log", n=frame.shape[0], d0=d["sd_log"].iloc[0], d1=d["sd_log"].iloc[-1],
+                  trend=trend, slope=res.slope, p=res.pvalue, span=_years(d.index)),
             p.sources([(r, "wage_nominal") for r in frame.index] + [("RU", "fx_usd"), ("BY", "fx_usd")]))
 
 
@@ -257,37 +284,33 @@ def _rer(p: _Panel, out: _Collector, pair: Pair) -> None:
     lacking = [n for n, s in (("fx_usd RU", fx_a), ("fx_usd BY", fx_b), (f"cpi {a}", cpi_a),
                               (f"cpi {b}", cpi_b)) if s.dropna().empty]
     if lacking:
-        out.skip("real_exchange_rate", f"no {', '.join(lacking)}: RUB/BYN real exchange rate not computable")
+        out.skip("real_exchange_rate", out.t("skip_rer_lacking", lacking=", ".join(lacking)))
         return
     nominal = prices.cross_rate(fx_a, fx_b)
     q = prices.real_exchange_rate(nominal, cpi_a, cpi_b).dropna()
     if len(q) < 2:
-        out.skip("real_exchange_rate", f"{len(q)} year(s) with the rate and both CPIs; need 2 to index")
+        out.skip("real_exchange_rate", out.t("skip_rer_short", n=len(q)))
         return
     q = 100.0 * q / q.iloc[0]
     used = p.sources([(_country(a), "fx_usd"), (_country(b), "fx_usd"), (ra, "cpi"), (rb, "cpi")])
     change = q.iloc[-1] - 100.0
-    direction = "appreciated" if change > 0 else "depreciated"
+    direction = Phrase("appreciated" if change > 0 else "depreciated")
     out.add("real_exchange_rate", (ra, rb), q.iloc[-1], _span(q.index),
-            f"The real exchange rate of the Belarusian rouble against the Russian rouble (RUB per BYN x CPI "
-            f"{rb} / CPI {ra}, {q.index[0]} = 100) was {q.iloc[-1]:.1f} in {q.index[-1]}: the BYN {direction} "
-            f"in real terms by {abs(change):.1f} %.", used)
+            out.t("real_exchange_rate", cpi_a=CpiOf(ra), cpi_b=CpiOf(rb), y0=q.index[0], y1=q.index[-1],
+                  q=q.iloc[-1], direction=direction, change=abs(change)), used)
     hl = prices.half_life(q)
     if hl.valid:
         out.add("rer_half_life", (ra, rb), hl.half_life, _span(q.index),
-                f"Deviations of the real exchange rate halve in about {hl.half_life:.1f} years (AR(1) on the "
-                f"log rate, rho = {hl.rho:.2f}).", used)
+                out.t("rer_half_life", hl=hl.half_life, rho=hl.rho), used)
     else:
-        out.skip("rer_half_life", hl.reason)
+        out.skip("rer_half_life", Reason(hl.reason).render(out.lang))
     test = prices.adf(np.log(q))
     if test.valid:
-        verdict = "rejects" if test.reject() else "does not reject"
         out.add("rer_adf_pvalue", (ra, rb), test.pvalue, _span(q.index),
-                f"The ADF test {verdict} a unit root in the log real exchange rate at 5 % "
-                f"(p = {test.pvalue:.2f}): {'PPP-type mean reversion' if test.reject() else 'no evidence of mean reversion'}.",
-                used)
+                out.t("rer_adf_pvalue", adf=Phrase("adf_reject" if test.reject() else "adf_keep"),
+                      p=test.pvalue), used)
     else:
-        out.skip("rer_adf_pvalue", f"ADF on the real exchange rate: {test.reason}")
+        out.skip("rer_adf_pvalue", out.t("skip_adf", reason=Reason(test.reason)))
 
 
 def _price_levels(p: _Panel, out: _Collector, pair: Pair) -> None:
@@ -295,46 +318,46 @@ def _price_levels(p: _Panel, out: _Collector, pair: Pair) -> None:
     need = [(ca, "ppp"), (ca, "fx_usd"), (cb, "ppp"), (cb, "fx_usd")]
     lacking = [f"{i} {r}" for r, i in need if not p.has(r, i)]
     if lacking:
-        out.skip("price_level_gap", f"no {', '.join(lacking)}: PPP price-level gap not computable")
+        out.skip("price_level_gap", out.t("skip_ppp_lacking", lacking=", ".join(lacking)))
         return
     gap = prices.price_level_gap(p.series(ca, "ppp"), p.series(ca, "fx_usd"), p.series(cb, "ppp"),
                                  p.series(cb, "fx_usd")).dropna()
     if gap.empty:
-        out.skip("price_level_gap", "no year with PPP and exchange rates for both countries")
+        out.skip("price_level_gap", out.t("skip_ppp_no_year"))
         return
     out.add("price_level_gap", (ca, cb), gap.iloc[-1], _span(gap.index),
-            f"In {gap.index[-1]} the price level of {_name(ca)} was {gap.iloc[-1]:+.1f} % against {_name(cb)} "
-            "(PPP over the market exchange rate).", p.sources(need))
+            out.t("price_level_gap", y=gap.index[-1], a=Region(ca), b=Region(cb), gap=gap.iloc[-1],
+                  abs_gap=abs(gap.iloc[-1]), higher=Phrase("higher" if gap.iloc[-1] >= 0 else "lower")),
+            p.sources(need))
 
 
-def _trade_shares(p: _Panel, out: _Collector, regions: Sequence[str]) -> None:
-    for r in regions:
+def _trade_shares(p: _Panel, out: _Collector, pair: Pair) -> None:
+    for r, other in (pair, pair[::-1]):
         ex = p.series(r, "exports_usd")
         if ex.empty:
-            out.skip(f"exports_cis_share [{r}]", f"no exports_usd for {r}")
+            out.skip(f"exports_cis_share [{r}]", out.t("skip_no_exports", r=Region(r)))
             continue
-        for ind, label, what in (("exports_cis_usd", "exports_cis_share", "CIS countries"),
-                                 ("exports_partner_usd", "exports_partner_share", "the partner country")):
+        for ind, label in (("exports_cis_usd", "exports_cis_share"), ("exports_partner_usd", "exports_partner_share")):
             share = trade.partner_share(p.series(r, ind), ex).dropna()
             if share.empty:
-                out.skip(f"{label} [{r}]", f"no {ind} for {r}")
+                out.skip(f"{label} [{r}]", out.t("skip_no_series", ind=ind, r=Region(r)))
                 continue
             out.add(label, (r,), share.iloc[-1], _span(share.index),
-                    f"In {share.index[-1]} {100 * share.iloc[-1]:.1f} % of the exports of {_name(r)} went to {what} "
-                    f"({100 * share.iloc[0]:.1f} % in {share.index[0]}).", p.sources([(r, ind), (r, "exports_usd")]))
+                    out.t(label, y1=share.index[-1], s1=100 * share.iloc[-1], y0=share.index[0],
+                          s0=100 * share.iloc[0], r=Region(r), partner=Region(_country(other))),
+                    p.sources([(r, ind), (r, "exports_usd")]))
         grp_usd = _grp_usd(p, r)
         imports = p.series(r, "imports_usd")
         if grp_usd.empty or imports.empty:
-            out.skip(f"openness [{r}]", f"no {'GRP (or GRP per capita and population)' if grp_usd.empty else 'imports_usd'} "
-                     f"for {r}: trade openness not computable")
+            out.skip(f"openness [{r}]", out.t("skip_openness", r=Region(r),
+                                              missing=Phrase("no_grp" if grp_usd.empty else "no_imports")))
             continue
         op = trade.openness(ex, imports, grp_usd).dropna()
         if op.empty:
-            out.skip(f"openness [{r}]", f"no year with exports, imports and GRP for {r}")
+            out.skip(f"openness [{r}]", out.t("skip_openness_no_year", r=Region(r)))
             continue
         out.add("openness", (r,), op.iloc[-1], _span(op.index),
-                f"Exports plus imports of goods of {_name(r)} were {100 * op.iloc[-1]:.1f} % of its GRP in "
-                f"{op.index[-1]}.", p.sources([(r, "exports_usd"), (r, "imports_usd"), (r, "grp"),
+                out.t("openness", r=Region(r), op=100 * op.iloc[-1], y=op.index[-1]), p.sources([(r, "exports_usd"), (r, "imports_usd"), (r, "grp"),
                                                 (r, "grp_per_capita"), (_country(r), "fx_usd")]))
 
 
@@ -353,7 +376,8 @@ def _cycles(p: _Panel, out: _Collector, pair: Pair) -> None:
         ga, gb = p.series(a, ind), p.series(b, ind)
         common = ga.dropna().index.intersection(gb.dropna().index)
         if len(common) < 5:
-            out.skip(f"{ind}_concordance", f"{len(common)} common years of {ind} for {a} and {b}; need 5")
+            out.skip(f"{ind}_concordance", out.t("skip_cycles", n=len(common), ind=Phrase(ind), a=Region(a),
+                                                 b=Region(b)))
             continue
         ga, gb = ga[common], gb[common]
         sync = cycles.synchronisation(ga, gb)
@@ -365,28 +389,26 @@ def _cycles(p: _Panel, out: _Collector, pair: Pair) -> None:
         conc = cycles.concordance(level_a, level_b, rule="growth")
         used = p.sources([(a, ind), (b, ind)])
         out.add(f"{ind}_concordance", pair, conc.index, _span(common),
-                f"{_name(a)} and {_name(b)} grew or contracted together ({ind.replace('_', ' ')}) in "
-                f"{100 * conc.index:.0f} % of the years (Harding-Pagan; {100 * conc.expected_independent:.0f} % "
-                "expected if independent).", used)
+                out.t("concordance", a=Region(a), b=Region(b), ind=Phrase(ind), c=100 * conc.index,
+                      e=100 * conc.expected_independent), used)
         if sync.valid:
             out.add(f"{ind}_correlation", pair, sync.correlation, _span(common),
-                    f"The year-on-year growth of {_name(a)} and {_name(b)} correlates at {sync.correlation:.2f} "
-                    f"(p = {sync.pvalue:.2f}).", used)
+                    out.t("correlation", a=Region(a), b=Region(b), ind=Phrase(ind), r=sync.correlation,
+                          p=sync.pvalue), used)
         else:
-            out.skip(f"{ind}_correlation", sync.reason)
+            out.skip(f"{ind}_correlation", Reason(sync.reason).render(out.lang))
 
 
 def _structure(p: _Panel, out: _Collector, pair: Pair) -> None:
     a, b = pair
     df = p.df[p.df["indicator"].str.startswith("grp_structure_") & p.df["region"].isin(pair)]
     if df.empty:
-        out.skip("krugman_specialisation", "no GRP structure by activity (grp_structure_<activity>) for the "
-                 "pair: Krugman index and structural similarity not computable")
+        out.skip("krugman_specialisation", out.t("skip_structure_none"))
         return
     wide = df.pivot_table(index=["year", "indicator"], columns="region", values="value").dropna()
     years = sorted({y for y, _ in wide.index})
     if not years or a not in wide.columns or b not in wide.columns:
-        out.skip("krugman_specialisation", "no year with the GRP structure of both regions")
+        out.skip("krugman_specialisation", out.t("skip_structure_no_year"))
         return
     last = years[-1]
     sa, sb = wide.loc[last, a], wide.loc[last, b]
@@ -394,30 +416,25 @@ def _structure(p: _Panel, out: _Collector, pair: Pair) -> None:
     k = structure.krugman_specialisation(sa, sb)
     cos = structure.structural_similarity(sa, sb, method="cosine")
     out.add("krugman_specialisation", pair, k, str(last),
-            f"The activity structures of {_name(a)} and {_name(b)} differ by {k:.2f} on Krugman's 0-2 scale "
-            f"({len(sa)} activities, {last}).", used)
+            out.t("krugman_specialisation", a=Region(a), b=Region(b), k=k, n=len(sa), y=last), used)
     out.add("structural_similarity_cosine", pair, cos, str(last),
-            f"The cosine similarity of the two GRP structures is {cos:.2f} (1 = identical proportions).", used)
+            out.t("structural_similarity_cosine", cos=cos), used)
+
+
+_STATIC_SKIPS = ("balassa_rca", "grubel_lloyd", "trade_complementarity", "novy_trade_costs", "markov_mobility",
+                 "beta_convergence")
 
 
 def _static_skips(p: _Panel, out: _Collector, pair: Pair) -> None:
-    out.skip("balassa_rca", "no product-level trade for the pair: RCA not computable")
-    out.skip("grubel_lloyd", "no product-level exports and imports for the pair: intra-industry trade not "
-             "computable")
-    out.skip("trade_complementarity", "no product-level exports of one region and imports of the other: "
-             "complementarity and export similarity not computable")
-    out.skip("novy_trade_costs", "no region-to-region trade flows between the pair (only trade with the partner "
-             "country): Novy trade costs not computable")
-    out.skip("markov_mobility", "a Markov chain of income classes needs a cross-section of many regions, not a "
-             "pair: run regint.indicators.convergence.markov on all regions of a country")
-    out.skip("beta_convergence", "beta convergence needs a cross-section of many regions, not a pair and a few "
-             "comparators: run regint.indicators.convergence.beta_convergence on all regions")
+    for indicator in _STATIC_SKIPS:
+        out.skip(indicator, out.t(f"skip_{indicator}"))
 
 
 def preconditions(
     panel: pd.DataFrame,
     pair: Pair = DEFAULT_PAIR,
     comparators: Sequence[Pair] = DEFAULT_COMPARATORS,
+    lang: Literal["en", "ru"] = "en",
 ) -> PreconditionsResult:
     """Compute every integration indicator the panel allows for the pair and its comparator pairs.
 
@@ -432,6 +449,9 @@ def preconditions(
         The Russian and the Belarusian region (ISO 3166-2).
     comparators : sequence of (str, str)
         Other border pairs and the national totals, compared on the same footing.
+    lang : {"en", "ru"}
+        Language of the ``meaning`` sentences, of the reasons of ``not_computed`` and of the ``notes``; the
+        other columns (codes, values, years, sources) are the same in both.
 
     Returns
     -------
@@ -439,9 +459,10 @@ def preconditions(
         ``table`` with columns indicator, regions, value, years, meaning, data_used; ``not_computed`` with the
         reason for each indicator the data do not allow.
     """
+    check_option("lang", lang, LANGS)
     df = prepare_panel(panel)
     p = _Panel(df)
-    out = _Collector()
+    out = _Collector(lang)
     pairs: list[Pair] = [(pair[0], pair[1]), *[(c[0], c[1]) for c in comparators if tuple(c) != tuple(pair)]]
     regions = list(dict.fromkeys(r for pr in pairs for r in pr))
     steps: list[tuple[str, Callable[[], None]]] = [
@@ -449,7 +470,7 @@ def preconditions(
         ("sigma convergence", lambda: _sigma(p, out, regions)),
         ("real exchange rate", lambda: _rer(p, out, pair)),
         ("price levels", lambda: _price_levels(p, out, pair)),
-        ("trade shares", lambda: _trade_shares(p, out, list(pair))),
+        ("trade shares", lambda: _trade_shares(p, out, pairs[0])),
         ("business cycles", lambda: _cycles(p, out, pair)),
         ("structure", lambda: _structure(p, out, pair)),
         ("product-level trade", lambda: _static_skips(p, out, pair)),
@@ -458,11 +479,11 @@ def preconditions(
         try:
             step()
         except (RegintError, ValueError, ZeroDivisionError) as exc:
-            out.skip(label, f"failed on these data: {exc}")
-    notes = ["monetary values compared across the border in USD at annual-average official rates (fx_usd)"]
+            out.skip(label, out.t("skip_failed", exc=exc))
+    notes = [out.t("note_usd")]
     n_byr = int(df["converted_byr"].sum())
     if n_byr:
-        notes.append(f"{n_byr} value(s) in BYR (before the 2016 redenomination) converted to BYN by / 10 000")
+        notes.append(out.t("note_byr", n=n_byr))
     table = pd.DataFrame(out.rows, columns=list(COLUMNS))
     return PreconditionsResult(table=table, not_computed=tuple(out.skipped), pair=pairs[0],
                                comparators=tuple((c[0], c[1]) for c in comparators), notes=tuple(notes))

@@ -111,7 +111,7 @@ def collect(pair: tuple[str, str], *, survey: Sequence[Path] | None = None, scen
     run("coverage", lambda: P.coverage_of(panel, regions, COVERAGE_YEARS))
     run("preconditions", lambda: A.run_preconditions(panel, pair))
     run("convergence", lambda: A.run_convergence(panel))
-    run("io", lambda: A.run_io(pair))
+    run("io", lambda: A.run_io(panel, pair))
     run("index", lambda: A.run_index(panel, sizes.index))
     link = None
     io_value = done["io"].value

@@ -132,7 +132,7 @@ def overview_profile(ctx: WebContext, lang: str) -> html.Div:
 def overview_key_indicators(ctx: WebContext, lang: str) -> html.Div:
     """The preconditions of integration that concern the pair, and those not computable."""
     try:
-        result = ctx.preconditions()
+        result = ctx.preconditions(lang)
     except RegintError as exc:
         return ui.message(str(exc), "error")
     except Exception as exc:  # noqa: BLE001 - shown on the page instead of a failed request
@@ -828,7 +828,7 @@ def tables_download(ctx: WebContext, lang: str) -> dict[str, Any]:
 
     tables: dict[str, pd.DataFrame] = {}
     try:
-        pre = ctx.preconditions()
+        pre = ctx.preconditions(lang)
         tables["preconditions"] = pre.to_frame()
         tables["not_computed"] = pre.not_computed_frame()
     except Exception:  # noqa: BLE001, S110 - the workbook holds what could be computed

@@ -2,8 +2,8 @@
 
 The dashboard serves several browsers from threads. DuckDB connections are not safe to share between threads,
 so every use of the store goes through :attr:`WebContext.lock`; the panel and the results computed from it
-(preconditions, index, coverage) are computed once each, in parallel, and kept until an import changes the
-store. Uploads are written only inside :attr:`WebContext.upload_dir`, a private temporary folder
+(preconditions in each language, index, coverage) are computed once each, in parallel, and kept until an import
+changes the store. Uploads are written only inside :attr:`WebContext.upload_dir`, a private temporary folder
 (mode 0700) created for this process and removed when it ends.
 """
 
@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import pandas as pd
 
+from regint.web.i18n import DEFAULT_LANG, LANGS, check_lang
 from regint.web.jobs import JobRegistry
 
 if TYPE_CHECKING:
@@ -123,22 +124,28 @@ class WebContext:
                                     distances=catalog_distances(regions(), BORDER_PAIRS))
         return self.cached("index", make)
 
-    def preconditions(self) -> PreconditionsResult:
-        """The preconditions of integration of the pair and its comparators (cached)."""
+    def preconditions(self, lang: str = "en") -> PreconditionsResult:
+        """The preconditions of integration of the pair and its comparators, texts in ``lang`` (cached per
+        language; an unknown language falls back to the dashboard's default)."""
+        the_lang = check_lang(lang)
+
         def make() -> PreconditionsResult:
             from regint.indicators.preconditions import DEFAULT_COMPARATORS, preconditions
 
             regions = sorted({r for p in (PAIR, *DEFAULT_COMPARATORS) for r in p})
             panel = self.panel()
             return preconditions(panel[panel["region"].isin(regions)], pair=PAIR,
-                                 comparators=tuple(c for c in DEFAULT_COMPARATORS if c != PAIR))
-        return self.cached("preconditions", make)
+                                 comparators=tuple(c for c in DEFAULT_COMPARATORS if c != PAIR), lang=the_lang)
+        return self.cached(f"preconditions:{the_lang}", make)
 
     def warm_up(self) -> threading.Thread:
         """Read the panel and compute the preconditions and the index in a background thread, so the first
         visitor does not wait; failures are left for the page that needs the result to report."""
         def run() -> None:
-            for step in (self.panel, self.preconditions, self.index_result):
+            steps: tuple[Callable[[], object], ...] = (
+                self.panel, lambda: self.preconditions(DEFAULT_LANG), self.index_result,
+                *(lambda lang=lang: self.preconditions(lang) for lang in LANGS if lang != DEFAULT_LANG))
+            for step in steps:
                 try:
                     step()
                 except Exception:  # noqa: BLE001, S112 - the page shows the error when it asks again

@@ -91,12 +91,14 @@ def national_sections(data: NationalIOData, concordance: pd.DataFrame | None = N
 # ------------------------------------------------------------------------------------------ regional structure
 @dataclass(frozen=True)
 class StructureChoice:
-    """Where a region's structure came from: activity by section (or ``None`` = national), notes, messages."""
+    """Where a region's structure came from: activity by section (``None`` = national), the assumptions text
+    (``notes``), what was found (``messages``) and what was missing (``warnings``)."""
 
     activity: pd.Series | None
     source: StructureSource
     notes: tuple[str, ...] = ()
     messages: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 def _annual(panel: pd.DataFrame) -> pd.DataFrame:
@@ -202,30 +204,30 @@ def regional_structure(panel: pd.DataFrame | None, region: str, year: int, natio
     activity proxies (Russian regions), else ``None`` (national structure). See the module docstring."""
     if structure is not None:
         return StructureChoice(structure.astype(float), "given")
-    panel = panel if panel is not None else pd.DataFrame(columns=["region", "indicator", "period", "value", "unit"])
-    msgs: list[str] = []
+    if panel is None:
+        panel = pd.DataFrame(columns=["region", "indicator", "period", "value", "unit"])
     found = structure_from_panel(panel, region, year)
     if found is not None:
         s, y = found
         return StructureChoice(s, "store", messages=(f"Regional GVA structure of {region} from the store, {y}.",))
-    msgs.append(f"The store has no grp_structure_* figures for {region}.")
+    warnings = [f"The store has no grp_structure_* figures for {region}."]
     if not region.startswith("RU-"):
-        msgs.append(f"{region}: activity proxies are Rosstat tables of Russian regions only.")
+        warnings.append(f"{region}: activity proxies are Rosstat tables of Russian regions only.")
     else:
         result = proxy_structure(panel, region, year, national) if len(panel) else None
         if result is not None:
             frame, text = result
             measured = [s for s in frame.index if frame.at[s, "measured"]]
-            msgs.append(f"Regional structure of {region} from activity proxies: measured {', '.join(measured)}; "
-                        "the other sections at the region's GRP share.")
+            msg = (f"Regional structure of {region} from activity proxies: measured {', '.join(measured)}; the "
+                   "other sections at the region's GRP share.")
             gva = frame["region_share"] * national.gva_coefficients * national.x
-            return StructureChoice(gva.rename("gva"), "proxies", notes=text, messages=tuple(msgs))
-        msgs.append(f"The store has no activity proxies (shipments_*, agri_output, construction_works, trade "
-                    f"turnover) and GRP for {region} and Russia up to {year}. A store filled before these indicators "
-                    "shipped keeps its data: delete it (or set REGINT_STORE) to refill.")
-    msgs.append(f"{region}: no regional GVA structure (store or --structure) → national structure assumed; the "
-                "assumptions say so.")
-    return StructureChoice(None, "national", messages=tuple(msgs))
+            return StructureChoice(gva.rename("gva"), "proxies", notes=text, messages=(msg,))
+        warnings.append(f"The store has no activity proxies (shipments_*, agri_output, construction_works, trade "
+                        f"turnover) and GRP for {region} and Russia up to {year}. A store filled before these "
+                        "indicators shipped keeps its data: delete it (or set REGINT_STORE) to refill.")
+    warnings.append(f"{region}: no regional GVA structure (store or --structure) → national structure assumed; the "
+                    "assumptions say so.")
+    return StructureChoice(None, "national", warnings=tuple(warnings))
 
 
 def _scaled(activity: pd.Series | None, sections: list[str], base: IOTable, share: float | None) -> pd.Series | None:
@@ -245,7 +247,8 @@ class IOAnalysis:
     """Input-output analysis of a pair: the models, their multipliers, key sectors and an example impact.
 
     ``regional`` and ``impacts`` are keyed by region code; ``assumptions`` are everything every output must print
-    (structure, regionalisation, proxy table, shock); ``messages`` say which data were found or missing.
+    (structure, regionalisation, proxy table, shock); ``messages`` say which regional data were used, ``warnings``
+    which were missing.
     """
 
     national: IOTable
@@ -263,6 +266,7 @@ class IOAnalysis:
     delta: float
     assumptions: tuple[str, ...]
     messages: tuple[str, ...] = field(default_factory=tuple)
+    warnings: tuple[str, ...] = field(default_factory=tuple)
 
     @property
     def key_sectors(self) -> dict[str, list[str]]:
@@ -324,9 +328,9 @@ def pair_io_analysis(
         raise DataError(f"shock sector {sector!r} is not a section of the table; sections: {sections}")
 
     choice = regional_structure(panel, region, year, national, structure=structure)
-    msgs = list(choice.messages)
+    warnings = list(choice.warnings)
     if choice.source in ("given", "store") and region_share is None:
-        msgs.append(f"{region}: a structure in shares needs the region's share of national GVA for the FLQ size "
+        warnings.append(f"{region}: a structure in shares needs the region's share of national GVA for the FLQ size "
                     "term; without it the totals of the two series are compared.")
     first_activity = _scaled(choice.activity, sections, national, region_share)
     partner_national = partner_data.to_iotable() if partner_data is not None else None
@@ -344,6 +348,6 @@ def pair_io_analysis(
         national=national, names=names, pair=pair, national_multipliers=national.multipliers(), regional=regional,
         impacts=impacts, sensitivity=pair.first.sensitivity(DELTA_GRID), structure=choice, shock_sector=sector,
         shock=float(shock), year=year, method=method, delta=float(delta), assumptions=assumptions,
-        messages=tuple(msgs),
+        messages=choice.messages, warnings=tuple(warnings),
     )
 

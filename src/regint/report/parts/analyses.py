@@ -7,7 +7,6 @@ in :func:`regint.report.outcome.attempt`, so the report says what could not be p
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from regint._paths import package_data, shared_dir
+from regint._paths import package_data
 from regint.errors import DataError
 
 #: OKVED2 divisions (two digits) → sections of the aggregated input-output table.
@@ -26,9 +25,7 @@ _DIVISION_SECTIONS: tuple[tuple[range, str], ...] = (
     (range(64, 67), "K"), (range(68, 69), "L"), (range(69, 76), "M"), (range(77, 83), "N"), (range(84, 85), "O"),
     (range(85, 86), "P"), (range(86, 89), "Q"), (range(90, 94), "R"), (range(94, 97), "S"),
 )
-ROSSTAT_IO_FILE = ("rosstat_io", "baz_tzv-2021.xlsx")
 IO_YEAR = 2021
-IO_SHOCK_SECTOR = "C"
 IO_SHOCK = 1000.0  # mln RUB
 
 
@@ -98,46 +95,27 @@ class IOBundle:
     year: int
     assumptions: tuple[str, ...]
     key_sectors: dict[str, list[str]] = field(default_factory=dict)
+    structure_source: str = "national"
 
 
-def io_table_path() -> Path:
-    """The Rosstat 2021 symmetric table in ``../shared`` (the package does not ship the workbook)."""
-    base = shared_dir()
-    if base is None:
-        raise DataError("the Rosstat input-output workbook is not shipped with the package and ../shared is "
-                        "absent: run `regint analyse io --table baz_tzv-2021.xlsx` with the workbook")
-    path = base.joinpath("data", "sources", *ROSSTAT_IO_FILE)
-    if not path.exists():
-        raise DataError(f"the Rosstat input-output workbook {path} is absent")
-    return path
+def run_io(panel: pd.DataFrame | None, pair: tuple[str, str], table: Any = None) -> IOBundle:
+    """``regint analyse io`` with its defaults: the shipped Rosstat 2021 domestic table, the regional structure
+    from the panel (``grp_structure_*``, else the activity proxies, else national), FLQ δ = 0.3, the Russian
+    table standing in for the Belarusian technology, +1 bn RUB of final demand for section C.
 
-
-def run_io(pair: tuple[str, str], table: Path | None = None) -> IOBundle:
-    """Regional FLQ models of both regions from the Rosstat 2021 table and a +1 bn RUB shock to section C.
-
-    Mirrors ``regint analyse io`` with its defaults (FLQ, δ = 0.3, national structure where the regional one is
-    missing, the Russian table as the proxy of the Belarusian technology).
+    ``table`` is a :class:`~regint.models.inputoutput.NationalIOData` to use instead of the shipped table.
+    The analysis is :func:`regint.models.inputoutput.pipeline.pair_io_analysis`.
     """
-    from regint.models.inputoutput import aggregate, pair_model, read_rosstat_symmetric, shipped_concordance
+    from regint.data.api import io_table
+    from regint.models.inputoutput import shipped_concordance
+    from regint.models.inputoutput.pipeline import pair_io_analysis
 
-    path = table or io_table_path()
-    data = read_rosstat_symmetric(path, year=IO_YEAR, domestic=True)
-    agg = aggregate(data, shipped_concordance())
-    national = agg.to_iotable(negative="zero")
-    names = dict(zip(national.labels, agg.labels.set_index("code")["name_ru"].tolist(), strict=True))
-    model = pair_model(national, None, first=pair[0], second=pair[1], method="flq", delta=0.3,
-                       proxy_label=f"the Russian {IO_YEAR}")
-    mult: dict[str, pd.DataFrame] = {"national": national.multipliers().frame}
-    impacts: dict[str, pd.DataFrame] = {}
-    keys: dict[str, list[str]] = {}
-    for m in (model.first, model.second):
-        res = m.multipliers()
-        mult[m.region] = res.frame
-        keys[m.region] = list(res.key_sectors)
-        impacts[m.region] = m.impact({IO_SHOCK_SECTOR: IO_SHOCK}).to_frame()
-    return IOBundle(pair=model, national=national, names=names, multipliers=mult, impacts=impacts,
-                    shock_sector=IO_SHOCK_SECTOR, shock=IO_SHOCK, year=IO_YEAR, assumptions=model.assumptions,
-                    key_sectors=keys)
+    data = table if table is not None else io_table(IO_YEAR, domestic=True)
+    res = pair_io_analysis(data, panel, concordance=shipped_concordance(), region=pair[0], partner=pair[1],
+                           method="flq", delta=0.3, shock=IO_SHOCK)
+    return IOBundle(pair=res.pair, national=res.national, names=res.names, multipliers=res.multiplier_frames(),
+                    impacts=res.impacts, shock_sector=res.shock_sector, shock=res.shock, year=res.year,
+                    assumptions=res.assumptions, key_sectors=res.key_sectors, structure_source=res.structure.source)
 
 
 def linkages_by_direction(io: IOBundle, region: str) -> pd.Series:
@@ -202,32 +180,25 @@ class GravityBundle:
     data_source: str
 
 
-def _cepii_wits_files(folder: Path) -> tuple[Path, Path, str]:
-    """CEPII and WITS files: from ``../shared`` when present, else written from the shipped extracts."""
-    root = shared_dir()
-    if root is not None:
-        d = root / "data" / "sources" / "cepii_wits"
-        if (d / "dist_cepii.csv").exists() and (d / "WITS_trade2009.csv").exists():
-            return d / "dist_cepii.csv", d / "WITS_trade2009.csv", "cepii_wits (../shared)"
-    dist = pd.read_parquet(package_data("data", "shipped", "world_distances.parquet"))
-    trade = pd.read_parquet(package_data("data", "shipped", "world_trade2009.parquet"))
-    wits = pd.DataFrame({"ReporterISO3": trade["reporter"], "PartnerISO3": trade["partner"], "Year": trade["year"],
-                         "TradeFlowName": trade["flow"].str.capitalize(),
-                         "TradeValue in 1000 USD": trade["value_usd"] / 1000.0})
-    dpath, tpath = folder / "dist_cepii.csv", folder / "WITS_trade2009.csv"
-    dist.to_csv(dpath, sep=";", index=False)
-    wits.to_csv(tpath, sep=";", index=False)
-    return dpath, tpath, "shipped world_distances / world_trade2009"
+def run_gravity(origin: str = "RUS", partner: str = "BLR", sigma: float = 7.0, draws: int = 200,
+                files: tuple[Path, Path] | None = None) -> GravityBundle:
+    """PPML gravity 2009 with exporter and importer effects; the pair's trade against its prediction.
 
-
-def run_gravity(origin: str = "RUS", partner: str = "BLR", sigma: float = 7.0, draws: int = 200) -> GravityBundle:
-    """PPML gravity 2009 with exporter and importer effects; the pair's trade against its prediction."""
+    The data are the shipped CEPII distances and WITS 2009 trade (``regint.data.api.world``), or the user's
+    ``files`` (``dist_cepii.csv``, ``WITS_trade2009.csv``; ``;``-separated) as ``regint analyse gravity``
+    ``--dist --trade`` reads them.
+    """
     from regint.models.gravity import ad_valorem_equivalent, border_effect, ppml, trade_potential
-    from regint.models.gravity_data import read_cepii_wits
+    from regint.models.gravity_data import gravity_frame, read_cepii_wits, wits_raw_from_shipped
 
-    with tempfile.TemporaryDirectory() as tmp:
-        dpath, tpath, label = _cepii_wits_files(Path(tmp))
-        data = read_cepii_wits(dpath, tpath)
+    if files is not None:
+        data = read_cepii_wits(*files)
+        label = f"{files[0].name}, {files[1].name}"
+    else:
+        from regint.data.api import world
+
+        data = gravity_frame(world("distances"), wits_raw_from_shipped(world("trade2009")))
+        label = "shipped world_distances / world_trade2009 (CEPII GeoDist, WITS 2009)"
     pair = data["exporter"].isin([origin, partner]) & data["importer"].isin([origin, partner])
     if pair.sum() != 2:
         raise DataError(f"{origin}-{partner} is not a pair of reporting countries in the gravity data")
