@@ -61,5 +61,12 @@ def _global(
 
 
 def main() -> None:
-    """Console entry point."""
-    app()
+    """Console entry point: regint's own errors print their message (what, where, fix), not a traceback."""
+    from regint.cli._console import make_console
+    from regint.errors import RegintError
+
+    try:
+        app()
+    except RegintError as exc:
+        make_console(stderr=True).print(f"[bold red]Error:[/] {exc}")
+        raise SystemExit(2) from None
