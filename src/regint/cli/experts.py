@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import pandas as pd
 import typer
+from rich.console import Console
 from rich.table import Table
 
 from regint._options import check_option
 from regint.cli._console import make_console
-from regint.errors import DataError
+from regint.errors import DataError, RegintError
 
 if TYPE_CHECKING:
     from regint.experts.directions import DirectionsResult
@@ -55,11 +56,30 @@ def write_directions(result: DirectionsResult, out: Path) -> list[Path]:
     return written
 
 
+def _data_criteria(region: str, console: Console) -> pd.DataFrame | None:
+    """The criteria the shipped data allow: ``linkages`` from the region's input-output model (shipped Rosstat 2021
+    table, FLQ with the activity-proxy structure); None, with a message, when it cannot be computed."""
+    from regint.data.api import io_table, load_panel
+    from regint.experts.directions import linkages_criterion
+    from regint.models.inputoutput import shipped_concordance
+    from regint.models.inputoutput.pipeline import pair_io_analysis
+
+    try:
+        analysis = pair_io_analysis(io_table(2021, domestic=True), load_panel(regions=[region, "RU"]),
+                                    concordance=shipped_concordance(), region=region)
+        return linkages_criterion(analysis.regional[region].frame).to_frame()
+    except (RegintError, KeyError, ValueError) as exc:
+        console.print(f"[yellow]linkages criterion not computed: {exc}[/yellow]")
+        return None
+
+
 def directions_command(
     survey: Annotated[list[Path] | None, typer.Option(
         help="Filled directions questionnaires (XLSX); default: the shipped ILLUSTRATIVE example answers.")] = None,
     out: Annotated[Path, typer.Option(help="Folder for the tables and the summary.")] = Path("out/directions"),
     lang: Annotated[str, typer.Option(help="Language of names and messages: en or ru.")] = "en",
+    region: Annotated[str, typer.Option(help="Russian region whose input-output linkages rate the directions.")]
+    = "RU-SMO",
 ) -> None:
     """Rank the directions of integration (TOPSIS, VIKOR, weighted sum) with the sensitivity of the ranking."""
     from regint.experts.directions import load_example_survey, rank_directions
@@ -77,7 +97,8 @@ def directions_command(
         responses = load_example_survey()
         console.print("[bold yellow]ILLUSTRATIVE: no --survey given; using the shipped fictitious expert "
                       "answers. Do not cite these results.[/bold yellow]")
-    result = rank_directions(responses, lang=lang)  # type: ignore[arg-type]
+    data = _data_criteria(region, console)
+    result = rank_directions(responses, data=data, lang=lang)  # type: ignore[arg-type]
     title = "Directions of integration" if lang == "en" else "Направления интеграции"
     if result.illustrative:
         title += " — ILLUSTRATIVE"

@@ -253,3 +253,48 @@ def rank_directions(
     })
     return DirectionsResult(values, table, ranking, corr, sens, group, v.compromise,
                             tuple(r.respondent for r in responses), illustrative, lang, tuple(notes))
+
+
+_DIVISION_SECTIONS: tuple[tuple[range, str], ...] = (
+    (range(1, 4), "A"), (range(5, 10), "B"), (range(10, 34), "C"), (range(35, 36), "D"), (range(36, 40), "E"),
+    (range(41, 44), "F"), (range(45, 48), "G"), (range(49, 54), "H"), (range(55, 57), "I"), (range(58, 64), "J"),
+    (range(64, 67), "K"), (range(68, 69), "L"), (range(69, 76), "M"), (range(77, 83), "N"), (range(84, 85), "O"),
+    (range(85, 86), "P"), (range(86, 89), "Q"), (range(90, 94), "R"), (range(94, 97), "S"),
+)
+
+
+def division_section(division: str) -> str | None:
+    """The OKVED2 section letter of a two-digit division (``"10"`` → ``"C"``)."""
+    try:
+        d = int(division)
+    except ValueError:
+        return None
+    return next((s for r, s in _DIVISION_SECTIONS if d in r), None)
+
+
+def linkages_criterion(multipliers: pd.DataFrame) -> pd.Series:
+    """Mean of the backward and forward (Rasmussen) linkage indices over the sections of each direction.
+
+    .. math:: \\ell_d = \\frac{1}{|S_d|} \\sum_{s \\in S_d} \\frac{BL_s + FL_s}{2}
+
+    Directions map to OKVED2 divisions (``experts/data/directions.csv``), divisions to the sections of an input-output
+    table aggregated by section; several directions share section C, so they share its value.
+
+    Parameters
+    ----------
+    multipliers : DataFrame indexed by section letter with columns ``backward`` and ``forward``
+        (e.g. :attr:`regint.models.inputoutput.MultiplierResult.frame` of a regional model).
+
+    References
+    ----------
+    Rasmussen, P. N. (1956). *Studies in Inter-Sectoral Relations*. Amsterdam: North-Holland.
+    Miller, R. E. and Blair, P. D. (2009). *Input-Output Analysis*, 2nd ed., section 12.2.
+    """
+    dirs = pd.read_csv(package_data("experts", "data", "directions.csv"), dtype=str)
+    link = (multipliers["backward"] + multipliers["forward"]) / 2.0
+    out = {}
+    for row in dirs.itertuples():
+        secs = {s for div in str(row.okved2).split(";") if (s := division_section(div)) is not None}
+        vals = [float(link[s]) for s in secs if s in link.index]
+        out[row.code] = float(np.mean(vals)) if vals else np.nan
+    return pd.Series(out, name="linkages")

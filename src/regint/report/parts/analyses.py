@@ -15,27 +15,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from regint._paths import package_data
 from regint.errors import DataError
 
 #: OKVED2 divisions (two digits) → sections of the aggregated input-output table.
-_DIVISION_SECTIONS: tuple[tuple[range, str], ...] = (
-    (range(1, 4), "A"), (range(5, 10), "B"), (range(10, 34), "C"), (range(35, 36), "D"), (range(36, 40), "E"),
-    (range(41, 44), "F"), (range(45, 48), "G"), (range(49, 54), "H"), (range(55, 57), "I"), (range(58, 64), "J"),
-    (range(64, 67), "K"), (range(68, 69), "L"), (range(69, 76), "M"), (range(77, 83), "N"), (range(84, 85), "O"),
-    (range(85, 86), "P"), (range(86, 89), "Q"), (range(90, 94), "R"), (range(94, 97), "S"),
-)
 IO_YEAR = 2021
 IO_SHOCK = 1000.0  # mln RUB
 
 
-def division_section(division: str) -> str | None:
-    """The OKVED2 section letter of a two-digit division (``"10"`` → ``"C"``)."""
-    try:
-        d = int(division)
-    except ValueError:
-        return None
-    return next((s for r, s in _DIVISION_SECTIONS if d in r), None)
 
 
 # ------------------------------------------------------------------------------------------------ preconditions
@@ -119,21 +105,11 @@ def run_io(panel: pd.DataFrame | None, pair: tuple[str, str], table: Any = None)
 
 
 def linkages_by_direction(io: IOBundle, region: str) -> pd.Series:
-    """Mean of the backward and forward linkage indices over the sections of each direction (``linkages``).
+    """The ``linkages`` criterion of the directions from the region's multipliers (see
+    :func:`regint.experts.directions.linkages_criterion`)."""
+    from regint.experts.directions import linkages_criterion
 
-    Directions map to OKVED2 divisions (``regint/experts/data/directions.csv``); divisions map to the sections
-    of the aggregated table. Several directions share section C, so they share its value: the table is by
-    section, not by division.
-    """
-    dirs = pd.read_csv(package_data("experts", "data", "directions.csv"), dtype=str)
-    frame = io.multipliers[region]
-    link = (frame["backward"] + frame["forward"]) / 2.0
-    out = {}
-    for row in dirs.itertuples():
-        secs = {s for d in str(row.okved2).split(";") if (s := division_section(d)) is not None}
-        vals = [float(link[s]) for s in secs if s in link.index]
-        out[row.code] = float(np.mean(vals)) if vals else np.nan
-    return pd.Series(out, name="linkages")
+    return linkages_criterion(io.multipliers[region])
 
 
 # ------------------------------------------------------------------------------------------------ experts
