@@ -34,6 +34,15 @@ def _label(key: str, lang: str) -> str:
     return LABELS[key][_lang(lang)]
 
 
+def _pair_title(pair: tuple[str, str], lang: str) -> str:
+    """``RU-SMO - BY-VI`` in English, «Смоленская область – Витебская область» in Russian."""
+    if _lang(lang) == "en":
+        return f"{pair[0]} - {pair[1]}"
+    from regint.indicators._preconditions_text import ru_cases
+
+    return f"{ru_cases(pair[0])[0]} – {ru_cases(pair[1])[0]}"
+
+
 def _console() -> Console:
     return make_console()
 
@@ -94,7 +103,7 @@ def preconditions_command(
     except RegintError as exc:
         Console(stderr=True).print(f"[bold red]{_label('error', lang)}:[/] {exc}")
         raise typer.Exit(code=2) from exc
-    table = Table(title=f"{_label('title', lang)}: {the_pair[0]} - {the_pair[1]}", show_lines=False)
+    table = Table(title=f"{_label('title', lang)}: {_pair_title(the_pair, lang)}", show_lines=False)
     for key in ("indicator", "value", "years", "meaning", "data_used"):
         table.add_column(_label(key, lang), overflow="fold")
     for row in result.table.itertuples():

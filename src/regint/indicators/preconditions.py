@@ -340,7 +340,7 @@ def _trade_shares(p: _Panel, out: _Collector, pair: Pair) -> None:
         for ind, label in (("exports_cis_usd", "exports_cis_share"), ("exports_partner_usd", "exports_partner_share")):
             share = trade.partner_share(p.series(r, ind), ex).dropna()
             if share.empty:
-                out.skip(f"{label} [{r}]", out.t("skip_no_series", ind=ind, r=Region(r)))
+                out.skip(f"{label} [{r}]", out.t("skip_no_series", ind=Phrase(ind), r=Region(r)))
                 continue
             out.add(label, (r,), share.iloc[-1], _span(share.index),
                     out.t(label, y1=share.index[-1], s1=100 * share.iloc[-1], y0=share.index[0],
