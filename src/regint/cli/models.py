@@ -142,9 +142,13 @@ def _plot_potential(res: Any, data: pd.DataFrame, pair: pd.Series, path: Path, l
     ax.scatter(np.log(pred[hit]), np.log(actual[hit]), s=30, color="tab:red", label=label)
     lims = [np.log(pred[keep]).min(), np.log(pred[keep]).max()]
     ax.plot(lims, lims, color="black", linewidth=0.7)
-    ax.set_xlabel("log predicted trade (PPML)")
-    ax.set_ylabel("log actual trade")
-    ax.legend(frameon=False)
+    ax.set_xlabel("log predicted trade, thousand USD (PPML, exporter and importer effects)")
+    ax.set_ylabel("log actual trade, thousand USD")
+    ax.set_title(f"Bilateral trade 2009: actual against gravity prediction ({int(keep.sum()):,} flows)",
+                 fontsize=10)
+    ax.legend(frameon=False, labels=[f"{label} (both directions)"], handles=ax.collections[1:2])
+    fig.text(0.01, -0.02, "Sources: WITS/UN Comtrade total bilateral trade 2009; CEPII GeoDist (Mayer and Zignago "
+             "2011). Points above the line: more trade than the model predicts.", fontsize=7, wrap=True)
     fig.savefig(path, dpi=150, bbox_inches="tight")
     plt.close(fig)
 
