@@ -146,6 +146,7 @@ def _io(res: Results, f: Facts) -> None:
     frame = io.multipliers[a]
     f["io_key_sectors"] = list(io.key_sectors.get(a, []))
     f["io_year"] = io.year
+    f["io_structure_source"] = io.structure_source
     top = frame["output"].idxmax()
     f.update(io_top_sector=str(top), io_top_sector_name=io.names.get(str(top), str(top)),
              io_top_multiplier=float(frame.loc[top, "output"]))
