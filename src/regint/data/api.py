@@ -114,7 +114,13 @@ def io_table(year: int = 2021, domestic: bool = True) -> NationalIOData:
                         "table (generic CSV format, docs/io-format.md).")
     r = row.iloc[0]
     path = shipped_dataset_path().parent / "io" / str(r["file"])
-    data = read_io_csv(path, unit=str(r["unit"]), year=int(r["year"]), domestic=bool(r["domestic"]),
-                       note=str(r["notes"]))
+    note: str = str(r["notes"])
+    if str(r["source"]) == "rosstat_io":  # the reader's note, with its Russian form for the report
+        from regint.models.inputoutput.readers.rosstat import rosstat_note
+
+        named = rosstat_note(int(r["year"]), bool(r["domestic"]), int(r["sectors"]),
+                             str(r["original"]).split(",")[0].strip())
+        note = named if named == note else note
+    data = read_io_csv(path, unit=str(r["unit"]), year=int(r["year"]), domestic=bool(r["domestic"]), note=note)
     return replace(data, source=f"{r['source']}: {r['original']} (shipped as io/{r['file']})",
                    imports_meaning=str(r["imports_meaning"]))

@@ -84,7 +84,8 @@ def check_regions(codes: list[str] | tuple[str, ...]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def indicators() -> pd.DataFrame:
-    """The indicator catalog: code, names (ru, en), unit, whether monetary, definition, fedstat/Belstat ids."""
+    """The indicator catalog: code, names (ru, en), units (``unit`` in English, ``unit_ru``), whether monetary,
+    definition, fedstat/Belstat ids."""
     frame = pd.read_csv(package_data("data", "catalogs", "indicators.csv"), dtype=str, keep_default_na=False)
     return frame.set_index("code", drop=False)
 
@@ -100,6 +101,71 @@ def indicator_info(code: str) -> pd.Series:
     if base in cat.index:
         return cat.loc[base]
     raise CatalogError(f"unknown indicator {code!r}. Fix: see `regint data list` for the catalog.")
+
+
+#: Russian forms of units that observations carry beside the catalog's own (``unit``/``unit_ru`` columns): units
+#: of the loaders, of World Bank series and of values regint derives (``USD per month``).
+_UNITS_RU: dict[str, str] = {
+    "RUB": "руб.", "thous. RUB": "тыс. руб.", "mln RUB": "млн руб.", "bln RUB": "млрд руб.", "bn RUB": "млрд руб.",
+    "BYN": "бел. руб.", "mln BYN": "млн бел. руб.", "bn BYN": "млрд бел. руб.", "mln BYR": "млн бел. руб. (до 2016 г.)",
+    "USD": "долл. США", "thous. USD": "тыс. долл. США", "mln USD": "млн долл. США", "bn USD": "млрд долл. США",
+    "bln USD": "млрд долл. США", "EUR": "евро",
+    "RUB per month": "руб. в месяц", "BYN per month": "бел. руб. в месяц", "USD per month": "долл. США в месяц",
+    "RUB per USD": "руб. за 1 долл. США", "BYN per USD": "бел. руб. за 1 долл. США", "RUB per 1 BYN": "руб. за 1 бел. руб.",
+    "RUB per EUR": "руб. за 1 евро", "old BYR per new BYN": "старых бел. руб. за 1 новый",
+    "LCU per US$, period average": "нац. валюты за 1 долл. США, в среднем за период",
+    "LCU per international $": "нац. валюты за 1 международный доллар",
+    "current US$": "долл. США в текущих ценах", "current international $": "международные доллары в текущих ценах",
+    "annual %": "% в год", "% y/y": "% к предыдущему году", "% change y/y": "изменение к предыдущему году, %",
+    "% growth": "прирост, %", "% (to December of previous year)": "% (к декабрю предыдущего года)",
+    "% of the same period of previous year": "% к соответствующему периоду предыдущего года",
+    "% of the same period of the previous year": "% к соответствующему периоду предыдущего года",
+    "% of Belarus GDP": "% ВВП Беларуси", "% of BY turnover": "% товарооборота Беларуси",
+    "% of national industrial output": "% промышленного производства страны",
+    "% of oblast foreign trade turnover": "% внешнеторгового оборота области",
+    "persons": "чел.", "thous. persons": "тыс. чел.", "jobs": "рабочих мест", "index": "индекс",
+    "points": "баллы", "ratio": "отношение", "years": "лет", "share": "доля",
+}
+_PER_RU = {"per month": "в месяц", "per year": "в год", "per capita": "на душу населения"}
+
+
+@lru_cache(maxsize=1)
+def _unit_table() -> dict[str, str]:
+    cat = indicators()
+    table = dict(_UNITS_RU)
+    if "unit_ru" in cat.columns:
+        table |= {str(u): str(r) for u, r in zip(cat["unit"], cat["unit_ru"], strict=True) if u and r}
+    return table
+
+
+def unit_text(unit: object, lang: str) -> str:
+    """A unit in ``lang``: English as stored, Russian from the catalog's ``unit_ru`` and the units of the loaders
+    (``"thous. persons"`` → ``"тыс. чел."``, ``"USD per month"`` → ``"долл. США в месяц"``).
+
+    A unit regint does not know stays as it is (a code or a unit of the user's file).
+    """
+    text = "" if unit is None or (isinstance(unit, float) and unit != unit) else str(unit).strip()
+    if lang != "ru" or not text:
+        return text
+    table = _unit_table()
+    if text in table:
+        return table[text]
+    for en, ru in _PER_RU.items():  # "<unit> per month" → "<единица> в месяц"
+        head = text.removesuffix(" " + en)
+        if head != text and head in table:
+            return f"{table[head]} {ru}"
+    return text
+
+
+def indicator_unit(code: str, lang: str) -> str:
+    """The catalog unit of an indicator in ``lang`` (``unit`` or ``unit_ru``); ``""`` when not catalogued."""
+    try:
+        info = indicator_info(code)
+    except CatalogError:
+        return ""
+    if lang == "ru" and str(info.get("unit_ru", "") or ""):
+        return str(info["unit_ru"])
+    return str(info["unit"])
 
 
 @lru_cache(maxsize=1)

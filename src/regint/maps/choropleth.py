@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from regint._options import check_option
-from regint.data.catalogs import indicator_info, region_name
+from regint.data.catalogs import indicator_info, region_name, unit_text
 from regint.errors import CatalogError, DataError
 from regint.maps import base
 from regint.maps.classify import (
@@ -52,9 +52,9 @@ def _unit_text(row: pd.Series, lang: Lang) -> str:
     unit = str(row.get("unit", "") or "")
     currency = str(row.get("currency", "") or "")
     basis = str(row.get("price_basis", "") or "")
-    parts = [unit]
+    parts = [unit_text(unit, lang)]
     if currency and currency not in unit:
-        parts.append(currency)
+        parts.append(unit_text(currency, lang))
     if basis:
         parts.append(PRICE_BASIS.get(basis, {}).get(lang, basis))
     return ", ".join(p for p in parts if p)
@@ -277,7 +277,7 @@ def scenario_spec(
     rows = rows[np.isfinite(rows["value"])]
     if "unit" in rows and not unit:
         _check_one_unit(rows, "scenario map")
-        unit = str(rows["unit"].iloc[0]) if len(rows) else ""
+        unit = unit_text(rows["unit"].iloc[0], lang) if len(rows) else ""
     values = rows.drop_duplicates("region").set_index("region")
     cls = diverging_classes(values["value"].to_numpy(dtype=float), k=k, cmap=cmap, lang=lang)
     name = label or text("change", lang)

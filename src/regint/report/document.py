@@ -8,12 +8,14 @@ rules evaluated, and the list of what could not be produced with the reason.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from regint.models.inputoutput import notes as io_notes
 from regint.report import charts as C
 from regint.report import fmt, i18n
 from regint.report import labels as L
@@ -143,7 +145,7 @@ def _preconditions(res: Results, lang: str, sec: Section) -> None:
     if len(nc):
         nc = nc.drop_duplicates("indicator")
         frame = pd.DataFrame({
-            i18n.label("indicator", lang): nc["indicator"],
+            i18n.label("indicator", lang): nc["indicator"] if lang == "en" else nc["indicator"].str.replace(" vs ", " – "),
             _t(lang, "Почему не рассчитано", "Why not computed"): [
                 _nc_ru(i, r) if lang == "ru" else r for i, r in zip(nc["indicator"], nc["reason"], strict=True)]})
         sec.tables["not_computed"] = ReportTable(
@@ -158,7 +160,7 @@ def _nc_ru(indicator: str, reason: str) -> str:
     text = L.NOT_COMPUTED_RU.get(code.strip())
     if text is None:
         return reason
-    return f"{text} [{regions}" if regions else text
+    return f"{text} [{regions.replace(' vs ', ' – ')}" if regions else text
 
 
 def _convergence(res: Results, lang: str, sec: Section) -> None:
@@ -266,9 +268,8 @@ def _io(res: Results, lang: str, sec: Section) -> None:
                                     "Russian table's technology stands in (no Belarusian table)"))
     sec.tables["io_assumptions"] = ReportTable(
         "io_assumptions", _t(lang, "Допущения модели «затраты – выпуск»", "Assumptions of the input-output model"),
-        pd.DataFrame({_t(lang, "Допущение", "Assumption"): list(io.assumptions)}),
-        note=_t(lang, "формулировки модуля regint.models.inputoutput (на английском)",
-                "as stated by regint.models.inputoutput"))
+        pd.DataFrame({_t(lang, "Допущение", "Assumption"): [io_notes.text(x, lang) for x in io.assumptions]}),
+        note=_t(lang, "формулировки модуля regint.models.inputoutput", "as stated by regint.models.inputoutput"))
 
 
 def _benefits(res: Results, lang: str, sec: Section) -> None:
@@ -352,10 +353,30 @@ def _scenarios(res: Results, lang: str, sec: Section) -> None:
             "fastest", _t(lang, "Быстрейший путь к каждой цели в пределах бюджета", "Fastest path to each target within the budget"),
             pd.DataFrame(prow), source="regint.scenarios.fastest_path", years=f"{years[0]}–{years[-1]}")
     if sb.fallbacks:
-        bl = sb.baseline
+        bl = sb.baseline if lang == "en" else _baseline_ru(sb.baseline)
         sec.tables["baseline"] = ReportTable(
             "scenario_baseline", _t(lang, "Базовые значения сценариев и их происхождение", "Baseline of the scenarios and where each value comes from"),
-            bl, source=_t(lang, "хранилище regint и помеченные оценки baseline.toml", "regint store and labelled fallbacks of baseline.toml"))
+            bl, source=_t(lang, "хранилище regint и помеченные оценки baseline.toml", "regint store and labelled fallbacks of baseline.toml"),
+            note=_t(lang, "Источники приведены так, как они записаны в хранилище и в baseline.toml.", ""),
+            cited=("source", "Источник"))
+
+
+def _baseline_ru(frame: pd.DataFrame) -> pd.DataFrame:
+    """The baseline frame (``Baseline.to_frame``) with Russian headers, descriptions, statuses and origins; the
+    sources stay as cited."""
+    from regint.scenarios.baseline import description
+
+    if frame.empty:
+        return frame
+    return pd.DataFrame({
+        "Код": frame["key"].astype(str),
+        "Показатель": [description(str(k), "ru") for k in frame["key"]],
+        "Значение": frame["value"].astype(float),
+        "Год": [fmt.year(y) for y in frame["year"]],
+        "Статус": [L.status_text(str(x), "ru") for x in frame["status"]],
+        "Происхождение": [L.origin_text(str(x), "ru") for x in frame["origin"]],
+        "Источник": frame["source"].astype(str),
+    })
 
 
 def _lever_name(sb: Any, lever: str, lang: str) -> str:
@@ -477,7 +498,7 @@ def _evaluation(res: Results, lang: str, sec: Section) -> None:
     sec.tables["evaluation"] = ReportTable(
         "evaluation", _t(lang, f"Эффект Единого экономического пространства ({ev.treatment_year} г.) на ВРП на душу",
                          f"Effect of the Single Economic Space ({ev.treatment_year}) on GRP per capita"),
-        pd.DataFrame(rows), units=_t(lang, "разность логарифмов", "difference of logs"), source="Rosstat; regint.models.evaluation",
+        pd.DataFrame(rows), units=_t(lang, "разность логарифмов", "difference of logs"), source=_t(lang, "Росстат; regint.models.evaluation", "Rosstat; regint.models.evaluation"),
         years=f"{ev.first_year}–{ev.last_year}", digits={"p": 3, _t(lang, "Эффект, лог. пункта", "Effect, log points"): 3},
         note=_t(lang, "p синтетического контроля — плацебо по донорам («—», если плацебо не считалось в быстром режиме)",
                 "p of the synthetic control from in-space placebos ('—' when placebos were skipped in fast mode)"))
@@ -499,10 +520,18 @@ def _factors(res: Results, lang: str, sec: Section) -> None:
     sec.tables["factors"] = ReportTable(
         "factors", _t(lang, f"Объективные факторы: панельная регрессия ({fb.outcome})",
                       f"Objective factors: panel regression ({fb.outcome})"), tab.rename(columns=names),
-        source="regint.models.factors (PanelOLS, wild cluster bootstrap)", years=str(getattr(h, "span", "")),
+        source=_t(lang, "regint.models.factors (PanelOLS, дикий кластерный бутстрэп)",
+                  "regint.models.factors (PanelOLS, wild cluster bootstrap)"), years=_span(str(getattr(h, "span", "")), lang),
         digits={v: 3 for v in names.values()},
         note=_t(lang, f"N = {fb.fit.nobs}, регионов {fb.fit.n_entities}; двусторонние фиксированные эффекты",
                 f"N = {fb.fit.nobs}, {fb.fit.n_entities} regions; two-way fixed effects"))
+
+
+def _span(span: str, lang: str) -> str:
+    """The years of a fit (``2012-2021 (10 years)``) in the report's language (``2012–2021 (лет: 10)``)."""
+    if lang == "en":
+        return span
+    return re.sub(r"\((\d+) years?\)", r"(лет: \1)", span).replace("-", "–")
 
 
 def _experts(res: Results, lang: str, sec: Section) -> None:
@@ -551,12 +580,14 @@ def _sources(res: Results, lang: str, sec: Section) -> None:
     used = set(res.panel["source"].astype(str).unique())
     frame = pd.DataFrame({
         "id": cat["id"].to_numpy(), i18n.label("source", lang): cat[f"name_{lang}"].to_numpy(),
-        _t(lang, "Статус", "Status"): cat["status"].to_numpy(),
+        _t(lang, "Статус", "Status"): [L.status_text(str(x), lang) for x in cat["status"]],
         _t(lang, "Адрес", "Address"): cat["address"].to_numpy(),
         _t(lang, "Оговорки", "Caveats"): cat["caveats"].to_numpy(),
         _t(lang, "Используется", "Used"): [i in used for i in cat["id"]]})
     sec.tables["sources"] = ReportTable("sources", _t(lang, "Каталог источников данных", "Catalog of data sources"), frame,
-                                        source="regint/data/catalogs/sources.csv")
+                                        source="regint/data/catalogs/sources.csv",
+                                        note=_t(lang, "Адреса и оговорки приведены так, как они записаны в каталоге",
+                                                ""), cited=(_t(lang, "Адрес", "Address"), _t(lang, "Оговорки", "Caveats")))
 
 
 def _coverage(res: Results, lang: str, sec: Section) -> None:
@@ -610,7 +641,9 @@ def _validation(res: Results, lang: str, sec: Section) -> None:
     sec.tables["validation"] = ReportTable(
         "validation", _t(lang, "Опубликованные и рассчитанные значения эталонных примеров",
                          "Published and computed values of the reference cases"), frame,
-        source="../shared/reference (EXPECTED.md)", digits=digits)
+        source="../shared/reference (EXPECTED.md)", digits=digits,
+        note=_t(lang, "Примеры, величины и источники названы так, как в опубликованных работах", ""),
+        cited=(_t(lang, "Пример", "Case"), _t(lang, "Величина", "Quantity"), i18n.label("source", lang)))
 
 
 def _runtime(res: Results, lang: str) -> ReportTable:

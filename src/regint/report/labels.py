@@ -75,18 +75,10 @@ def indicator_name(code: str, lang: str) -> str:
 
 
 def indicator_unit(code: str, lang: str) -> str:
-    """Catalog unit of an indicator (English catalog units, with the common Russian ones translated)."""
-    cat = indicators()
-    unit = str(cat.at[code, "unit"]) if code in cat.index else ""
-    if lang == "ru":
-        unit = (unit.replace("mln national currency", "млн нац. валюты")
-                .replace("national currency per month", "нац. валюты в месяц")
-                .replace("national currency", "нац. валюты").replace("thous. persons", "тыс. чел.")
-                .replace("persons", "чел.").replace("mln USD", "млн долл. США")
-                .replace("December on December of previous year", "декабрь к декабрю предыдущего года")
-                .replace("previous year = 100", "к предыдущему году")
-                .replace("% of previous year", "% к предыдущему году"))
-    return unit
+    """Catalog unit of an indicator in the report's language (``unit`` / ``unit_ru`` of the catalog)."""
+    from regint.data.catalogs import indicator_unit as catalog_unit
+
+    return catalog_unit(code, lang)
 
 
 def target_text(target: str, lang: str) -> str:
@@ -103,3 +95,28 @@ def target_text(target: str, lang: str) -> str:
             except ValueError:
                 return target
     return target
+
+
+#: Statuses of values and sources (store, catalogs, scenario baseline): (ru, en).
+STATUSES: dict[str, tuple[str, str]] = {
+    "official": ("официальные", "official"), "secondary": ("вторичные", "secondary"),
+    "derived": ("производные", "derived"), "estimate": ("оценка", "estimate"), "data": ("данные", "data"),
+    "assumption": ("допущение", "assumption"), "cited": ("из литературы", "cited"),
+}
+
+
+def status_text(status: str, lang: str) -> str:
+    """A status (``official``, ``derived``, ...) in ``lang``; an unknown status as it is."""
+    return pick(STATUSES[status], lang) if status in STATUSES else status
+
+
+def origin_text(origin: str, lang: str) -> str:
+    """Where a scenario baseline value came from (``store``, ``fallback (baseline.toml)``, ``scenario file (x)``)."""
+    if lang != "ru":
+        return origin
+    if origin == "store":
+        return "хранилище"
+    for en, ru in (("fallback", "резервное значение"), ("scenario file", "файл сценария")):
+        if origin.startswith(en):
+            return ru + origin[len(en):]
+    return origin

@@ -30,6 +30,9 @@ class ReportTable:
         Further remarks (method, caveats).
     illustrative : bool
         The table rests on the shipped fictitious survey: labelled ILLUSTRATIVE.
+    cited : tuple of str
+        Columns whose cells are citations kept in their original language (sources, caveats as written): their
+        cells carry ``class="cite"``.
     """
 
     key: str
@@ -41,6 +44,7 @@ class ReportTable:
     digits: Mapping[str, int] = field(default_factory=dict)
     note: str = ""
     illustrative: bool = False
+    cited: tuple[str, ...] = ()
 
     def footer(self, lang: str) -> str:
         """``Units: …. Source: …. Years: ….`` in the report's language."""
@@ -60,6 +64,8 @@ class ReportTable:
                 numeric = not isinstance(value, str) and not isinstance(value, bool) and not fmt.is_gap(value)
                 text = fmt.cell(value, lang, self.digits.get(str(col)))
                 cls = ' class="num"' if numeric else (' class="gap"' if text == fmt.GAP else "")
+                if str(col) in self.cited and not numeric and text != fmt.GAP:
+                    cls = ' class="cite"'
                 cells.append(f"<td{cls}>{escape(text)}</td>")
             rows.append("<tr>" + "".join(cells) + "</tr>")
         return Markup(f'<table class="data"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')

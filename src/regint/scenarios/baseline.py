@@ -20,7 +20,8 @@ from regint._paths import package_data
 from regint.scenarios._errors import ScenarioError
 from regint.scenarios.parameters import Parameter
 
-__all__ = ["OPTIONAL", "REQUIRED", "Baseline", "BaselineValue", "ValueModel", "default_baseline",
+__all__ = ["DESCRIPTIONS", "DESCRIPTIONS_RU", "OPTIONAL", "REQUIRED", "Baseline", "BaselineValue", "ValueModel",
+           "default_baseline", "description",
            "default_parameters", "load_parameters", "parameter_from_mapping"]
 
 #: Baseline keys the engine needs; ``_ru`` is the Russian region, ``_by`` the Belarusian one.
@@ -36,6 +37,25 @@ DESCRIPTIONS = {
     "price_level_by": "price level (PPP / exchange rate), Belarus", "fx_rub_usd": "RUB per USD",
     "jobs_per_musd_ru": "jobs per mln USD of GVA, Russian region", "jobs_per_musd_by": "jobs per mln USD of GVA, Belarusian region",
 }
+#: The same descriptions in Russian (the Russian report prints them).
+DESCRIPTIONS_RU = {
+    "grp_pc_usd_ru": "ВРП на душу населения, российский регион, долл. США",
+    "grp_pc_usd_by": "ВРП на душу населения, белорусский регион, долл. США",
+    "wage_usd_ru": "среднемесячная заработная плата, российский регион, долл. США",
+    "wage_usd_by": "среднемесячная заработная плата, белорусский регион, долл. США",
+    "population_ru": "численность населения, российский регион", "population_by": "численность населения, белорусский регион",
+    "trade_usd": "взаимная торговля пары, млн долл. США",
+    "price_level_ru": "уровень цен (ППС / валютный курс), Россия", "price_level_by": "уровень цен (ППС / валютный курс), Беларусь",
+    "fx_rub_usd": "руб. за 1 долл. США",
+    "jobs_per_musd_ru": "рабочих мест на 1 млн долл. США ВДС, российский регион",
+    "jobs_per_musd_by": "рабочих мест на 1 млн долл. США ВДС, белорусский регион",
+}
+
+
+def description(key: str, lang: str = "en") -> str:
+    """What a baseline key is, in ``lang`` (``'ru'`` or ``'en'``); the key itself when unknown."""
+    table = DESCRIPTIONS_RU if lang == "ru" else DESCRIPTIONS
+    return table.get(key, DESCRIPTIONS.get(key, key))
 
 
 class ValueModel(BaseModel):
@@ -96,8 +116,9 @@ class Baseline:
     def with_values(self, **values: BaselineValue) -> Baseline:
         return Baseline(self.year, {**self.values, **values}, self.regions, self.notes)
 
-    def to_frame(self) -> pd.DataFrame:
-        rows = [{"key": k, "description": DESCRIPTIONS.get(k, k), "value": v.value, "year": v.year,
+    def to_frame(self, lang: str = "en") -> pd.DataFrame:
+        """One row per value: key, description (in ``lang``), value, year, status, origin, source (as cited)."""
+        rows = [{"key": k, "description": description(k, lang), "value": v.value, "year": v.year,
                  "status": v.status, "origin": v.origin, "source": v.source}
                 for k, v in self.values.items()]
         return pd.DataFrame(rows)

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 from dash import html
 
+from regint.data.catalogs import unit_text
 from regint.errors import RegintError
 from regint.web import components as ui
 from regint.web import figures
@@ -124,7 +125,8 @@ def overview_profile(ctx: WebContext, lang: str) -> html.Div:
                 row[region_label(region, lang)] = "—"
                 continue
             last = s.iloc[-1]
-            row[region_label(region, lang)] = f"{ui.fmt_value(last['value'])} {last['unit']} ({last['period']})"
+            unit = unit_text(last["unit"], lang)
+            row[region_label(region, lang)] = f"{ui.fmt_value(last['value'])} {unit} ({last['period']})"
         rows.append(row)
     return ui.table(pd.DataFrame(rows), lang, table_id="profile-table")
 
@@ -164,11 +166,12 @@ def overview_trends(ctx: WebContext, lang: str) -> Any:
     panels = []
     if not wages.empty:
         usd = to_usd(wages, fx).dropna(subset=["value"])
-        panels.append((f"{indicator_label('wage_nominal', lang).split(' (')[0]}, USD", _wide(usd)))
+        panels.append((f"{indicator_label('wage_nominal', lang).split(' (')[0]}, {unit_text('USD', lang)}",
+                       _wide(usd)))
     for ind in ("exports_usd", "population"):
         sub = common_units(pair[pair["indicator"] == ind])
         if not sub.empty:
-            unit = str(sub["unit"].iloc[-1])
+            unit = unit_text(sub["unit"].iloc[-1], lang)
             panels.append((f"{indicator_label(ind, lang).split(' (')[0]}, {unit}", _wide(sub)))
     if not panels:
         return figures.empty(t("no_data", lang))
@@ -231,6 +234,7 @@ def indicator_view(ctx: WebContext, indicator: str | None, regions: Sequence[str
     frame = indicator_frame(ctx, indicator, regions, years, usd)
     if frame.empty:
         return figures.empty(t("no_data", lang)), ui.message(t("no_data", lang), "info")
+    frame = frame.assign(unit=frame["unit"].map(lambda u: unit_text(u, lang)))  # units in the page's language
     units = sorted(frame["unit"].astype(str).unique())
     names = {r: region_label(r, lang) for r in frame["region"].unique()}
     if len(units) > 1:  # different units (e.g. RUB and BYN): name them in the legend

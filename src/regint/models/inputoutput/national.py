@@ -12,6 +12,7 @@ import pandas as pd
 
 from regint._options import check_option
 from regint.errors import DataError, LoaderError, ModelError
+from regint.models.inputoutput.notes import Note, num
 from regint.models.inputoutput.table import IOTable
 
 __all__ = ["NationalIOData", "aggregate", "read_concordance", "shipped_concordance"]
@@ -115,7 +116,10 @@ class NationalIOData:
                     "zero and records it in the assumptions."
                 )
             Z = Z.clip(lower=0.0)
-            notes += (f"{int(neg.sum())} negative intermediate flow(s) set to zero (largest at {where}).",)
+            where_ru = f"{Z.index[i]} → {Z.columns[j]} ({num(Z.iat[i, j])} {self.unit})"
+            notes += (Note(f"{int(neg.sum())} negative intermediate flow(s) set to zero (largest at {where}).",
+                           f"Отрицательные промежуточные потоки ({int(neg.sum())}) заменены нулём (наибольший — "
+                           f"{where_ru})."),)
         hh = self.final_demand["household"] if "household" in self.final_demand.columns else None
         return IOTable(
             Z,
@@ -248,5 +252,6 @@ def aggregate(data: NationalIOData, concordance: pd.DataFrame) -> NationalIOData
         compensation=vec(data.compensation),
         employment=vec(data.employment),
         imports=vec(data.imports),
-        notes=data.notes + (f"Aggregated from {len(codes)} to {len(groups)} sectors with a concordance.",),
+        notes=data.notes + (Note(f"Aggregated from {len(codes)} to {len(groups)} sectors with a concordance.",
+                                 f"Агрегировано из {len(codes)} в {len(groups)} отраслей по таблице соответствия."),),
     )

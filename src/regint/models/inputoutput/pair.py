@@ -15,6 +15,8 @@ import numpy as np
 import pandas as pd
 
 from regint.errors import DataError, ModelError
+from regint.models.inputoutput.notes import Note, basis_ru
+from regint.models.inputoutput.notes import text as note_text
 from regint.models.inputoutput.regional import (
     DELTA_GRID,
     LQMethod,
@@ -125,15 +127,19 @@ def regional_model(
     assumptions = list(extra_assumptions)
     reg_act = regional_activity
     if reg_act is None:
-        assumptions.append(
+        assumptions.append(Note(
             f"{region}: regional {basis} structure by activity not available → the national structure is "
-            "assumed (every location quotient SLQ = 1)."
-        )
+            "assumed (every location quotient SLQ = 1).",
+            f"{region}: нет структуры {basis_ru(basis)} региона по видам деятельности → принята структура "
+            "страны (все коэффициенты локализации SLQ = 1)."
+        ))
         if size is None:
-            assumptions.append(
+            assumptions.append(Note(
                 f"{region}: the region's share of the national economy is not available → national "
-                "coefficients are used without a size adjustment (an upper bound of regional multipliers)."
-            )
+                "coefficients are used without a size adjustment (an upper bound of regional multipliers).",
+                f"{region}: нет доли региона в экономике страны → национальные коэффициенты используются без "
+                "поправки на размер региона (верхняя оценка региональных мультипликаторов)."
+            ))
             reg = None
         else:
             reg_act = nat_act * size
@@ -147,18 +153,23 @@ def regional_model(
             hh_lq = np.minimum(reg.slq.fillna(0.0).to_numpy() * flegg_lambda(reg.size, delta), 1.0)
         else:
             hh_lq = np.minimum(reg.slq.fillna(0.0).to_numpy(), 1.0)
-        assumptions.append(
+        assumptions.append(Note(
             f"{region}: output by sector = national output × the region's share of national {basis} in "
-            "the sector; GVA, compensation and jobs per unit of output as in the nation."
-        )
+            "the sector; GVA, compensation and jobs per unit of output as in the nation.",
+            f"{region}: выпуск отрасли = выпуск страны × доля региона в {basis_ru(basis)} страны по отрасли; "
+            "ВДС, оплата труда и рабочие места на единицу выпуска — как в среднем по стране."
+        ))
     else:
         share = np.ones(national.n)
         R = national.A.to_numpy()
         hh_lq = np.ones(national.n)
     table = _regional_table(national, R, share, hh_lq, assumptions)
     if table.consumption_coefficients is not None:
-        assumptions.append(f"{region}: households spend like the nation's; local purchases cut by the same "
-                           "location quotients (type II).")
+        assumptions.append(Note(
+            f"{region}: households spend like the nation's; local purchases cut by the same "
+            "location quotients (type II).",
+            f"{region}: домохозяйства тратят доходы так же, как в среднем по стране; местные закупки урезаны теми "
+            "же коэффициентами локализации (тип II)."))
         table.assumptions = tuple(national.assumptions) + tuple(assumptions)
     return RegionalModel(region=region, table=table, regionalisation=reg if reg_act is not None else None,
                          assumptions=table.assumptions, national=national, regional_activity=regional_activity,
@@ -224,7 +235,7 @@ def pair_model(
     second_size: float | None = None,
     method: LQMethod = "flq",
     delta: float = 0.3,
-    proxy_label: str = "the Russian",
+    proxy_label: str = Note("the Russian", "российской таблицы"),
 ) -> PairModel:
     """The pair: the first region from its national table, the second from its own table or a proxy.
 
@@ -243,7 +254,9 @@ def pair_model(
         Each region's share of its nation.
     method, delta : regionalisation options.
     proxy_label : str
-        How the proxy table is named in the text (``"the Russian 2021"``).
+        How the proxy table is named in the text (``"the Russian 2021"``); a
+        :class:`~regint.models.inputoutput.notes.Note` carries its Russian form (genitive: «российской таблицы
+        2021 г.»).
 
     Returns
     -------
@@ -254,11 +267,14 @@ def pair_model(
     nat2 = national_second
     if nat2 is None:
         nat2 = national_first
-        extra.append(
+        extra.append(Note(
             f"{second}: no Belarusian input-output table given → {proxy_label} technical coefficients are "
             f"used as a proxy for {second}'s national technology (pass a Belarusian table in the generic "
-            "format to replace it)."
-        )
+            "format to replace it).",
+            f"{second}: белорусской таблицы «затраты – выпуск» нет → вместо национальной технологии {second} "
+            f"использованы технические коэффициенты {note_text(proxy_label, 'ru')} (чтобы заменить их, "
+            "передайте белорусскую таблицу в общем формате)."
+        ))
     elif nat2.labels != national_first.labels:
         raise ModelError(
             f"The two national tables have different sectors ({len(nat2.labels)} vs {len(national_first.labels)}); "
@@ -266,6 +282,8 @@ def pair_model(
         )
     m2 = regional_model(nat2, second_activity, region=second, method=method, delta=delta, size=second_size,
                         extra_assumptions=extra)
-    pair_text = "The two regional models are not linked: interregional trade by product is not available."
+    pair_text = Note("The two regional models are not linked: interregional trade by product is not available.",
+                     "Две региональные модели не связаны между собой: нет данных о межрегиональной торговле по "
+                     "продуктам.")
     assumptions = tuple(dict.fromkeys(m1.assumptions + m2.assumptions + (pair_text,)))
     return PairModel(first=m1, second=m2, assumptions=assumptions)

@@ -31,6 +31,7 @@ import pandas as pd
 from regint._options import check_option
 from regint.errors import DataError
 from regint.models.inputoutput.national import NationalIOData, aggregate
+from regint.models.inputoutput.notes import Note, num, pairs, pct
 from regint.models.inputoutput.pair import PairModel, pair_model
 from regint.models.inputoutput.regional import DELTA_GRID, structure_from_proxies
 from regint.models.inputoutput.results import MultiplierResult
@@ -40,6 +41,7 @@ __all__ = [
     "DEFAULT_SHOCK",
     "DEFAULT_SHOCK_SECTOR",
     "PROXIES",
+    "PROXIES_RU",
     "PROXY_CODES",
     "IOAnalysis",
     "StructureChoice",
@@ -56,6 +58,10 @@ SHOCK_REASON = (
     "shock sector {sector}: regional exports by product are not in the shipped data; section C "
     "(manufacturing) is the documented default — goods make up the cross-border trade of the pair"
 )
+SHOCK_REASON_RU = (
+    "шок в разделе {sector}: экспорта регионов по продуктам в поставляемых данных нет; раздел C "
+    "(обрабатывающие производства) выбран по умолчанию — товары составляют приграничную торговлю пары"
+)
 
 #: Regional activity proxies by OKVED2 section (indicator codes in the store; a section with several codes uses
 #: their sum). Source: Rosstat, «Регионы России. Социально-экономические показатели. 2022», the table named.
@@ -69,6 +75,18 @@ PROXIES: dict[str, tuple[tuple[str, ...], str]] = {
           "adjustment not distributed by region)"),
     "G": (("retail_turnover", "wholesale_turnover"), "retail plus wholesale trade turnover (15.1 + 15.9.1; "
           "turnover, not the trade margin that is G's output; wholesale counts at the seller's seat)"),
+}
+#: The proxies' descriptions in Russian (the report prints the assumptions in its language).
+PROXIES_RU: dict[str, str] = {
+    "A": "продукция сельского хозяйства, хозяйства всех категорий (13.1; лесное хозяйство и рыболовство не учтены)",
+    "B": "отгружено товаров собственного производства, добыча полезных ископаемых (12.2.2)",
+    "C": "отгружено товаров собственного производства, обрабатывающие производства (12.2.4)",
+    "D": "отгружено товаров собственного производства, обеспечение электроэнергией, газом и паром (12.2.6)",
+    "E": "отгружено товаров собственного производства, водоснабжение, водоотведение, утилизация отходов (12.2.7)",
+    "F": "объём работ по виду деятельности «Строительство» (14.1; итог по России за 2021 г. включает федеральную "
+         "корректировку, не распределённую по регионам)",
+    "G": "оборот розничной и оптовой торговли (15.1 + 15.9.1; оборот, а не торговая наценка, которая составляет "
+         "выпуск раздела G; опт учитывается по месту нахождения продавца)",
 }
 #: Every indicator the proxies need, and GRP (the share of the sections without a proxy).
 PROXY_CODES: tuple[str, ...] = tuple(sorted({c for codes, _ in PROXIES.values() for c in codes} | {"grp"}))
@@ -161,7 +179,7 @@ def proxy_structure(panel: pd.DataFrame, region: str, year: int,
     if grp_year is None:
         return None
     grp_share = float(grp.loc[grp_year, "region"] / grp.loc[grp_year, "RU"])
-    reg, nat, used, years = {}, {}, [], set()
+    reg, nat, used, used_ru, years = {}, {}, [], [], set()
     for section, (codes, label) in PROXIES.items():
         if section not in national.labels:
             continue
@@ -173,12 +191,15 @@ def proxy_structure(panel: pd.DataFrame, region: str, year: int,
         years.add(str(y))
         used.append(f"{section} {reg[section] / nat[section]:.3%} ({'+'.join(codes)} {y}: {label}; "
                     f"cells {_where(panel, codes, region, y)})")
+        used_ru.append(f"{section} {pct(reg[section] / nat[section])} ({'+'.join(codes)} {y}: "
+                       f"{PROXIES_RU.get(section, label)}; ячейки {_where(panel, codes, region, y)})")
     if not reg:
         return None
     frame = structure_from_proxies(pd.Series(reg), pd.Series(nat), national.x, grp_share)
     assumed = [s for s in frame.index if not frame.at[s, "measured"]]
     nat_gva = national.gva_coefficients * national.x
     implied = float((frame["region_share"] * nat_gva).sum() / nat_gva.sum())
+    where_grp = _where(panel, ('grp',), region, grp_year)
     text = (
         f"{region}: regional structure by OKVED2 section estimated from activity proxies (Rosstat, «Регионы "
         f"России. Социально-экономические показатели. 2022», source rosstat_regions_2022): output of a "
@@ -187,7 +208,7 @@ def proxy_structure(panel: pd.DataFrame, region: str, year: int,
         f"{region}: sections measured by a regional proxy: {', '.join(reg)} ({', '.join(sorted(years))}); "
         f"sections WITHOUT a regional proxy — {', '.join(assumed)} — are ASSUMED to have the region's "
         f"share of Russian GRP, {grp_share:.3%} (grp {grp_year}, region / Russian Federation, "
-        f"{_where(panel, ('grp',), region, grp_year) or 'store'}), i.e. location quotient 1 against GRP: "
+        f"{where_grp or 'store'}), i.e. location quotient 1 against GRP: "
         "these sections carry no regional information.",
         f"{region}: a proxy is gross shipments, output, works or turnover, not value added: the region's share of a "
         "section's output is taken equal to its share of the proxy (the same output-to-proxy ratio as Russia), "
@@ -195,7 +216,22 @@ def proxy_structure(panel: pd.DataFrame, region: str, year: int,
         f"{region}: implied share of Russian GVA (the FLQ size TRE/TNE) = {implied:.3%}, against the GRP "
         f"share {grp_share:.3%}.",
     )
-    return frame, text
+    text_ru = (
+        f"{region}: структура региона по разделам ОКВЭД2 оценена по косвенным показателям деятельности (Росстат, "
+        "«Регионы России. Социально-экономические показатели. 2022», источник rosstat_regions_2022): выпуск раздела "
+        "= доля региона в итоге по России его косвенного показателя × выпуск раздела по России в таблице "
+        f"{year} г. ИЗМЕРЕННЫЕ разделы, доля региона в России: " + "; ".join(used_ru) + ".",
+        f"{region}: разделы, измеренные региональным показателем: {', '.join(reg)} ({', '.join(sorted(years))}); "
+        f"для разделов БЕЗ регионального показателя — {', '.join(assumed)} — ПРИНЯТА доля региона в ВРП России, "
+        f"{pct(grp_share)} (grp {grp_year}, регион / Российская Федерация, {where_grp or 'хранилище'}), т. е. "
+        "коэффициент локализации 1 относительно ВРП: об этих разделах региональной информации нет.",
+        f"{region}: косвенный показатель — это отгрузка, выпуск, объём работ или оборот, а не добавленная "
+        "стоимость: доля региона в выпуске раздела принята равной его доле в показателе (то же отношение выпуска "
+        "к показателю, что и по России), а ВДС на единицу выпуска — как в среднем по стране.",
+        f"{region}: расчётная доля в ВДС России (размер TRE/TNE для FLQ) = {pct(implied)} при доле в ВРП "
+        f"{pct(grp_share)}.",
+    )
+    return frame, tuple(Note(en, ru) for en, ru in zip(text, text_ru, strict=True))
 
 
 def regional_structure(panel: pd.DataFrame | None, region: str, year: int, national: IOTable, *,
@@ -247,8 +283,9 @@ class IOAnalysis:
     """Input-output analysis of a pair: the models, their multipliers, key sectors and an example impact.
 
     ``regional`` and ``impacts`` are keyed by region code; ``assumptions`` are everything every output must print
-    (structure, regionalisation, proxy table, shock); ``messages`` say which regional data were used, ``warnings``
-    which were missing.
+    (structure, regionalisation, proxy table, shock), English strings that carry their Russian form
+    (:class:`~regint.models.inputoutput.notes.Note`; :meth:`assumptions_in`, :attr:`assumption_pairs`);
+    ``messages`` say which regional data were used, ``warnings`` which were missing.
     """
 
     national: IOTable
@@ -267,6 +304,15 @@ class IOAnalysis:
     assumptions: tuple[str, ...]
     messages: tuple[str, ...] = field(default_factory=tuple)
     warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def assumption_pairs(self) -> tuple[dict[str, str], ...]:
+        """The assumptions as ``{"en": ..., "ru": ...}`` items; ``assumptions`` stays the English strings."""
+        return pairs(self.assumptions)
+
+    def assumptions_in(self, lang: str) -> tuple[str, ...]:
+        """The assumptions in ``lang`` (``'ru'`` or ``'en'``); a caller's own text is shown as given."""
+        return tuple(p[lang] if lang in p else p["en"] for p in self.assumption_pairs)
 
     @property
     def key_sectors(self) -> dict[str, list[str]]:
@@ -338,10 +384,15 @@ def pair_io_analysis(
 
     pair = pair_model(national, first_activity, first=region, second=partner, national_second=partner_national,
                       second_activity=second_activity, first_size=region_share, second_size=partner_share,
-                      method=method, delta=delta, proxy_label=f"the Russian {year}")  # type: ignore[arg-type]
-    shock_text = SHOCK_REASON.format(sector=sector) if shock_sector is None else f"shock sector {sector} (given)"
-    assumptions = choice.notes + pair.assumptions + (
-        f"Example shock: +{shock:,.0f} mln RUB of final demand; {shock_text}.",)
+                      method=method, delta=delta,  # type: ignore[arg-type]
+                      proxy_label=Note(f"the Russian {year}", f"российской таблицы {year} г."))
+    if shock_sector is None:
+        shock_text, shock_ru = SHOCK_REASON.format(sector=sector), SHOCK_REASON_RU.format(sector=sector)
+    else:
+        shock_text, shock_ru = f"shock sector {sector} (given)", f"шок в разделе {sector} (задан пользователем)"
+    assumptions = choice.notes + pair.assumptions + (Note(
+        f"Example shock: +{shock:,.0f} mln RUB of final demand; {shock_text}.",
+        f"Пример шока: +{num(shock)} млн руб. конечного спроса; {shock_ru}."),)
     regional = {m.region: m.multipliers() for m in (pair.first, pair.second)}
     impacts = {m.region: m.impact({sector: shock}).to_frame() for m in (pair.first, pair.second)}
     return IOAnalysis(

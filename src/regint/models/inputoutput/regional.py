@@ -16,6 +16,7 @@ import pandas as pd
 
 from regint._options import check_option
 from regint.errors import DataError, ModelError
+from regint.models.inputoutput.notes import Note, basis_ru, num, pct
 
 __all__ = [
     "DELTA_GRID",
@@ -398,9 +399,12 @@ def regionalise(
         raise DataError("The regional and national activity series must have a positive total.")
     if size is None:
         size = float(r.sum() / nat.sum())
-        size_text = f"{region}'s size TRE/TNE = {size:.4%} from the totals of the two series ({basis})"
+        size_text = Note(f"{region}'s size TRE/TNE = {size:.4%} from the totals of the two series ({basis}).",
+                         f"{region}: размер региона TRE/TNE = {pct(size, 4)} по итогам двух рядов "
+                         f"({basis_ru(basis)}).")
     else:
-        size_text = f"{region}'s size TRE/TNE = {size:.4%} as given"
+        size_text = Note(f"{region}'s size TRE/TNE = {size:.4%} as given.",
+                         f"{region}: размер региона TRE/TNE = {pct(size, 4)} (задан пользователем).")
     s = slq(r, nat)
     uses_delta = method in ("flq", "aflq")
     if method == "slq":
@@ -413,17 +417,27 @@ def regionalise(
         q = aflq(s, size, delta)
     R = regional_coefficients(A.to_numpy(dtype=float), q)
     assumptions = [
-        f"{region}: national technology — regional producers use the national input mix per unit of output.",
-        f"{region}: regional purchases from local suppliers by {method.upper()} location quotients of {basis} "
-        "by sector, capped at 1 (no cross-hauling; imports from other regions fill the rest).",
-        size_text + ".",
+        Note(f"{region}: national technology — regional producers use the national input mix per unit of output.",
+             f"{region}: национальная технология — региональные производители расходуют на единицу выпуска тот же "
+             "набор затрат, что и в среднем по стране."),
+        Note(f"{region}: regional purchases from local suppliers by {method.upper()} location quotients of {basis} "
+             "by sector, capped at 1 (no cross-hauling; imports from other regions fill the rest).",
+             f"{region}: закупки у местных поставщиков определены коэффициентами локализации {method.upper()} "
+             f"по {basis_ru(basis, 'dat')} отраслей, не больше 1 (без встречных перевозок; остальное покрывает "
+             "ввоз из других регионов)."),
+        size_text,
     ]
     if uses_delta:
         lam = flegg_lambda(size, delta)
-        assumptions.append(f"Flegg's δ = {delta:g} (Flegg & Tohmo 2013 central value 0.3), λ* = {lam:.4f}.")
+        assumptions.append(Note(
+            f"Flegg's δ = {delta:g} (Flegg & Tohmo 2013 central value 0.3), λ* = {lam:.4f}.",
+            f"Параметр Флегга δ = {num(delta, None)} (центральное значение 0,3 по Flegg & Tohmo 2013), "
+            f"λ* = {num(lam, 4)}."))
     absent = [lab for lab, v in zip(labels, r, strict=True) if v == 0]
     if absent:
-        assumptions.append(f"Sectors with no regional activity buy nothing locally: {', '.join(absent[:10])}.")
+        assumptions.append(Note(
+            f"Sectors with no regional activity buy nothing locally: {', '.join(absent[:10])}.",
+            f"Отрасли, которых нет в регионе, не закупают у местных поставщиков: {', '.join(absent[:10])}."))
     return Regionalisation(
         A=pd.DataFrame(R, index=A.index, columns=A.columns),
         lq=pd.DataFrame(q, index=A.index, columns=A.columns),

@@ -25,6 +25,7 @@ import pandas as pd
 
 from regint.errors import LoaderError
 from regint.models.inputoutput.national import NationalIOData
+from regint.models.inputoutput.notes import Note
 
 __all__ = ["RESERVED_ROWS", "read_io_csv", "write_io_csv"]
 
@@ -139,7 +140,8 @@ def read_io_csv(path: str | Path, *, unit: str = "", year: int | None = None, do
         unit=unit,
         source=path.name,
         domestic=domestic,
-        notes=(note or f"Input-output table from {path.name} (generic CSV format), {n} sectors.",),
+        notes=(note or Note(f"Input-output table from {path.name} (generic CSV format), {n} sectors.",
+                            f"Таблица «затраты – выпуск» из файла {path.name} (общий формат CSV), {n} отраслей."),),
     )
 
 

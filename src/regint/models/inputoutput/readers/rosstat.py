@@ -24,8 +24,9 @@ import pandas as pd
 
 from regint.errors import LoaderError
 from regint.models.inputoutput.national import FINAL_DEMAND_CODES, NationalIOData
+from regint.models.inputoutput.notes import Note
 
-__all__ = ["read_rosstat_symmetric", "normalise_code"]
+__all__ = ["normalise_code", "read_rosstat_symmetric", "rosstat_note"]
 
 SHEET_TOTAL = "Симм ТЗВ"
 SHEET_DOMESTIC = "Симм отеч"
@@ -94,6 +95,18 @@ def _number(value: object, *, path: Path, sheet: str, row: int, col: int) -> flo
         raise LoaderError(f"expected a number, found {value!r}", path=path, sheet=sheet, row=row,
                           column=_col_letter(col)) from err
 
+
+
+def rosstat_note(year: int | None, domestic: bool, n: int, file: str) -> Note:
+    """The note that names a Rosstat symmetric table (English, with its Russian form)."""
+    classification = "ОКПД 2" if (year or 0) >= 2017 else "ОКПД 2007"
+    kind = "domestic products, «Симм отеч»" if domestic else "domestic and imported products, «Симм ТЗВ»"
+    kind_ru = "отечественная продукция, «Симм отеч»" if domestic else "отечественная и импортная продукция, «Симм ТЗВ»"
+    return Note(
+        f"Rosstat symmetric input-output table {year} ({kind}), {n} products ({classification}), mln RUB; file {file}.",
+        f"Росстат, симметричная таблица «затраты – выпуск» {year} г. ({kind_ru}), {n} продуктов ({classification}), "
+        f"млн руб.; файл {file}.",
+    )
 
 def read_rosstat_symmetric(path: str | Path, year: int | None = None, domestic: bool = False) -> NationalIOData:
     """Read a Rosstat symmetric input-output table (product × product, mln RUB).
@@ -203,10 +216,7 @@ def read_rosstat_symmetric(path: str | Path, year: int | None = None, domestic: 
         "row P7 «Использование импортных продуктов»: imported products used as inputs by each column"
         if domestic else "row P7 «Импорт (сиф)»: imports (cif) of each product"
     )
-    note = (
-        f"Rosstat symmetric input-output table {year} ({'domestic products, «Симм отеч»' if domestic else 'domestic and imported products, «Симм ТЗВ»'}), "
-        f"{n} products ({'ОКПД 2' if (year or 0) >= 2017 else 'ОКПД 2007'}), mln RUB; file {path.name}."
-    )
+    note = rosstat_note(year, domestic, n, path.name)
     return NationalIOData(
         Z=pd.DataFrame(Z, index=idx, columns=idx),
         x=pd.Series(below["P1"][1], index=idx, name="output"),
