@@ -94,9 +94,16 @@ def _needs_present(rule: Rule, facts: Facts) -> bool:
     return True
 
 
+def _figure_spec(key: str, value: object) -> str:
+    """How a fact is shown in the rules table: years as years (2012, not 2 012), text as text, else a number."""
+    if isinstance(value, str | list):
+        return "text"
+    return "year" if key.endswith("_year") else "num"
+
+
 def evaluate(rule: Rule, facts: Facts, lang: str) -> Evaluated:
     """Evaluate one rule on the facts."""
-    figures = "; ".join(f"{k} = {_Formatter(lang).format_field(facts[k], 'text' if isinstance(facts[k], str | list) else 'num')}"
+    figures = "; ".join(f"{k} = {_Formatter(lang).format_field(facts[k], _figure_spec(k, facts[k]))}"
                         for k in rule.needs if k in facts and facts[k] is not None)
     if not _needs_present(rule, facts):
         missing = [k for k in rule.needs if facts.get(k) is None]
