@@ -3,6 +3,7 @@ the XLSX workbook with every table and a sources sheet."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,11 @@ from regint.report import charts, fmt, i18n
 from regint.report import labels as L
 from regint.report.excel import write_xlsx
 from regint.report.tables import ReportTable
+
+# WeasyPrint logs one INFO line per stylesheet and per SVG style attribute; pyfixest's import sets the root logger
+# to INFO (logging.basicConfig), which would print them all. Only errors are of interest here.
+for _name in ("weasyprint", "weasyprint.progress", "fontTools"):
+    logging.getLogger(_name).setLevel(logging.ERROR)
 
 TEMPLATES = package_data("report", "templates")
 
@@ -73,13 +79,8 @@ def write_html(doc: dict[str, Any], path: Path) -> Path:
 
 def pdf_from_html(html: str, path: Path) -> Path:
     """Lay out ``html`` on A4 pages with WeasyPrint and write the PDF (fonts subset and embedded)."""
-    import logging
-
     from weasyprint import HTML
 
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)  # SVG style attributes log one line each
-    logging.getLogger("fontTools").setLevel(logging.ERROR)
-    logging.getLogger("weasyprint.progress").setLevel(logging.ERROR)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".pdf.part")
     HTML(string=html, base_url=str(TEMPLATES)).write_pdf(str(tmp))
