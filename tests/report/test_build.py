@@ -42,8 +42,9 @@ def test_illustrative_label_with_the_example_survey(html, built, lang: str) -> N
 
 def test_russian_numbers_use_babel(html) -> None:
     ru, en = html["ru"], html["en"]
-    assert re.search(r"\d\u00a0\d{3},\d", ru)  # "1 234,5": non-breaking space groups, decimal comma
-    assert re.search(r"\d,\d{3}\.\d", en)
+    # Russian: groups split by a non-breaking space ("1 234") and a decimal comma ("1,46"); English: "1,234", "1.46"
+    assert re.search(r"\d\u00a0\d{3}\b", ru) and re.search(r"\b\d,\d{2}\b", ru)
+    assert re.search(r"\d,\d{3}\b", en) and re.search(r"\b\d\.\d{2}\b", en)
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
