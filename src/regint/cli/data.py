@@ -203,11 +203,15 @@ def gaps_command(
 @app.command("sources")
 def sources_command() -> None:
     """Every source with citation, address and licence."""
+    from regint.cli.i18n import lang
     from regint.data.catalogs import sources
 
-    table = Table("id", "status", "citation", "address", "licence", "caveats", show_lines=True)
+    ru = lang() == "ru"
+    table = Table("id", t("status"), "источник" if ru else "name", "citation", "address", "licence",
+                  "оговорки" if ru else "caveats", show_lines=True)
     for r in sources().itertuples():
-        table.add_row(r.id, r.status, r.citation, r.address, r.licence, r.caveats)
+        table.add_row(r.id, r.status, r.name_ru if ru else r.name_en, r.citation, r.address, r.licence,
+                      r.caveats_ru if ru else r.caveats)
     console.print(table)
 
 

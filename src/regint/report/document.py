@@ -582,12 +582,12 @@ def _sources(res: Results, lang: str, sec: Section) -> None:
         "id": cat["id"].to_numpy(), i18n.label("source", lang): cat[f"name_{lang}"].to_numpy(),
         _t(lang, "Статус", "Status"): [L.status_text(str(x), lang) for x in cat["status"]],
         _t(lang, "Адрес", "Address"): cat["address"].to_numpy(),
-        _t(lang, "Оговорки", "Caveats"): cat["caveats"].to_numpy(),
+        _t(lang, "Оговорки", "Caveats"): cat["caveats_ru" if lang == "ru" else "caveats"].to_numpy(),
         _t(lang, "Используется", "Used"): [i in used for i in cat["id"]]})
     sec.tables["sources"] = ReportTable("sources", _t(lang, "Каталог источников данных", "Catalog of data sources"), frame,
                                         source="regint/data/catalogs/sources.csv",
-                                        note=_t(lang, "Адреса и оговорки приведены так, как они записаны в каталоге",
-                                                ""), cited=(_t(lang, "Адрес", "Address"), _t(lang, "Оговорки", "Caveats")))
+                                        note=_t(lang, "Адреса приведены так, как они записаны в каталоге", ""),
+                                        cited=(_t(lang, "Адрес", "Address"),))
 
 
 def _coverage(res: Results, lang: str, sec: Section) -> None:
