@@ -3,15 +3,19 @@
 Data access lives here only: the baseline (GRP per capita, wages, population, trade of the pair, price
 levels) comes from ``regint.data.api.load_panel`` converted to USD with ``regint.data.harmonise.to_usd``;
 every figure the store lacks falls back to a labelled value of the scenario file or of the shipped
-``baseline.toml``, and the output says which.
+``baseline.toml``, and the output says which. The input-output multipliers of the chain are computed here too
+(:func:`io_multipliers`: the shipped Rosstat table and the store's regional structure through
+``regint.models.inputoutput.pipeline.pair_io_analysis``), falling back to ``parameters.toml`` with the reason. The
+report and the dashboard build their baseline and multipliers with these same functions.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import numpy as np
 import pandas as pd
@@ -43,8 +47,12 @@ from regint.scenarios import (
     tornado,
 )
 from regint.scenarios.charts import comparison_chart, fan_chart, tornado_chart
+from regint.scenarios.multipliers import MULTIPLIER_KEYS, Side, fallback_multipliers, side_parameters
 
-__all__ = ["app", "baseline_from_panel", "build_baseline"]
+if TYPE_CHECKING:
+    from regint.models.inputoutput.national import NationalIOData
+
+__all__ = ["app", "baseline_from_panel", "build_baseline", "io_multipliers", "partner_share"]
 
 app = typer.Typer(help="Scenarios: levers → trade, output, jobs, gaps; Monte Carlo; fastest path.",
                   no_args_is_help=True)
@@ -135,14 +143,114 @@ def _trend(panel: pd.DataFrame, region: str, year: int, span: int = 9) -> Parame
                      "estimate", "real growth of GRP per capita per year")
 
 
+# -- input-output multipliers of the chain -----------------------------------------------------------------
+IO_YEAR = 2021
+#: The partner region's share of its country's GDP (the FLQ size term TRE/TNE of the partner's model).
+PARTNER_SHARE_INDICATOR = "press_grp_share_of_gdp"
+
+
+@lru_cache(maxsize=2)
+def _national_table(year: int) -> NationalIOData:
+    """The shipped Rosstat symmetric table of domestic products (read once per process; it never changes)."""
+    from regint.data.api import io_table
+
+    return io_table(year, domestic=True)
+
+
+def partner_share(panel: pd.DataFrame, region: str, year: int = IO_YEAR) -> tuple[float, str] | None:
+    """The region's share of its country's GDP (fraction) from ``panel`` (latest year up to ``year``, else the
+    earliest after it), with its provenance; ``None`` when the panel lacks it."""
+    sub = panel[(panel["indicator"] == PARTNER_SHARE_INDICATOR) & (panel["region"] == region)
+                & panel["period"].astype(str).str.fullmatch(r"\d{4}") & panel["value"].notna()]
+    if sub.empty:
+        return None
+    sub = sub.assign(_y=sub["period"].astype(int)).sort_values("_y")
+    before = sub[sub["_y"] <= year]
+    row = before.iloc[-1] if len(before) else sub.iloc[0]
+    value = float(row["value"]) / (100.0 if str(row["unit"]).startswith("%") else 1.0)
+    note = f" ({row['note']})" if isinstance(row.get("note"), str) and row.get("note") else ""
+    return value, (f"size = {region}'s share of national GDP in {row['period']}, {value:.1%} "
+                   f"({row['source']}: {PARTNER_SHARE_INDICATOR}{note})")
+
+
+def _side_fallback(defaults: Mapping[str, Parameter], side: Side, reason: str) -> tuple[dict[str, Parameter], str]:
+    names = ", ".join(n for (s, _), n in MULTIPLIER_KEYS.items() if s == side)
+    return (fallback_multipliers(defaults, reason, (side,)),
+            f"{names}: labelled fallbacks of parameters.toml — {reason}")
+
+
+def io_multipliers(panel: pd.DataFrame | None, regions: tuple[str, str] = REGIONS,
+                   sector_shares: pd.Series | None = None, *, reason: str | None = None
+                   ) -> tuple[dict[str, Parameter], list[str]]:
+    """The multipliers of the chain from the input-output pipeline, with messages saying where they come from.
+
+    :func:`regint.models.inputoutput.pipeline.pair_io_analysis` on the shipped Rosstat 2021 table of domestic
+    products (20 OKVED2 sections) and ``panel`` (the first region's structure: ``grp_structure_*``, else the
+    activity proxies of the region and ``RU``; the partner's size: :data:`PARTNER_SHARE_INDICATOR`), FLQ δ = 0.3;
+    then :func:`regint.scenarios.multipliers.side_parameters` for each side. A side that cannot be computed keeps
+    the values of ``parameters.toml``, its source and the messages saying why. ``panel=None`` (the store not
+    consulted) falls back for both sides with ``reason``.
+    """
+    from regint.models.inputoutput import shipped_concordance
+    from regint.models.inputoutput.pipeline import pair_io_analysis
+
+    defaults = default_parameters()
+    sides: tuple[Side, Side] = ("ru", "by")
+    if panel is None:
+        why = reason or "the store was not consulted"
+        out, msgs = {}, []
+        for side in sides:
+            p, m = _side_fallback(defaults, side, why)
+            out.update(p)
+            msgs.append(m)
+        return out, msgs
+    ru, by = regions
+    share = partner_share(panel, by)
+    try:
+        ia = pair_io_analysis(_national_table(IO_YEAR), panel, concordance=shipped_concordance(), region=ru,
+                              partner=by, partner_share=share[0] if share else None, method="flq", delta=0.3)
+    except (RegintError, OSError, ValueError, KeyError, np.linalg.LinAlgError) as err:
+        out, msgs = {}, []
+        for side in sides:
+            p, m = _side_fallback(defaults, side, f"the input-output analysis failed ({err})")
+            out.update(p)
+            msgs.append(m)
+        return out, msgs
+    out, msgs = {}, []
+    notes = {"ru": "", "by": share[1] if share else ""}
+    for side, region in zip(sides, regions, strict=True):
+        if side == "by" and share is None:
+            p, m = _side_fallback(defaults, side, f"the store has no {PARTNER_SHARE_INDICATOR} of {by} (its share "
+                                                   "of national GDP, the FLQ size term)")
+        else:
+            try:
+                p = side_parameters(ia, side, sector_shares, notes[side])
+                m = (f"{region}: input-output multipliers computed at run time (Rosstat {ia.year} table, FLQ δ = 0.3, "
+                     f"range δ = 0.4–0.1): " + "; ".join(
+                         f"{k} = {v.low:.3f} / {v.central:.3f} / {v.high:.3f}" for k, v in p.items()))
+            except RegintError as err:
+                extra = " ".join(w for w in ia.warnings if region in w)
+                p, m = _side_fallback(defaults, side, f"{err}{' ' + extra if extra else ''}")
+        out.update(p)
+        msgs.append(m)
+    return out, msgs
+
+
 def build_baseline(spec: ScenarioSpec, console: Console, use_store: bool = True
                    ) -> tuple[Baseline, dict[str, Parameter]]:
-    """Baseline from the store where it has the figures, labelled fallbacks elsewhere; growth trends too."""
+    """Baseline from the store where it has the figures, labelled fallbacks elsewhere; computed parameters too.
+
+    The parameters returned replace the shipped ones unless the scenario file overrides them: the growth trends
+    of the store and the input-output multipliers (:func:`io_multipliers`; the values of ``parameters.toml``
+    with the reason in their source when the computation fails).
+    """
     fallback = default_baseline()
     year = spec.baseline_year or fallback.year
     values: dict[str, BaselineValue] = dict(fallback.values)
     values.update(spec.baseline_values)
     notes, trends = [], {}
+    io_panel: pd.DataFrame | None = None
+    io_reason = "the store was not consulted (--no-store)"
     if use_store:
         try:
             from regint.data.api import load_panel
@@ -159,17 +267,28 @@ def build_baseline(spec: ScenarioSpec, console: Console, use_store: bool = True
                 p = _trend(panel, reg, year)
                 if p is not None:
                     trends[p.name] = p
+            io_panel = load_panel(regions=[*REGIONS, "RU"])
         except (RegintError, OSError, ValueError, KeyError) as err:
+            io_reason = f"the store could not be read ({err})"
             console.print(f"[yellow]The store could not be read ({err}); every baseline value is a labelled "
                           "fallback.[/yellow]")
     else:
         notes.append("The store was not consulted (--no-store).")
+    mults, io_msgs = io_multipliers(io_panel, REGIONS, reason=io_reason)
+    trends.update(mults)
+    notes += io_msgs
     base = Baseline(year, values, REGIONS, tuple(notes))
     fb = [k for k in base.fallbacks]
     if fb:
         console.print(Panel("\n".join(f"• {k} = {values[k].value:,.4g} ({values[k].year}) [{values[k].status}] "
                                       f"from {values[k].origin}: {values[k].source}" for k in fb),
                             title="Not in the store — labelled fallbacks used", border_style="yellow"))
+    fallen = any(p.source.startswith("FALLBACK") for p in mults.values())
+    console.print(Panel("\n".join([f"• {m}" for m in io_msgs] + [
+        f"• source of {k} (of the GVA multiplier likewise): {v.source}" for k, v in mults.items()
+        if k.startswith("mult_output") and not v.source.startswith("FALLBACK")]),
+        title="Input-output multipliers of the chain" + (" — labelled fallbacks used" if fallen else ""),
+        border_style="yellow" if fallen else "blue"))
     return base, trends
 
 
@@ -192,7 +311,7 @@ def _simulate(spec: ScenarioSpec, cat: LeverCatalogue, base: Baseline, params: d
 
 def _target_table(res: ScenarioResult, title: str) -> Table:
     t = Table(title=title)
-    for c in ("target", "central run", "median year", "P(by horizon)", "P(at start)"):
+    for c in ("target", "central run", "median year", "P(by horizon)", "P(in the first year)"):
         t.add_column(c, justify="right")
     for _, r in res.target_table().iterrows():
         fmt = lambda v: "—" if pd.isna(v) else f"{int(v)}"  # noqa: E731

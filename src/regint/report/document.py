@@ -352,6 +352,7 @@ def _scenarios(res: Results, lang: str, sec: Section) -> None:
         sec.tables["fastest"] = ReportTable(
             "fastest", _t(lang, "Быстрейший путь к каждой цели в пределах бюджета", "Fastest path to each target within the budget"),
             pd.DataFrame(prow), source="regint.scenarios.fastest_path", years=f"{years[0]}–{years[-1]}")
+    _multipliers(sb, lang, sec)
     if sb.fallbacks:
         bl = sb.baseline if lang == "en" else _baseline_ru(sb.baseline)
         sec.tables["baseline"] = ReportTable(
@@ -359,6 +360,35 @@ def _scenarios(res: Results, lang: str, sec: Section) -> None:
             bl, source=_t(lang, "хранилище regint и помеченные оценки baseline.toml", "regint store and labelled fallbacks of baseline.toml"),
             note=_t(lang, "Источники приведены так, как они записаны в хранилище и в baseline.toml.", ""),
             cited=("source", "Источник"))
+
+
+def _multipliers(sb: Any, lang: str, sec: Section) -> None:
+    """The input-output multipliers of the scenario chain with their sources (computed, or labelled fallbacks)."""
+    mf = getattr(sb, "multipliers", None)
+    if mf is None or mf.empty:
+        return
+    fallen = mf["source"].astype(str).str.startswith("FALLBACK")
+    rows = pd.DataFrame({
+        _t(lang, "Параметр", "Parameter"): mf["name"].astype(str),
+        _t(lang, "Низкое", "Low"): mf["low"].astype(float), _t(lang, "Центральное", "Central"): mf["central"].astype(float),
+        _t(lang, "Высокое", "High"): mf["high"].astype(float),
+        _t(lang, "Происхождение", "Origin"): [_t(lang, "резервное значение parameters.toml", "fallback of parameters.toml")
+                                              if f else _t(lang, "расчёт по модели «затраты – выпуск»",
+                                                           "computed by the input-output model") for f in fallen],
+        i18n.label("source", lang): mf["source"].astype(str),
+    })
+    sec.tables["multipliers"] = ReportTable(
+        "scenario_multipliers", _t(lang, "Мультипликаторы выпуска и ВДС в сценарной модели",
+                                   "Output and GVA multipliers of the scenario chain"),
+        rows, units=_t(lang, "на единицу конечного спроса", "per unit of final demand"),
+        source=_t(lang, "regint.models.inputoutput: симметричная таблица Росстата 2021 г., FLQ δ = 0,3 (0,4–0,1)",
+                  "regint.models.inputoutput: Rosstat symmetric table 2021, FLQ δ = 0.3 (0.4–0.1)"),
+        note=_t(lang, "Низкое значение — δ = 0,4, высокое — δ = 0,1; при сбое расчёта — помеченные значения "
+                      "parameters.toml (причина в источнике).",
+                "Low at δ = 0.4, high at δ = 0.1; when the computation fails, the labelled values of parameters.toml "
+                "(the reason is in the source)."),
+        digits={_t(lang, "Низкое", "Low"): 3, _t(lang, "Центральное", "Central"): 3, _t(lang, "Высокое", "High"): 3},
+        cited=(i18n.label("source", lang),))
 
 
 def _baseline_ru(frame: pd.DataFrame) -> pd.DataFrame:

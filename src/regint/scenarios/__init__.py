@@ -17,6 +17,7 @@ from regint.scenarios.baseline import (
 )
 from regint.scenarios.engine import MODEL_PARAMETERS, OUTCOMES, LeverArrays, deterministic, project, simulate
 from regint.scenarios.levers import Lever, LeverCatalogue, levers_from_frame, load_levers
+from regint.scenarios.multipliers import fallback_multipliers, multiplier_parameters
 from regint.scenarios.parameters import Parameter, sample_parameters
 from regint.scenarios.results import ScenarioResult
 from regint.scenarios.sensitivity import TornadoResult, tornado
@@ -34,7 +35,7 @@ __all__ = [
     "MODEL_PARAMETERS", "OUTCOMES", "SHIPPED", "Baseline", "BaselineValue", "FastestPathResult", "Lever",
     "LeverArrays", "LeverCatalogue", "Parameter", "Plan", "ScenarioError", "ScenarioResult", "ScenarioSpec",
     "Target", "TornadoResult", "benefit_cost_table", "brute_force", "cumulative_table", "default_baseline",
-    "default_parameters", "deterministic", "fastest_path", "levers_from_frame", "load_levers", "load_parameters",
-    "load_scenario", "parse_target", "plan_scenario", "project", "sample_parameters", "scenario_from_mapping",
+    "default_parameters", "deterministic", "fallback_multipliers", "fastest_path", "levers_from_frame", "load_levers",
+    "load_parameters", "load_scenario", "multiplier_parameters", "parse_target", "plan_scenario", "project", "sample_parameters", "scenario_from_mapping",
     "shipped_scenario", "simulate", "tornado",
 ]

@@ -4,7 +4,9 @@ The page shows one intensity and one start year per lever of the shipped catalog
 turns them into a :class:`~regint.scenarios.spec.ScenarioSpec` (the chosen shipped scenario with its levers
 replaced); :func:`run_deterministic` and :func:`run_monte_carlo` call the engine. The baseline takes the
 figures the store has, found by ``regint.cli.scenario.baseline_from_panel`` in the dashboard's panel, and the
-labelled fallbacks of the scenario module for the rest (:func:`make_inputs`).
+labelled fallbacks of the scenario module for the rest (:func:`make_inputs`); the input-output multipliers are
+computed from the same panel by ``regint.cli.scenario.io_multipliers`` (the values of ``parameters.toml``, with
+the reason, when that fails).
 """
 
 from __future__ import annotations
@@ -63,19 +65,32 @@ def use_inputs(value: ScenarioInputs) -> None:
 
 
 def make_inputs(panel: pd.DataFrame | None) -> ScenarioInputs:
-    """Catalogue, default parameters and a baseline from ``panel`` where it has the figures (fallbacks else)."""
+    """Catalogue, parameters and a baseline from ``panel`` where it has the figures (fallbacks else).
+
+    The multipliers of the chain are computed from ``panel`` as the command line computes them
+    (:func:`regint.cli.scenario.io_multipliers`); without a panel, or when that fails, they are the values of
+    ``parameters.toml`` and the baseline's notes say why.
+    """
+    from regint.cli.scenario import io_multipliers
     from regint.scenarios.baseline import Baseline, default_baseline, default_parameters
     from regint.scenarios.levers import load_levers
 
     fallback = default_baseline()
     baseline = fallback
-    if panel is not None and len(panel):
+    if panel is not None and not len(panel):
+        panel = None
+    if panel is not None:
         try:
             found, notes = _store_values(panel, fallback.year)
             baseline = Baseline(fallback.year, {**fallback.values, **found}, fallback.regions, tuple(notes))
         except Exception:  # noqa: BLE001 - the labelled fallbacks stay; the page lists them
             baseline = fallback
-    return ScenarioInputs(load_levers(), baseline, default_parameters())
+    try:
+        mults, msgs = io_multipliers(panel, reason="the dashboard has no data panel yet")
+    except Exception as err:  # noqa: BLE001 - the shipped parameters stay; the page says why
+        mults, msgs = {}, [f"Input-output multipliers: labelled fallbacks of parameters.toml — {err}"]
+    baseline = Baseline(baseline.year, baseline.values, baseline.regions, (*baseline.notes, *msgs))
+    return ScenarioInputs(load_levers(), baseline, {**default_parameters(), **mults})
 
 
 def _store_values(panel: pd.DataFrame, year: int) -> tuple[dict[str, Any], list[str]]:

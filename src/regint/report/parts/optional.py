@@ -39,14 +39,16 @@ class ScenarioBundle:
     fallbacks: tuple[str, ...]
     draws: int
     notes: tuple[str, ...] = field(default_factory=tuple)
+    #: The input-output multipliers of the chain used by the runs (name, low, central, high, status, source).
+    multipliers: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def run_scenarios(panel: pd.DataFrame, pair: tuple[str, str], files: Sequence[Path] | None, draws: int
                   ) -> ScenarioBundle:
     """Run the given scenario files (default: the shipped inertial, moderate and accelerated scenarios).
 
-    The baseline is built as ``regint scenario run`` builds it (store first, labelled fallbacks elsewhere);
-    the fastest path is sought for every target of the first scenario with a budget (or the last scenario).
+    The baseline and the computed parameters (growth trends, input-output multipliers) are built as ``regint
+    scenario run`` builds them (store first, labelled fallbacks elsewhere); the fastest path is sought for every target of the first scenario with a budget (or the last scenario).
     """
     from rich.console import Console
 
@@ -89,9 +91,15 @@ def run_scenarios(panel: pd.DataFrame, pair: tuple[str, str], files: Sequence[Pa
                                     budget_annual=ref.spec.budget_annual, budget_total=ref.spec.budget_total,
                                     weights=ref.spec.score_weights))
     baseline = base.to_frame() if base is not None else pd.DataFrame()
+    from regint.scenarios.multipliers import MULTIPLIER_KEYS
+
+    used = params_used[ref.spec.name]
+    multipliers = pd.DataFrame([{k: getattr(used[n], k) for k in ("name", "low", "central", "high", "status",
+                                                                    "source")}
+                                for n in MULTIPLIER_KEYS.values() if n in used])
     return ScenarioBundle(runs=tuple(runs), fastest=tuple(fastest), levers=catalogue.to_frame(),
                           baseline=baseline, fallbacks=fallbacks, draws=draws,
-                          notes=tuple(getattr(base, "notes", ())))
+                          notes=tuple(getattr(base, "notes", ())), multipliers=multipliers)
 
 
 @dataclass(frozen=True)
