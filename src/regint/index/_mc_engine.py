@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from regint.errors import ModelError
 from regint.index.framework import Framework
 
 _Moments = tuple[np.ndarray, np.ndarray, np.ndarray]
@@ -90,7 +91,9 @@ def evaluate_variants(x: np.ndarray, framework: Framework, node_weights: dict[st
             s0 = add0 if s0 is None else s0 + add0
             s1 = add1 if s1 is None else s1 + add1
             s2 = add2 if s2 is None else s2 + add2
-        assert s0 is not None and s1 is not None and s2 is not None  # an aggregate has children
+        if s0 is None or s1 is None or s2 is None:
+            raise ModelError(f"aggregate {node!r} has no children. Fix: give it indicators or sub-aggregates in the "
+                             "framework, or remove it.")
         values[node] = _finish(s0, s1, s2, method)
     return values
 

@@ -248,7 +248,9 @@ def _outcome_frame(lk: _Lookup, outcome: str, entities: list[tuple[str, str, str
         if outcome == "wage_gap":
             s = 100 * np.log(_wage_ppp(lk, ru) / _wage_ppp(lk, by))
         elif outcome == "composite":
-            assert composite is not None
+            if composite is None:
+                raise DataError("outcome 'composite' needs the composite index scores. Fix: pass composite= "
+                                "(a frame with entity, year, value from regint.index.pairs.build_pair_index).")
             sub = composite[composite["entity"].isin([ent, ru])]
             s = sub.groupby("year")["value"].first().astype("float64")
         else:

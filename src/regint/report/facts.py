@@ -256,13 +256,9 @@ def extract_facts(res: Results, lang: str = "en") -> Facts:
     """Every key figure the results allow (``lang`` picks the language of the names of directions)."""
     f: Facts = {"pair_ru": res.pair[0], "pair_by": res.pair[1]}
     for step in (_preconditions, _wages, _trade, _coverage, _index, _io, _gravity, _evaluation, _convergence,
-                 lambda r, x: _scenarios(r, x, lang), _factors):
+                 lambda r, x: _scenarios(r, x, lang), _factors, lambda r, x: _directions(r, x, lang)):
         try:
             step(res, f)
         except (KeyError, IndexError, ValueError, TypeError, AttributeError):
-            continue  # a figure the result does not carry is simply absent
-    try:
-        _directions(res, f, lang)
-    except (KeyError, IndexError, ValueError, TypeError, AttributeError):
-        pass
+            continue  # an analysis that did not run (None) or a figure its result lacks is simply absent
     return f

@@ -244,16 +244,13 @@ def indicator_view(ctx: WebContext, indicator: str | None, regions: Sequence[str
     parts: list[Any] = []
     if len(units) > 1:
         parts.append(ui.message(t("units_differ", lang, units=", ".join(units)), "info"))
-    try:
-        from regint.data.harmonise import series_breaks
+    from regint.data.harmonise import series_breaks
 
-        yrs = frame["period"].astype(int)
-        brk = series_breaks(str(indicator), sorted(frame["region"].unique()), (int(yrs.min()), int(yrs.max())))
-        if not brk.empty:
-            col = f"description_{check_lang(lang)}"
-            parts.append(ui.error_list(t("breaks", lang), [str(x) for x in brk.get(col, brk.iloc[:, 0])], "warn"))
-    except RegintError:
-        pass
+    yrs = frame["period"].astype(int)
+    brk = series_breaks(str(indicator), sorted(frame["region"].unique()), (int(yrs.min()), int(yrs.max())))
+    if not brk.empty:
+        col = f"description_{check_lang(lang)}"
+        parts.append(ui.error_list(t("breaks", lang), [str(x) for x in brk.get(col, brk.iloc[:, 0])], "warn"))
     show = frame[["region", "period", "value", "unit", "source", "status"]]
     parts.append(ui.table(show, lang, columns={c: t(c, lang) for c in show.columns}, table_id="indicator-table"))
     return fig, html.Div(parts)
@@ -831,17 +828,20 @@ def tables_download(ctx: WebContext, lang: str) -> dict[str, Any]:
     from regint.web.downloads import XLSX_MIME, as_download, xlsx_bytes
 
     tables: dict[str, pd.DataFrame] = {}
+    left_out: list[dict[str, str]] = []  # the workbook holds what could be computed and says what could not
     try:
         pre = ctx.preconditions(lang)
         tables["preconditions"] = pre.to_frame()
         tables["not_computed"] = pre.not_computed_frame()
-    except Exception:  # noqa: BLE001, S110 - the workbook holds what could be computed
-        pass
+    except Exception as exc:  # noqa: BLE001
+        left_out.append({"table": "preconditions", "reason": str(exc)})
     try:
         tables["index"] = ctx.index_result().to_frame().reset_index()
-    except Exception:  # noqa: BLE001, S110
-        pass
+    except Exception as exc:  # noqa: BLE001
+        left_out.append({"table": "index", "reason": str(exc)})
     panel = ctx.panel()
     regions = list(COMPARATOR_REGIONS)
     tables["coverage"] = coverage(panel[panel["region"].isin(regions)], regions, (2000, date.today().year))
+    if left_out:
+        tables["not_included"] = pd.DataFrame(left_out)
     return as_download(xlsx_bytes(tables), f"regint_tables_{check_lang(lang)}.xlsx", XLSX_MIME)

@@ -498,3 +498,11 @@ class Collector:
 def join_notes(parts: Iterable[str]) -> str:
     """Join non-empty note fragments with ``"; "``, without repeats."""
     return "; ".join(dict.fromkeys(p for p in parts if p))
+
+
+def check_tables(tables: Mapping[str, str] | None, known: Iterable[str]) -> dict[str, str]:
+    """The ``tables={sheet: table key}`` option with string sheet names, every key checked against ``known``."""
+    forced = {str(k): v for k, v in (tables or {}).items()}
+    for key in forced.values():
+        check_option("tables value", key, sorted(known))
+    return forced

@@ -39,6 +39,7 @@ from regint.data.loaders._rosstat_common import (
     Sheet,
     UnknownRegions,
     cell_notes,
+    check_tables,
     footnote_notes,
     join_notes,
     location,
@@ -478,13 +479,6 @@ def _source(path: Path, sheets: list[Sheet], profile: Profile | None) -> str:
     return "rosstat"
 
 
-def _check_tables(tables: Mapping[str, str] | None) -> dict[str, str]:
-    forced = dict(tables or {})
-    for key in forced.values():
-        check_option("tables value", key, sorted(TABLES))
-    return {str(k): v for k, v in forced.items()}
-
-
 def load(
     path: str | Path,
     *,
@@ -526,7 +520,7 @@ def load(
     check_option("unknown_regions", unknown_regions, UNKNOWN_REGIONS)
     if p.suffix.lower() == ".csv":
         return load_regions_long_csv(p, source=source, unknown_regions=unknown_regions)
-    forced = _check_tables(tables)
+    forced = check_tables(tables, TABLES)
     book = read_workbook(p, sheets)
     profile = _profile(p)
     out = Collector(p, FORMAT, unknown_regions)

@@ -37,6 +37,7 @@ from regint.data.loaders._rosstat_common import (
     Sheet,
     UnknownRegions,
     cell_notes,
+    check_tables,
     column_letter,
     footnote_notes,
     join_notes,
@@ -362,13 +363,6 @@ def parse_sheet(sheet: Sheet, layout: Layout, table: Table806, title: str, out: 
                     location=location(sheet.name, r, col.col))
 
 
-def _check_tables(tables: Mapping[str, str] | None) -> dict[str, str]:
-    forced = {str(k): v for k, v in (tables or {}).items()}
-    for key in forced.values():
-        check_option("tables value", key, sorted(TABLES))
-    return forced
-
-
 def load(
     path: str | Path,
     *,
@@ -408,7 +402,7 @@ def load(
     check_option("unknown_regions", unknown_regions, UNKNOWN_REGIONS)
     if p.suffix.lower() == ".csv":
         return load_csv(p, source=source, unknown_regions=unknown_regions)
-    forced = _check_tables(tables)
+    forced = check_tables(tables, TABLES)
     out = Collector(p, FORMAT, unknown_regions)
     everything = read_workbook(p, None)
     chosen = select_sheets(p, [s.name for s in everything], sheets)

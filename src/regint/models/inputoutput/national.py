@@ -229,8 +229,11 @@ def aggregate(data: NationalIOData, concordance: pd.DataFrame) -> NationalIOData
     C, groups = _membership(codes, concordance)
     Zg = C.T @ data.Z.to_numpy(dtype=float) @ C
 
-    def vec(s: pd.Series | None) -> pd.Series | None:
-        return None if s is None else pd.Series(C.T @ s.reindex(codes).to_numpy(dtype=float), index=groups, name=s.name)
+    def vec(s: pd.Series) -> pd.Series:
+        return pd.Series(C.T @ s.reindex(codes).to_numpy(dtype=float), index=groups, name=s.name)
+
+    def optional(s: pd.Series | None) -> pd.Series | None:
+        return None if s is None else vec(s)
 
     names = {g: g for g in groups}
     if "group_name" in concordance.columns:
@@ -238,7 +241,6 @@ def aggregate(data: NationalIOData, concordance: pd.DataFrame) -> NationalIOData
     labels = pd.DataFrame({"code": groups, "name_ru": [names[g] for g in groups]})
     x = vec(data.x)
     va = vec(data.value_added)
-    assert x is not None and va is not None  # both present by construction of NationalIOData
     return replace(
         data,
         Z=pd.DataFrame(Zg, index=groups, columns=groups),
@@ -249,9 +251,9 @@ def aggregate(data: NationalIOData, concordance: pd.DataFrame) -> NationalIOData
         primary_inputs=pd.DataFrame(data.primary_inputs.reindex(columns=codes).to_numpy(dtype=float) @ C,
                                     index=data.primary_inputs.index, columns=groups),
         labels=labels,
-        compensation=vec(data.compensation),
-        employment=vec(data.employment),
-        imports=vec(data.imports),
+        compensation=optional(data.compensation),
+        employment=optional(data.employment),
+        imports=optional(data.imports),
         notes=data.notes + (Note(f"Aggregated from {len(codes)} to {len(groups)} sectors with a concordance.",
                                  f"Агрегировано из {len(codes)} в {len(groups)} отраслей по таблице соответствия."),),
     )

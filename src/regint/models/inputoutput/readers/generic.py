@@ -111,9 +111,8 @@ def read_io_csv(path: str | Path, *, unit: str = "", year: int | None = None, do
     def series(code: str) -> pd.Series | None:
         return pd.Series(reserved[code], index=idx, name=code) if code in reserved else None
 
-    x = series("x")
-    va = series("va")
-    assert x is not None and va is not None  # checked above as required rows
+    x = pd.Series(reserved["x"], index=idx, name="x")  # required rows: their presence is checked above
+    va = pd.Series(reserved["va"], index=idx, name="va")
     over = Z.sum(axis=0) + va.to_numpy() - x.to_numpy()
     if "imports" not in reserved and "taxes" not in reserved:
         j = int(np.argmax(over))
