@@ -84,10 +84,6 @@ def _national_table(year: int, table: Path | None, domestic: bool) -> NationalIO
     return read_rosstat_symmetric(table, year=year, domestic=domestic)
 
 
-def _size_note(share: float | None) -> str:
-    return "not given" if share is None else f"{share:.4%}"
-
-
 def linkage_chart(mult: MultiplierResult, title: str, footnote: str, path_stem: Path) -> list[Path]:
     """Scatter of backward (x) against forward (y) linkages with the key-sector quadrant; PNG and SVG."""
     import matplotlib

@@ -88,12 +88,6 @@ def series(panel: pd.DataFrame, indicator: str, regions: Sequence[str]) -> pd.Da
     return sub.pivot_table(index="region", columns="year", values="value", aggfunc="first").reindex(list(regions))
 
 
-def sources_of(panel: pd.DataFrame, indicator: str, regions: Sequence[str]) -> list[str]:
-    """Source ids behind an indicator for the regions (sorted)."""
-    sub = panel[(panel["indicator"] == indicator) & panel["region"].isin(regions)]
-    return sorted(set(sub["source"].astype(str)))
-
-
 @dataclass(frozen=True)
 class CoverageResult:
     """Coverage of the analyses' indicators for the regions over a span of years.
