@@ -14,6 +14,7 @@ import pytest
 from regint.data.build import build_default
 from regint.data.schema import KEY
 from regint.data.store import Store, shipped_dataset_path
+from regint.models.inputoutput.shipped import build_io
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +25,7 @@ def shipped() -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def rebuilt(tmp_path_factory: pytest.TempPathFactory, shared: Path) -> Path:
     out = tmp_path_factory.mktemp("build")
-    build_default(shared, out)
+    build_default(shared, out, io_builder=build_io)
     return out
 
 

@@ -1,4 +1,4 @@
-"""The Rosstat input-output tables that ship with regint (``regint.data.api.io_table``), read WITHOUT ../shared.
+"""The Rosstat input-output tables that ship with regint (``regint.models.inputoutput.shipped_table``), read WITHOUT ../shared.
 
 The shipped files (``regint/data/shipped/io/``, generic CSV format, docs/io-format.md) are written by
 ``regint.data.build.build_default`` from the Rosstat workbooks; ``tests/data/test_shipped.py`` checks that a rebuild
@@ -10,9 +10,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from regint.data.api import io_table, io_tables
 from regint.errors import DataError
 from regint.models.inputoutput import aggregate, shipped_concordance
+from regint.models.inputoutput import shipped_table as io_table
+from regint.models.inputoutput import shipped_tables as io_tables
 
 AGRI = "Продукция сельского хозяйства"
 

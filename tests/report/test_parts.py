@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from regint.report.charts import prefix_ids
 from regint.report.i18n import region_forms
-from regint.report.outcome import attempt
+from regint.study.outcome import attempt
 
 
 def test_attempt_keeps_the_reason() -> None:

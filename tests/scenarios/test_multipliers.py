@@ -24,7 +24,7 @@ from regint.scenarios.multipliers import (
 
 @pytest.fixture(scope="module")
 def national():
-    from regint.data.api import io_table
+    from regint.models.inputoutput import shipped_table as io_table
 
     return io_table(2021, domestic=True)
 

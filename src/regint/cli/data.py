@@ -248,9 +248,10 @@ def build_default_command(
 ) -> None:
     """Rebuild the shipped dataset from the source files (developers; needs ../shared)."""
     from regint.data.build import build_default
+    from regint.models.inputoutput.shipped import build_io
 
     try:
-        summary = build_default(shared)
+        summary = build_default(shared, io_builder=build_io)
     except RegintError as exc:
         _fail(exc, store_untouched=False)
         return

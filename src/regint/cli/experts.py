@@ -59,9 +59,10 @@ def write_directions(result: DirectionsResult, out: Path) -> list[Path]:
 def _data_criteria(region: str, console: Console) -> pd.DataFrame | None:
     """The criteria the shipped data allow: ``linkages`` from the region's input-output model (shipped Rosstat 2021
     table, FLQ with the activity-proxy structure); None, with a message, when it cannot be computed."""
-    from regint.data.api import io_table, load_panel
+    from regint.data.api import load_panel
     from regint.experts.directions import linkages_criterion
     from regint.models.inputoutput import shipped_concordance
+    from regint.models.inputoutput import shipped_table as io_table
     from regint.models.inputoutput.pipeline import pair_io_analysis
 
     try:

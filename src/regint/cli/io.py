@@ -5,7 +5,7 @@ Python with plain values (every option has an ``Annotated`` default).
 
 The analysis itself is :func:`regint.models.inputoutput.pipeline.pair_io_analysis` (also used by the report);
 this module fetches its inputs — the national table (the shipped Rosstat table from
-:func:`regint.data.api.io_table`, or ``--table``), the panel of the store (:func:`regint.data.api.load_panel`),
+:func:`regint.models.inputoutput.shipped_table`, or ``--table``), the panel of the store (:func:`regint.data.api.load_panel`),
 the user's files — prints the results and writes them. The choices (example shock in section C, the order
 file → store → activity proxies → national structure) are documented in the pipeline module.
 """
@@ -71,14 +71,14 @@ def _store_panel(region: str, sections: list[str], console: Console) -> pd.DataF
 
 
 def _national_table(year: int, table: Path | None, domestic: bool) -> NationalIOData:
-    """The shipped Rosstat table of ``year`` (``regint.data.api.io_table``) or the workbook ``table``."""
+    """The shipped Rosstat table of ``year`` (``regint.models.inputoutput.shipped_table``) or the workbook ``table``."""
     if year < 2017:
         raise DataError(f"The {year} table uses ОКПД (2007) codes; the shipped concordance to OKVED2 sections "
                         "covers the 2021 table (ОКПД 2) only. The 2011 and 2016 tables ship for users with a "
-                        "concordance of their own: regint.data.api.io_table(year) and "
+                        "concordance of their own: regint.models.inputoutput.shipped_table(year) and "
                         "regint.models.inputoutput.aggregate(table, read_concordance(file)).")
     if table is None:
-        from regint.data.api import io_table
+        from regint.models.inputoutput import shipped_table as io_table
 
         return io_table(year, domestic)
     return read_rosstat_symmetric(table, year=year, domestic=domestic)

@@ -18,8 +18,8 @@ def report_command(
     out: Annotated[Path, typer.Option("--out", help="Output folder (report_<lang>.html/.pdf/.xlsx).")] = Path(
         "out/report"),
     survey: Annotated[list[Path] | None, typer.Option(
-        "--survey", help="Filled directions questionnaire (XLSX; repeatable). Default: the shipped ILLUSTRATIVE "
-                         "example answers.")] = None,
+        "--survey", help="Filled directions questionnaire (XLSX; repeatable). Default: none — the ranking "
+                         "rests on data criteria only.")] = None,
     scenarios: Annotated[list[Path] | None, typer.Option(
         "--scenarios", help="Scenario TOML file (repeatable). Default: the shipped inertial, moderate and "
                             "accelerated scenarios.")] = None,
@@ -32,19 +32,18 @@ def report_command(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from regint.cli.preconditions import parse_pair
     from regint.errors import RegintError
     from regint.report.build import build_report, n_steps, parse_formats, parse_langs
-    from regint.report.collect import Sizes
+    from regint.study import MonteCarlo, Settings, Study, parse_pair
 
     console = Console()
     try:
-        the_pair = parse_pair(pair)
+        settings = Settings(pair=parse_pair(pair), mc=MonteCarlo.fast() if fast else MonteCarlo.full(),
+                            survey_files=tuple(survey or ()), scenario_files=tuple(scenarios or ()))
         langs = parse_langs(lang)
         fmts = parse_formats(formats)
     except RegintError as exc:
         raise typer.BadParameter(str(exc)) from exc
-    sizes = Sizes.fast() if fast else Sizes.full()
     with Progress(TextColumn("[bold]report[/] {task.description:<18}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console, transient=False) as bar:
         task = bar.add_task("analyses", total=n_steps(langs, fmts))
@@ -53,8 +52,8 @@ def report_command(
             bar.update(task, advance=1, description=name)
 
         try:
-            written = build_report(the_pair, langs=langs, out=out, survey=survey, scenarios=scenarios, formats=fmts,
-                                   sizes=sizes, progress=tick)
+            study = Study.from_store(settings, progress=tick)
+            written = build_report(study, langs=langs, out=out, formats=fmts, progress=tick)
         except RegintError as exc:
             Console(stderr=True).print(f"[bold red]Error:[/] {exc}")
             raise typer.Exit(code=2) from exc

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-__all__ = ["serve_command"]
+if TYPE_CHECKING:
+    from regint.study import Study
+
+__all__ = ["report_one", "serve_command"]
 
 _LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def report_one(study: Study, lang: str, fmt: str, out: Path, progress: Callable[[str], None]) -> Path:
+    """The dashboard's report job: one language and format of ``study``'s report (the report module renders)."""
+    from regint.report.build import build_report
+
+    return build_report(study, langs=(lang,), out=out, formats=(fmt,), progress=progress).files[(lang, fmt)]
 
 
 def serve_command(
@@ -32,6 +43,6 @@ def serve_command(
                       "the dashboard and import files into the store. There is no login.")
     if debug and host not in _LOOPBACK:
         raise typer.BadParameter("--debug runs code sent by the debugger page; use it only with a loopback --host.")
-    app = create_app(responses_dir=responses, warm_up=True)
+    app = create_app(responses_dir=responses, warm_up=True, report_builder=report_one)
     console.print(f"regint dashboard on http://{'[' + host + ']' if ':' in host else host}:{port}/ (Ctrl+C to stop)")
     app.run(host=host, port=port, debug=debug)

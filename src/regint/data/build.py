@@ -280,8 +280,17 @@ def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
     pq.write_table(table, path, compression="zstd", use_dictionary=True, write_statistics=False)
 
 
-def build_default(shared: Path | None = None, out_dir: Path | None = None) -> str:
-    """Build the shipped dataset; return a one-paragraph summary. See the module docstring."""
+#: Writes the shipped input-output tables: ``(sources root, io folder, list of what could not be read)`` → lines
+#: of the build log (the front end passes :func:`regint.models.inputoutput.shipped.build_io`; ``data`` knows no model).
+IOBuilder = Callable[[Path, Path, list[str]], list[str]]
+
+
+def build_default(shared: Path | None = None, out_dir: Path | None = None, io_builder: IOBuilder | None = None
+                  ) -> str:
+    """Build the shipped dataset; return a one-paragraph summary. See the module docstring.
+
+    ``io_builder`` writes the input-output tables into ``out_dir/io`` (skipped when ``None``).
+    """
     shared = Path(shared) if shared is not None else shared_dir()
     if shared is None:
         raise DataError("the shared research folder was not found. Fix: pass --shared PATH or set REGINT_SHARED.")
@@ -301,7 +310,8 @@ def build_default(shared: Path | None = None, out_dir: Path | None = None) -> st
     world = build_world(root, log)
     for name, frame in world.items():
         _write_parquet(frame, out_dir / f"world_{name}.parquet")
-    build_io(root, out_dir / "io", log)
+    if io_builder is not None:
+        log.io_tables += io_builder(root, out_dir / "io", log.missing)
     (out_dir / "BUILD.md").write_text(build_report(obs, log), encoding="utf-8")
     failed = sum(not c["ok"] for c in log.checks)
     kinds = pd.Series([c["check"] for c in log.checks]).value_counts().to_dict() if log.checks else {}
@@ -310,59 +320,6 @@ def build_default(shared: Path | None = None, out_dir: Path | None = None) -> st
             f"from {len(log.counts)} files; {len(log.checks)} checks ({failed} failed, values flagged); "
             f"{len(log.clashes)} clashes; {len(log.missing)} files not read; {len(log.io_tables)} input-output "
             f"tables; written to {out_dir}")
-
-
-#: The Rosstat symmetric input-output tables shipped in the generic CSV format: year → workbook in
-#: ``rosstat_io/`` (see its PROVENANCE.md). Each gives the total table («Симм ТЗВ») and, where the workbook has
-#: it, the domestic one («Симм отеч»).
-IO_TABLES: dict[int, str] = {2011: "baz2011.xlsx", 2016: "baz2016.xlsx", 2021: "baz_tzv-2021.xlsx"}
-#: Columns of the manifest ``io/tables.csv``.
-IO_MANIFEST_COLUMNS = ("file", "year", "domestic", "unit", "source", "classification", "sectors", "original",
-                       "imports_meaning", "not_shipped", "notes")
-#: Rows of a Rosstat symmetric sheet that the generic format keeps (as va, x, compensation, imports); every other
-#: row below the products, and the columns TOTAL, TFU and TU, are listed in the manifest as not shipped.
-_IO_SHIPPED_ROWS = ("B1g", "P1", "D1", "P7")
-
-
-def build_io(root: Path, io_dir: Path, log: BuildLog) -> pd.DataFrame:
-    """Write the Rosstat symmetric tables (:data:`IO_TABLES`) in the generic CSV format and their manifest.
-
-    The tables are read with :func:`regint.models.inputoutput.read_rosstat_symmetric` (which checks the
-    column identities of each sheet) and written with :func:`~regint.models.inputoutput.write_io_csv`; the
-    figures are Rosstat's, unchanged (integers, mln RUB). Returns the manifest (also written as ``tables.csv``).
-    """
-    from regint.errors import LoaderError
-    from regint.models.inputoutput import read_rosstat_symmetric, write_io_csv
-
-    io_dir.mkdir(parents=True, exist_ok=True)
-    rows = []
-    for year, workbook in sorted(IO_TABLES.items()):
-        path = root / "rosstat_io" / workbook
-        if not path.exists():
-            log.missing.append(f"rosstat_io/{workbook}: not found (no {year} input-output table shipped)")
-            continue
-        for domestic in (False, True):
-            kind = "domestic" if domestic else "total"
-            try:
-                data = read_rosstat_symmetric(path, year=year, domestic=domestic)
-            except LoaderError as exc:
-                log.missing.append(f"rosstat_io/{workbook} ({kind} table): {exc}")
-                continue
-            name = f"rosstat_{year}_{kind}.csv"
-            write_io_csv(data, io_dir / name)
-            n = len(data.codes)
-            rows.append({
-                "file": name, "year": year, "domestic": domestic, "unit": data.unit, "source": "rosstat_io",
-                "classification": "ОКПД 2" if year >= 2017 else "ОКПД (2007)", "sectors": n,
-                "original": data.source, "imports_meaning": data.imports_meaning,
-                "not_shipped": "rows " + ", ".join(r for r in data.primary_inputs.index if r not in _IO_SHIPPED_ROWS)
-                + "; columns TOTAL, TFU, TU", "notes": data.notes[0],
-            })
-            log.io_tables.append(f"rosstat_io/{workbook} «{data.source.split('sheet ')[-1]}» → io/{name} "
-                                 f"({n} products, {(io_dir / name).stat().st_size:,} bytes)")
-    manifest = pd.DataFrame(rows, columns=list(IO_MANIFEST_COLUMNS))
-    manifest.to_csv(io_dir / "tables.csv", index=False, lineterminator="\n")
-    return manifest
 
 
 def build_world(root: Path, log: BuildLog) -> dict[str, pd.DataFrame]:

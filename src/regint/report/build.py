@@ -1,7 +1,8 @@
 """Build the analytical report: run the analyses once, then write HTML, PDF and XLSX in each language.
 
->>> from regint.report.build import build_report            # doctest: +SKIP
->>> build_report(("RU-SMO", "BY-VI"), langs=("ru", "en"), out=Path("out/report"))  # doctest: +SKIP
+>>> from regint import Settings, Study                        # doctest: +SKIP
+>>> from regint.report.build import build_report              # doctest: +SKIP
+>>> build_report(Study.from_store(Settings()), langs=("ru", "en"), out=Path("out/report"))  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Literal
 
 from regint._options import check_option
 from regint.errors import OptionError
-from regint.report.collect import Results, Sizes, collect
+from regint.report.collect import Results
 from regint.report.document import build_document
 from regint.report.render import write_html, write_pdf, write_workbook
 
@@ -51,47 +52,41 @@ def output_path(out: Path, lang: str, fmt_: str) -> Path:
     return out / f"report_{lang}.{fmt_}"
 
 
-def build_report(pair: tuple[str, str], *, langs: Sequence[str] = ("ru", "en"), out: Path = Path("out/report"),
-                 survey: Sequence[Path] | None = None, scenarios: Sequence[Path] | None = None,
-                 formats: Sequence[str] = FORMATS, sizes: Sizes | None = None,
-                 progress: Callable[[str], None] | None = None) -> ReportFiles:
-    """Run the analyses for ``pair`` and write the report in every language and format asked for.
+def build_report(study: Results, *, langs: Sequence[str] = ("ru", "en"), out: Path = Path("out/report"),
+                 formats: Sequence[str] = FORMATS, progress: Callable[[str], None] | None = None) -> ReportFiles:
+    """Render the report of ``study`` in every language and format asked for (its results computed once).
 
     Parameters
     ----------
-    pair : (str, str)
-        The Russian and the Belarusian region (ISO 3166-2).
+    study : regint.study.Study
+        The pair study (its settings give the pair, the scenario files and the surveys; without a survey the
+        directions ranking rests on data criteria only).
     langs : sequence of {'ru', 'en'}
     out : Path
         Folder of the outputs (``report_<lang>.<format>``).
-    survey : sequence of Path, optional
-        Filled directions questionnaires; without them the shipped example (ILLUSTRATIVE) is used.
-    scenarios : sequence of Path, optional
-        Scenario TOML files; default the shipped inertial, moderate and accelerated scenarios.
     formats : sequence of {'html', 'pdf', 'xlsx'}
-    sizes : Sizes
-        Monte Carlo sizes (``Sizes.fast()`` for tests).
     progress : callable(step name), optional
+        Called after each rendering step (the study's own steps report through its ``progress``).
     """
     for lang in langs:
         check_option("lang", lang, ("ru", "en"))
     for f in formats:
         check_option("format", f, FORMATS)
     tick = progress or (lambda _n: None)
-    results = collect(pair, survey=survey, scenarios=scenarios, sizes=sizes, langs=langs, progress=tick)
+    study.compute_all()
     files: dict[tuple[str, str], Path] = {}
     writers = {"html": write_html, "pdf": write_pdf, "xlsx": write_workbook}
     for lang in langs:
-        doc = build_document(results, lang)
+        doc = build_document(study, lang, today=study.settings.report_date)
         tick(f"document {lang}")
         for f in formats:
             files[(lang, f)] = writers[f](doc, output_path(out, lang, f))
             tick(f"{f} {lang}")
-    return ReportFiles(files=files, results=results)
+    return ReportFiles(files=files, results=study)
 
 
 def n_steps(langs: Sequence[str], formats: Sequence[str]) -> int:
     """Number of progress ticks of :func:`build_report` (for a progress bar)."""
     from regint.report.collect import N_STEPS
 
-    return N_STEPS + len(langs) - 1 + len(langs) * (1 + len(formats))
+    return N_STEPS + len(langs) * (1 + len(formats))

@@ -21,9 +21,9 @@ from regint.report import fmt, i18n
 from regint.report import labels as L
 from regint.report.collect import Results
 from regint.report.facts import extract_facts, observed_years
-from regint.report.outcome import Outcome
 from regint.report.rules import apply_rules, prepare_facts, rules_frame
 from regint.report.tables import ReportTable
+from regint.study.outcome import Outcome
 
 
 @dataclass
@@ -422,7 +422,7 @@ def _lever_name(sb: Any, lever: str, lang: str) -> str:
 
 # ----------------------------------------------------------------------------------------------------- section 4
 def _directions(res: Results, lang: str, sec: Section) -> None:
-    out = res.directions.get(lang)
+    out = res.directions_in(lang)
     d = out.value if out is not None else None
     if d is None or out is None:
         sec.add_missing(_t(lang, "Ранжирование направлений", "Ranking of the directions"), out or res.index)
@@ -565,7 +565,7 @@ def _span(span: str, lang: str) -> str:
 
 
 def _experts(res: Results, lang: str, sec: Section) -> None:
-    out = res.directions.get(lang)
+    out = res.directions_in(lang)
     d = out.value if out is not None else None
     if d is None or d.group is None:
         return
@@ -708,7 +708,7 @@ def build_document(res: Results, lang: str, *, today: dt.date | None = None) -> 
         rules_frame(evaluated, lang), source="regint.report.rules")
     s["a4"].tables["runs"] = _runtime(res, lang)
     a, b = res.pair
-    illustrative = any(o.value is not None and getattr(o.value, "illustrative", False) for o in res.directions.values())
+    illustrative = bool(res.directions.ok and getattr(res.directions.value, "illustrative", False))
     return {
         "lang": lang, "facts": facts, "F": facts, "s": s, "rules": evaluated,
         "proposals": [e for e in evaluated if e.status == "fired"],

@@ -201,7 +201,7 @@ def _convergence(res: Results, f: Facts) -> None:
 
 
 def _directions(res: Results, f: Facts, lang: str) -> None:
-    out = res.directions.get(lang)
+    out = res.directions_in(lang)
     d = out.value if out is not None else None
     if d is None:
         return

@@ -80,10 +80,9 @@ def _model(ia: IOAnalysis, side: Side) -> RegionalModel:
     return ia.pair.first if side == "ru" else ia.pair.second
 
 
-def _sensitivity(ia: IOAnalysis, side: Side) -> pd.DataFrame:
-    """Multipliers by sector at δ ∈ {0.1, 0.3, 0.4}: the analysis's own run for the first region when it has
+def _sensitivity(ia: IOAnalysis, side: Side, wanted: tuple[float, ...]) -> pd.DataFrame:
+    """Multipliers by sector at the δ ``wanted``: the analysis's own run for the first region when it has
     them, else the model's :meth:`~regint.models.inputoutput.pair.RegionalModel.sensitivity`."""
-    wanted = (DELTA_HIGH, DELTA_CENTRAL, DELTA_LOW)
     sens = ia.sensitivity if side == "ru" else pd.DataFrame()
     if sens.empty or not all(np.isclose(sens["delta"].astype(float), d).any() for d in wanted):
         sens = _model(ia, side).sensitivity(wanted)
@@ -121,9 +120,12 @@ def _structure_text(ia: IOAnalysis, side: Side) -> str:
     return text + (f"; size TRE/TNE = {size:.3%}" if size is not None else "")
 
 
-def side_parameters(ia: IOAnalysis, side: Side, sector_shares: pd.Series | None = None, note: str = ""
+def side_parameters(ia: IOAnalysis, side: Side, sector_shares: pd.Series | None = None, note: str = "",
+                    deltas: tuple[float, float, float] = (DELTA_LOW, DELTA_CENTRAL, DELTA_HIGH)
                     ) -> dict[str, Parameter]:
     """``mult_output_<side>`` and ``mult_gva_<side>`` from the analysis (see :func:`multiplier_parameters`).
+
+    ``deltas`` are Flegg's δ of the low, central and high multiplier (``Settings.io_deltas``).
 
     Raises
     ------
@@ -135,15 +137,15 @@ def side_parameters(ia: IOAnalysis, side: Side, sector_shares: pd.Series | None 
         raise ScenarioError(f"side must be one of ['ru', 'by']; got {side!r}")
     region = _model(ia, side).region
     shares, share_text = _shares(sector_shares, list(ia.national.labels))
-    sens = _sensitivity(ia, side)
+    d_low, d_central, d_high = (float(d) for d in deltas)
+    sens = _sensitivity(ia, side, (d_high, d_central, d_low))
     out: dict[str, Parameter] = {}
     for measure in ("output", "gva"):
-        central, low_d, high_d = (_at(sens, d, measure, shares, region)
-                                  for d in (DELTA_CENTRAL, DELTA_LOW, DELTA_HIGH))
+        central, low_d, high_d = (_at(sens, d, measure, shares, region) for d in (d_central, d_low, d_high))
         name = MULTIPLIER_KEYS[(side, measure)]
         source = (
             f"regint.models.inputoutput, computed at run time: {_table_text(ia)}; {_MEASURES[measure]} of {region} "
-            f"regionalised by FLQ with δ = {DELTA_CENTRAL:g} (central), {DELTA_LOW:g} (low), {DELTA_HIGH:g} "
+            f"regionalised by FLQ with δ = {d_central:g} (central), {d_low:g} (low), {d_high:g} "
             f"(high) (Flegg, A. T. and Tohmo, T. (2013). Regional input-output tables and the FLQ formula: a case "
             f"study of Finland. Regional Studies 47(5): 703–721); {_structure_text(ia, side)}"
             f"{'; ' + note if note else ''}; {share_text}. Multipliers: Miller, R. E. and Blair, P. D. (2009). "

@@ -17,7 +17,7 @@ import dash
 from dash import dcc, html
 
 from regint.web import pages, wiring
-from regint.web.context import WebContext
+from regint.web.context import ReportBuilder, WebContext
 from regint.web.i18n import check_lang, t
 from regint.web.style import CSS
 from regint.web.uploads import MAX_BYTES
@@ -43,7 +43,8 @@ _INDEX = """<!DOCTYPE html>
 
 
 def create_app(store_path: str | Path | None = None, responses_dir: str | Path | None = None, *,
-               index_runs: int = 200, lang: str | None = None, warm_up: bool = False) -> dash.Dash:
+               index_runs: int = 200, lang: str | None = None, warm_up: bool = False,
+               report_builder: ReportBuilder | None = None) -> dash.Dash:
     """Build the dashboard.
 
     Parameters
@@ -58,6 +59,9 @@ def create_app(store_path: str | Path | None = None, responses_dir: str | Path |
         Language on arrival (default ``REGINT_LANG`` or Russian).
     warm_up : bool
         Read the panel and compute the preconditions and the index in a background thread right away.
+    report_builder : callable, optional
+        Renders a study's report (``regint serve`` passes the report module's); without it the report page
+        says that the report is not available.
 
     Returns
     -------
@@ -66,7 +70,7 @@ def create_app(store_path: str | Path | None = None, responses_dir: str | Path |
     """
     ctx = WebContext(store_path=Path(store_path) if store_path is not None else None,
                      responses_dir=Path(responses_dir) if responses_dir is not None else None,
-                     index_runs=index_runs)
+                     index_runs=index_runs, report_builder=report_builder)
     start_lang = check_lang(lang or os.environ.get("REGINT_LANG"))
     app = dash.Dash(__name__, title="regint", update_title=None,  # type: ignore[arg-type]
                     suppress_callback_exceptions=False, index_string=_INDEX,
@@ -92,9 +96,13 @@ def _scenario_baseline(ctx: WebContext) -> None:
     if not sa.available():
         return
 
+    def provide() -> sa.ScenarioInputs:
+        return ctx.cached("scenario_inputs", lambda: sa.make_inputs(ctx.study()))
+
     def run() -> None:
         try:
-            sa.use_inputs(ctx.cached("scenario_inputs", lambda: sa.make_inputs(ctx.panel())))
+            provide()
+            sa.use_provider(provide)
         except Exception:  # noqa: BLE001 - the runs keep the labelled fallback baseline
             return
     import threading

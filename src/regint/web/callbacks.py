@@ -756,15 +756,6 @@ def data_import(ctx: WebContext, contents: str | None, filename: str | None, lan
 # report
 # ---------------------------------------------------------------------------------------------------------------
 
-def report_generator() -> Any | None:
-    """:func:`regint.report.build.build_report`, when the report module is installed."""
-    try:
-        from regint.report.build import build_report
-    except ImportError:
-        return None
-    return build_report
-
-
 REPORT_MIME = {"html": "text/html", "pdf": "application/pdf",
                "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
@@ -772,31 +763,35 @@ REPORT_MIME = {"html": "text/html", "pdf": "application/pdf",
 def report_start(ctx: WebContext, lang: str, fmt: str | None, quick: bool) -> str:
     """Build the report of the pair in one language and format in the background; returns the job id.
 
-    The files are written to a folder with a generated name inside the private upload folder, read into memory
-    when done and the folder removed; ``quick`` uses the small Monte Carlo sizes of the report module.
+    The report is rendered by the builder the command line gave the app (:attr:`WebContext.report_builder`)
+    from the dashboard's study (``quick``: the small Monte Carlo sizes). The files are written to a folder with
+    a generated name inside the private upload folder, read into memory when done and the folder removed.
     """
     import secrets
     import shutil
 
-    from regint.report.build import n_steps
-    from regint.report.collect import Sizes
+    from regint.study import MonteCarlo
+    from regint.study.study import RESULTS
 
     lang = check_lang(lang)
     fmt = fmt if fmt in REPORT_MIME else "html"
     out = ctx.upload_dir / f"report-{secrets.token_hex(8)}"
-    total = n_steps((lang,), (fmt,))
+    total = len(RESULTS) + 2
+    builder = ctx.report_builder
 
     def work(progress: Any) -> tuple[bytes, str]:
-        build = report_generator()
+        if builder is None:
+            raise RuntimeError("this dashboard was started without the report module; start it with "
+                               "`regint serve`")
         done = [0]
 
         def tick(_name: str) -> None:
-            done[0] += 1
+            done[0] = min(done[0] + 1, total)
             progress(done[0], total)
         try:
-            written = build(PAIR, langs=(lang,), out=out, formats=(fmt,),  # type: ignore[misc]
-                            sizes=Sizes.fast() if quick else Sizes.full(), progress=tick)
-            path = written.files[(lang, fmt)]
+            base = ctx.study()
+            study = base.with_settings(mc=MonteCarlo.fast()) if quick else base
+            path = builder(study, lang, fmt, out, tick)
             return path.read_bytes(), f"regint_report_{lang}.{fmt}"
         finally:
             shutil.rmtree(out, ignore_errors=True)

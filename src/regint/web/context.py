@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import pandas as pd
 
+from regint.study.outcome import Outcome
+from regint.study.settings import DEFAULT_PAIR
 from regint.web.i18n import DEFAULT_LANG, LANGS, check_lang
 from regint.web.jobs import JobRegistry
 
@@ -28,13 +30,22 @@ if TYPE_CHECKING:
     from regint.experts.questionnaire import ResponseStore
     from regint.index.pairs import PairIndexResult
     from regint.indicators.preconditions import PreconditionsResult
+    from regint.study import Study
 
 T = TypeVar("T")
+ReportBuilder = Callable[["Study", str, str, Path, Callable[[str], None]], Path]
 
 #: The pair and its comparators (regions shown by default).
-PAIR: tuple[str, str] = ("RU-SMO", "BY-VI")
+PAIR: tuple[str, str] = DEFAULT_PAIR
 COMPARATOR_REGIONS: tuple[str, ...] = ("RU-SMO", "RU-PSK", "RU-BRY", "BY-VI", "BY-MA", "BY-HO", "BY-MI", "BY-HM",
                                        "RU", "BY")
+
+
+def _value(outcome: Outcome[T]) -> T:
+    """The result of a study's outcome, or the reason it has none as an error (the page shows it)."""
+    if outcome.value is None:
+        raise RuntimeError(outcome.reason or f"{outcome.name} could not be computed")
+    return outcome.value
 
 
 def default_responses_dir() -> Path:
@@ -61,6 +72,9 @@ class WebContext:
     store_path: Path | None = None
     responses_dir: Path | None = None
     index_runs: int = 200
+    #: Renders the report of a study: ``(study, lang, format, folder, progress) → path`` (given by the CLI, so
+    #: that the dashboard does not import the report).
+    report_builder: ReportBuilder | None = None
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
     jobs: JobRegistry = field(default_factory=JobRegistry, repr=False)
     _store: Store | None = field(default=None, repr=False)
@@ -114,29 +128,23 @@ class WebContext:
                 self._cache[key] = value
             return value
 
-    def index_result(self) -> PairIndexResult:
-        """The border-pair index with its Monte Carlo of :attr:`index_runs` base runs (cached)."""
-        def make() -> PairIndexResult:
-            from regint.data.catalogs import regions
-            from regint.index.pairs import BORDER_PAIRS, build_pair_index, catalog_distances
+    def study(self, pair: tuple[str, str] = PAIR) -> Study:
+        """The pair study of this dashboard on its panel (one per pair; forgotten by :meth:`invalidate`)."""
+        def make() -> Study:
+            from regint.study import MonteCarlo, Settings, Study
 
-            return build_pair_index(self.panel(), BORDER_PAIRS, None, self.index_runs,
-                                    distances=catalog_distances(regions(), BORDER_PAIRS))
-        return self.cached("index", make)
+            settings = Settings(pair=pair, mc=MonteCarlo(index=self.index_runs))
+            return Study(settings, self.panel(), imports=self.imports())
+        return self.cached(f"study:{pair[0]}:{pair[1]}", make)
+
+    def index_result(self) -> PairIndexResult:
+        """The border-pair index of the study with its Monte Carlo of :attr:`index_runs` base runs."""
+        return _value(self.study().index)
 
     def preconditions(self, lang: str = "en") -> PreconditionsResult:
-        """The preconditions of integration of the pair and its comparators, texts in ``lang`` (cached per
-        language; an unknown language falls back to the dashboard's default)."""
-        the_lang = check_lang(lang)
-
-        def make() -> PreconditionsResult:
-            from regint.indicators.preconditions import DEFAULT_COMPARATORS, preconditions
-
-            regions = sorted({r for p in (PAIR, *DEFAULT_COMPARATORS) for r in p})
-            panel = self.panel()
-            return preconditions(panel[panel["region"].isin(regions)], pair=PAIR,
-                                 comparators=tuple(c for c in DEFAULT_COMPARATORS if c != PAIR), lang=the_lang)
-        return self.cached(f"preconditions:{the_lang}", make)
+        """The preconditions of integration of the pair and its comparators, texts in ``lang`` (an unknown
+        language falls back to the dashboard's default)."""
+        return _value(self.study().preconditions_in(check_lang(lang)))
 
     def warm_up(self) -> threading.Thread:
         """Read the panel and compute the preconditions and the index in a background thread, so the first

@@ -228,26 +228,20 @@ def data(lang: str) -> html.Div:
 
 
 def report(lang: str) -> html.Div:
-    from regint.web.callbacks import report_generator
-
-    generate: list[Any]
-    if report_generator() is None:
-        generate = [ui.unavailable("regint.report", lang)]
-    else:
-        generate = [
-            html.Div([
-                dcc.RadioItems(id="rep-format", value="html", inline=True, options=[
-                    {"label": " HTML", "value": "html"}, {"label": " PDF", "value": "pdf"},
-                    {"label": " XLSX", "value": "xlsx"}]),
-                dcc.Checklist(id="rep-quick", value=[], options=[{"label": t("report_quick", lang), "value": "quick"}]),
-            ], className="buttons"),
-            html.Div([html.Button(t("report_generate", lang), id="rep-generate", className="btn btn-primary"),
-                      html.Progress(id="rep-progress", value="0", max="1")], className="buttons"),
-            html.Div(id="rep-status"),
-            dcc.Store(id="rep-job"),
-            dcc.Interval(id="rep-interval", interval=500, disabled=True),
-            dcc.Download(id="rep-report-download"),
-        ]
+    generate: list[Any] = [
+        html.Div([
+            dcc.RadioItems(id="rep-format", value="html", inline=True, options=[
+                {"label": " HTML", "value": "html"}, {"label": " PDF", "value": "pdf"},
+                {"label": " XLSX", "value": "xlsx"}]),
+            dcc.Checklist(id="rep-quick", value=[], options=[{"label": t("report_quick", lang), "value": "quick"}]),
+        ], className="buttons"),
+        html.Div([html.Button(t("report_generate", lang), id="rep-generate", className="btn btn-primary"),
+                  html.Progress(id="rep-progress", value="0", max="1")], className="buttons"),
+        html.Div(id="rep-status"),
+        dcc.Store(id="rep-job"),
+        dcc.Interval(id="rep-interval", interval=500, disabled=True),
+        dcc.Download(id="rep-report-download"),
+    ]
     return _page(
         "report", lang,
         html.H2(t("report_title", lang)),

@@ -2,11 +2,8 @@
 
 The page shows one intensity and one start year per lever of the shipped catalogue. :func:`spec_from_controls`
 turns them into a :class:`~regint.scenarios.spec.ScenarioSpec` (the chosen shipped scenario with its levers
-replaced); :func:`run_deterministic` and :func:`run_monte_carlo` call the engine. The baseline takes the
-figures the store has, found by ``regint.cli.scenario.baseline_from_panel`` in the dashboard's panel, and the
-labelled fallbacks of the scenario module for the rest (:func:`make_inputs`); the input-output multipliers are
-computed from the same panel by ``regint.cli.scenario.io_multipliers`` (the values of ``parameters.toml``, with
-the reason, when that fails).
+replaced); :func:`run_deterministic` and :func:`run_monte_carlo` call the engine. The baseline and the
+input-output multipliers are the dashboard's study's (:func:`make_inputs`), recomputed after an import.
 """
 
 from __future__ import annotations
@@ -18,7 +15,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 if TYPE_CHECKING:
     from regint.scenarios.baseline import Baseline
@@ -26,6 +22,7 @@ if TYPE_CHECKING:
     from regint.scenarios.parameters import Parameter
     from regint.scenarios.results import ScenarioResult
     from regint.scenarios.spec import ScenarioSpec
+    from regint.study import Study
 
 
 def available() -> bool:
@@ -47,62 +44,51 @@ class ScenarioInputs:
     parameters: dict[str, Parameter]
 
 
-_INPUTS: ScenarioInputs | None = None
+_PROVIDER: Callable[[], ScenarioInputs] | None = None
+
+
+@lru_cache(maxsize=1)
+def _fallback_inputs() -> ScenarioInputs:
+    return make_inputs(None)
 
 
 def inputs() -> ScenarioInputs:
-    """The inputs set by :func:`use_inputs`, else the catalogue with the labelled fallback baseline."""
-    global _INPUTS
-    if _INPUTS is None:
-        _INPUTS = make_inputs(None)
-    return _INPUTS
+    """The inputs of the provider set by :func:`use_provider` (the app's study, recomputed after an import),
+    else the catalogue with the labelled fallback baseline."""
+    return _PROVIDER() if _PROVIDER is not None else _fallback_inputs()
+
+
+def use_provider(provider: Callable[[], ScenarioInputs] | None) -> None:
+    """Make ``provider()`` the inputs of every run (the app passes its cached study inputs)."""
+    global _PROVIDER
+    _PROVIDER = provider
 
 
 def use_inputs(value: ScenarioInputs) -> None:
-    """Make ``value`` the inputs of every run (the app calls it with :func:`make_inputs` of its panel)."""
-    global _INPUTS
-    _INPUTS = value
+    """Make ``value`` the inputs of every run (tests)."""
+    use_provider(lambda: value)
 
 
-def make_inputs(panel: pd.DataFrame | None) -> ScenarioInputs:
-    """Catalogue, parameters and a baseline from ``panel`` where it has the figures (fallbacks else).
+def make_inputs(study: Study | None) -> ScenarioInputs:
+    """Catalogue, parameters and a baseline from the study (its panel where it has the figures, fallbacks else).
 
-    The multipliers of the chain are computed from ``panel`` as the command line computes them
-    (:func:`regint.cli.scenario.io_multipliers`); without a panel, or when that fails, they are the values of
-    ``parameters.toml`` and the baseline's notes say why.
+    The baseline and the multipliers of the chain are the study's
+    (:meth:`regint.study.Study.scenario_inputs` of the shipped inertial scenario), as the command line and the
+    report take them; without a study they are the labelled values of ``baseline.toml`` and ``parameters.toml``.
     """
-    from regint.cli.scenario import io_multipliers
     from regint.scenarios.baseline import Baseline, default_baseline, default_parameters
     from regint.scenarios.levers import load_levers
+    from regint.scenarios.multipliers import fallback_multipliers
 
-    fallback = default_baseline()
-    baseline = fallback
-    if panel is not None and not len(panel):
-        panel = None
-    if panel is not None:
-        try:
-            found, notes = _store_values(panel, fallback.year)
-            baseline = Baseline(fallback.year, {**fallback.values, **found}, fallback.regions, tuple(notes))
-        except Exception:  # noqa: BLE001 - the labelled fallbacks stay; the page lists them
-            baseline = fallback
-    try:
-        mults, msgs = io_multipliers(panel, reason="the dashboard has no data panel yet")
-    except Exception as err:  # noqa: BLE001 - the shipped parameters stay; the page says why
-        mults, msgs = {}, [f"Input-output multipliers: labelled fallbacks of parameters.toml — {err}"]
-    baseline = Baseline(baseline.year, baseline.values, baseline.regions, (*baseline.notes, *msgs))
-    return ScenarioInputs(load_levers(), baseline, {**default_parameters(), **mults})
-
-
-def _store_values(panel: pd.DataFrame, year: int) -> tuple[dict[str, Any], list[str]]:
-    """Baseline values the store has, found as the scenario command line finds them."""
-    from regint.cli.scenario import INDICATORS, REGIONS, baseline_from_panel
-    from regint.data.harmonise import to_usd
-
-    sub = panel[panel["indicator"].isin([*INDICATORS, "fx_usd"]) & panel["region"].isin([*REGIONS, "RU", "BY"])]
-    fx = sub[(sub["indicator"] == "fx_usd") & sub["region"].isin(["RU", "BY"])]
-    money = sub[sub["currency"].isin(["RUB", "BYN", "BYR", "USD"]) & sub["period"].astype(str).str.fullmatch(r"\d{4}")]
-    usd = to_usd(money, fx) if len(money) else money
-    return baseline_from_panel(sub, usd, year)
+    if study is None:
+        fallback = default_baseline()
+        why = "the dashboard has no data panel yet"
+        mults = fallback_multipliers(default_parameters(), why)
+        baseline = Baseline(fallback.year, fallback.values, fallback.regions,
+                            (f"Input-output multipliers: labelled fallbacks of parameters.toml — {why}",))
+        return ScenarioInputs(load_levers(), baseline, {**default_parameters(), **mults})
+    got = study.scenario_inputs(shipped("inertial"))
+    return ScenarioInputs(load_levers(), got.baseline, {**default_parameters(), **got.computed})
 
 
 @lru_cache(maxsize=4)

@@ -206,23 +206,22 @@ def _data(app: dash.Dash, ctx: WebContext) -> None:
 
 
 def _report(app: dash.Dash, ctx: WebContext) -> None:
-    if cb.report_generator() is not None:
-        @app.callback(Output("rep-job", "data"), Output("rep-interval", "disabled"), Output("rep-generate", "disabled"),
-                      Input("rep-generate", "n_clicks"), State("rep-format", "value"), State("rep-quick", "value"),
-                      State("report-lang", "data"), prevent_initial_call=True)
-        def generate(_n: int, fmt: str, quick: list[str], lang: str) -> tuple[str, bool, bool]:
-            return cb.report_start(ctx, lang, fmt, "quick" in (quick or [])), False, True
+    @app.callback(Output("rep-job", "data"), Output("rep-interval", "disabled"), Output("rep-generate", "disabled"),
+                  Input("rep-generate", "n_clicks"), State("rep-format", "value"), State("rep-quick", "value"),
+                  State("report-lang", "data"), prevent_initial_call=True)
+    def generate(_n: int, fmt: str, quick: list[str], lang: str) -> tuple[str, bool, bool]:
+        return cb.report_start(ctx, lang, fmt, "quick" in (quick or [])), False, True
 
-        @app.callback(Output("rep-progress", "value"), Output("rep-progress", "max"), Output("rep-status", "children"),
-                      Output("rep-report-download", "data"),
-                      Output("rep-interval", "disabled", allow_duplicate=True),
-                      Output("rep-generate", "disabled", allow_duplicate=True),
-                      Input("rep-interval", "n_intervals"), State("rep-job", "data"), State("report-lang", "data"),
-                      prevent_initial_call=True)
-        def poll(_n: int, job: str, lang: str) -> tuple[Any, ...]:
-            done, total, status, download, finished = cb.report_poll(ctx, job, lang)
-            return str(done), str(total), status, download if download is not None else no_update, finished, \
-                not finished
+    @app.callback(Output("rep-progress", "value"), Output("rep-progress", "max"), Output("rep-status", "children"),
+                  Output("rep-report-download", "data"),
+                  Output("rep-interval", "disabled", allow_duplicate=True),
+                  Output("rep-generate", "disabled", allow_duplicate=True),
+                  Input("rep-interval", "n_intervals"), State("rep-job", "data"), State("report-lang", "data"),
+                  prevent_initial_call=True)
+    def poll(_n: int, job: str, lang: str) -> tuple[Any, ...]:
+        done, total, status, download, finished = cb.report_poll(ctx, job, lang)
+        return str(done), str(total), status, download if download is not None else no_update, finished, \
+            not finished
 
     @app.callback(Output("rep-download", "data"), Input("rep-tables", "n_clicks"), State("report-lang", "data"),
                   prevent_initial_call=True)

@@ -44,6 +44,7 @@ from regint.models.inputoutput.regional import (
     structure_from_proxies,
 )
 from regint.models.inputoutput.results import ImpactResult, MultiplierResult
+from regint.models.inputoutput.shipped import shipped_table, shipped_tables
 from regint.models.inputoutput.table import IOTable
 
 __all__ = [
@@ -80,6 +81,8 @@ __all__ = [
     "spectral_radius",
     "structure_from_proxies",
     "technical_coefficients",
+    "shipped_table",
+    "shipped_tables",
     "type_i_multipliers",
     "type_ii_multipliers",
     "write_io_csv",

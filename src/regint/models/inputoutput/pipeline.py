@@ -3,7 +3,7 @@ multipliers, key sectors, an example impact and the assumptions.
 
 One function, :func:`pair_io_analysis`, used by ``regint analyse io`` and by the report. It takes frames only: the
 national table (:class:`~regint.models.inputoutput.national.NationalIOData`, e.g. from
-``regint.data.api.io_table``) and a long observation panel (from ``regint.data.api.load_panel``); the callers read
+``regint.models.inputoutput.shipped_table``) and a long observation panel (from ``regint.data.api.load_panel``); the callers read
 files and the store.
 
 Regional structure (documented choice), first available wins:
@@ -346,7 +346,7 @@ def pair_io_analysis(
     Parameters
     ----------
     national_data : NationalIOData
-        The first region's national table (Russia; ``regint.data.api.io_table``).
+        The first region's national table (Russia; ``regint.models.inputoutput.shipped_table``).
     panel : DataFrame or None
         Long observation frame (``regint.data.api.load_panel``) with ``grp_structure_*`` or the activity proxies
         (:data:`PROXY_CODES`) of ``region`` and ``RU``; ``None`` = no regional data.

@@ -1,8 +1,8 @@
-"""Adapters that drive the analysis modules the way their CLI commands do, without printing.
+"""The study's calls into the analysis modules: frames in, the analysis' own results (or small bundles) out.
 
 Each function takes frames (and paths of reference data where an analysis needs a file) and returns the
-analysis' own result object or a small frozen bundle of them. None of them catches errors: the caller wraps each
-in :func:`regint.report.outcome.attempt`, so the report says what could not be produced and why.
+analysis' own result object or a small frozen bundle of them. None of them catches errors: the study wraps each
+in :func:`regint.study.outcome.attempt`, so every front end says what could not be produced and why.
 """
 
 from __future__ import annotations
@@ -17,20 +17,17 @@ import pandas as pd
 
 from regint.errors import DataError
 
-#: OKVED2 divisions (two digits) → sections of the aggregated input-output table.
-IO_YEAR = 2021
-IO_SHOCK = 1000.0  # mln RUB
-
-
-
 
 # ------------------------------------------------------------------------------------------------ preconditions
-def run_preconditions(panel: pd.DataFrame, pair: tuple[str, str]) -> Any:
-    """:func:`regint.indicators.preconditions.preconditions` for the pair and the default comparators."""
-    from regint.indicators.preconditions import DEFAULT_COMPARATORS, preconditions
+def run_preconditions(panel: pd.DataFrame, pair: tuple[str, str], comparators: Sequence[tuple[str, str]],
+                      lang: str = "en") -> Any:
+    """:func:`regint.indicators.preconditions.preconditions` for the pair and its comparator pairs."""
+    from regint.indicators.preconditions import preconditions
 
-    comparators = tuple(c for c in DEFAULT_COMPARATORS if c != pair)
-    return preconditions(panel, pair=pair, comparators=comparators)
+    regions = {r for p in (pair, *comparators) for r in p}
+    return preconditions(panel[panel["region"].isin(regions)], pair=pair,
+                         comparators=tuple(c for c in comparators if tuple(c) != tuple(pair)),
+                         lang=lang)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -82,26 +79,33 @@ class IOBundle:
     assumptions: tuple[str, ...]
     key_sectors: dict[str, list[str]] = field(default_factory=dict)
     structure_source: str = "national"
+    delta: float = 0.3
 
 
-def run_io(panel: pd.DataFrame | None, pair: tuple[str, str], table: Any = None) -> IOBundle:
-    """``regint analyse io`` with its defaults: the shipped Rosstat 2021 domestic table, the regional structure
-    from the panel (``grp_structure_*``, else the activity proxies, else national), FLQ δ = 0.3, the Russian
-    table standing in for the Belarusian technology, +1 bn RUB of final demand for section C.
+def run_io_analysis(panel: pd.DataFrame | None, pair: tuple[str, str], *, year: int, delta: float, shock: float,
+                    partner_share: float | None, table: Any = None) -> Any:
+    """The pair's input-output analysis: the shipped Rosstat table of domestic products of ``year``, the first
+    region's structure from the panel (``grp_structure_*``, else the activity proxies, else national), the
+    partner's size (its share of national GDP), FLQ with Flegg's ``delta``, the Russian table standing in for the
+    Belarusian technology, ``shock`` mln RUB of final demand for section C.
 
     ``table`` is a :class:`~regint.models.inputoutput.NationalIOData` to use instead of the shipped table.
     The analysis is :func:`regint.models.inputoutput.pipeline.pair_io_analysis`.
     """
-    from regint.data.api import io_table
-    from regint.models.inputoutput import shipped_concordance
+    from regint.models.inputoutput import shipped_concordance, shipped_table
     from regint.models.inputoutput.pipeline import pair_io_analysis
 
-    data = table if table is not None else io_table(IO_YEAR, domestic=True)
-    res = pair_io_analysis(data, panel, concordance=shipped_concordance(), region=pair[0], partner=pair[1],
-                           method="flq", delta=0.3, shock=IO_SHOCK)
+    data = table if table is not None else shipped_table(year, domestic=True)
+    return pair_io_analysis(data, panel, concordance=shipped_concordance(), region=pair[0], partner=pair[1],
+                            partner_share=partner_share, method="flq", delta=delta, shock=shock)
+
+
+def io_bundle(res: Any, delta: float) -> IOBundle:
+    """The input-output section's view of an analysis made by :func:`run_io_analysis`."""
     return IOBundle(pair=res.pair, national=res.national, names=res.names, multipliers=res.multiplier_frames(),
                     impacts=res.impacts, shock_sector=res.shock_sector, shock=res.shock, year=res.year,
-                    assumptions=res.assumptions, key_sectors=res.key_sectors, structure_source=res.structure.source)
+                    assumptions=res.assumptions, key_sectors=res.key_sectors, structure_source=res.structure.source,
+                    delta=delta)
 
 
 def linkages_by_direction(io: IOBundle, region: str) -> pd.Series:
@@ -113,30 +117,49 @@ def linkages_by_direction(io: IOBundle, region: str) -> pd.Series:
 
 
 # ------------------------------------------------------------------------------------------------ experts
-def run_directions(survey: Sequence[Path] | None, lang: str, draws: int, data: pd.DataFrame | None = None) -> Any:
-    """:func:`regint.experts.directions.rank_directions` on the given questionnaires or the example survey."""
-    from regint.experts.directions import load_example_survey, rank_directions
+def run_directions(survey: Sequence[Path] | None, draws: int, data: pd.DataFrame | None = None, *,
+                   seed: int = 20240601) -> Any:
+    """:func:`regint.experts.directions.rank_directions` on the given questionnaires, else on the data criteria
+    alone (the shipped example answers are ILLUSTRATIVE and never drive the study's ranking)."""
+    from regint.experts.directions import rank_directions
     from regint.experts.questionnaire import read_questionnaire
 
+    responses = None
     if survey:
         responses = [read_questionnaire(p) for p in survey]
         bad = [str(r.source) for r in responses if r.kind != "directions"]
         if bad:
             raise DataError(f"{bad} are not directions questionnaires (made by `regint experts questionnaire "
                             "--kind directions`)")
-    else:
-        responses = load_example_survey()
-    return rank_directions(responses, data=data, lang=lang, sensitivity_draws=draws)  # type: ignore[arg-type]
+    return rank_directions(responses, data=data, lang="en", sensitivity_draws=draws, seed=seed)
+
+
+def relabel_directions(result: Any, lang: str) -> Any:
+    """The ranking with the names of directions and criteria in ``lang`` (numbers unchanged)."""
+    import dataclasses
+
+    from regint.experts.directions import direction_criteria, directions
+
+    if getattr(result, "lang", "en") == lang:
+        return result
+    dirs = directions(lang)  # type: ignore[arg-type]
+    names = dirs.set_index("code")["name"] if "code" in dirs.columns else dirs["name"]
+    crit = direction_criteria(lang)  # type: ignore[arg-type]
+    crit_names = crit.set_index("code")["name"] if "code" in crit.columns else crit["name"]
+    ranking = result.ranking.assign(name=names.reindex(result.ranking.index).to_numpy())
+    criteria = result.criteria.assign(name=crit_names.reindex(result.criteria.index).to_numpy())
+    return dataclasses.replace(result, ranking=ranking, criteria=criteria, lang=lang)
 
 
 # ------------------------------------------------------------------------------------------------ index
-def run_index(panel: pd.DataFrame, n: int) -> Any:
-    """The cross-border integration index of the Union State border pairs with a Monte Carlo of ``n`` runs."""
+def run_index(panel: pd.DataFrame, pairs: Sequence[tuple[str, str]], n: int) -> Any:
+    """The cross-border integration index of the border ``pairs`` with a Monte Carlo of ``n`` runs."""
     from regint.data.catalogs import regions
-    from regint.index.pairs import BORDER_PAIRS, build_pair_index, catalog_distances
+    from regint.index.pairs import build_pair_index, catalog_distances
 
-    distances = catalog_distances(regions(), BORDER_PAIRS)
-    return build_pair_index(panel, BORDER_PAIRS, None, n, distances=distances)
+    codes = [f"{a}:{b}" for a, b in pairs]
+    distances = catalog_distances(regions(), codes)
+    return build_pair_index(panel, codes, None, n, distances=distances)
 
 
 # ------------------------------------------------------------------------------------------------ gravity
@@ -157,7 +180,7 @@ class GravityBundle:
 
 
 def run_gravity(origin: str = "RUS", partner: str = "BLR", sigma: float = 7.0, draws: int = 200,
-                files: tuple[Path, Path] | None = None) -> GravityBundle:
+                files: tuple[Path, Path] | None = None, seed: int = 0) -> GravityBundle:
     """PPML gravity 2009 with exporter and importer effects; the pair's trade against its prediction.
 
     The data are the shipped CEPII distances and WITS 2009 trade (``regint.data.api.world``), or the user's
@@ -182,7 +205,7 @@ def run_gravity(origin: str = "RUS", partner: str = "BLR", sigma: float = 7.0, d
     regressors = "log_dist + contig + comlang_off + colony"
     base = ppml(data, f"trade ~ {regressors} | exporter + importer")
     with_pair = ppml(data, f"trade ~ {regressors} + pair_dummy | exporter + importer")
-    potential = trade_potential(base, data, rows=data.index[pair], draws=draws)
+    potential = trade_potential(base, data, rows=data.index[pair], draws=draws, seed=seed)
     potential["implied_tariff_equivalent"] = np.expm1(-np.log(potential["ratio"]) / (sigma - 1))
     effect = border_effect(with_pair, "pair_dummy")
     ave = ad_valorem_equivalent(with_pair, "pair_dummy", sigma)

@@ -1,18 +1,16 @@
-"""Adapters for the analyses finished in parallel: scenarios, objective factors and maps.
-
-Each imports its module inside the function, so a module that is not there yet makes only its own section say
-so (:func:`regint.report.outcome.attempt` turns the ``ModuleNotFoundError`` into the stated reason).
-"""
+"""The study's scenarios, objective factors and maps (each imports its analysis module when it runs)."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from regint.study.study import Study
 
 SHIPPED_SCENARIOS: tuple[str, ...] = ("inertial", "moderate", "accelerated")
 
@@ -43,45 +41,35 @@ class ScenarioBundle:
     multipliers: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
-def run_scenarios(panel: pd.DataFrame, pair: tuple[str, str], files: Sequence[Path] | None, draws: int
-                  ) -> ScenarioBundle:
+def run_scenarios(study: Study, files: Sequence[Path] | None, draws: int, seed: int) -> ScenarioBundle:
     """Run the given scenario files (default: the shipped inertial, moderate and accelerated scenarios).
 
-    The baseline and the computed parameters (growth trends, input-output multipliers) are built as ``regint
-    scenario run`` builds them (store first, labelled fallbacks elsewhere); the fastest path is sought for every target of the first scenario with a budget (or the last scenario).
+    The baseline and the computed parameters (growth trends, input-output multipliers) are the study's
+    (:meth:`regint.study.Study.scenario_inputs`); the fastest path is sought for every target of the first scenario
+    with a budget (or the last scenario).
     """
-    from rich.console import Console
-
-    from regint.cli.scenario import build_baseline
     from regint.scenarios import (
         benefit_cost_table,
         cumulative_table,
-        default_parameters,
         fastest_path,
         load_levers,
         load_scenario,
         shipped_scenario,
         simulate,
     )
+    from regint.scenarios.multipliers import MULTIPLIER_KEYS
 
-    if tuple(pair) != ("RU-SMO", "BY-VI"):
-        raise ValueError(f"the scenario baseline is built for RU-SMO:BY-VI only; got {pair[0]}:{pair[1]}")
     specs = [load_scenario(p) for p in files] if files else [shipped_scenario(n) for n in SHIPPED_SCENARIOS]
     catalogue = load_levers(None)
-    quiet = Console(file=io.StringIO(), width=160)
     runs = []
-    base = None
-    fallbacks: tuple[str, ...] = ()
+    inputs = None
     params_used: dict[str, Any] = {}
     for spec in specs:
         spec.schedule(catalogue)
-        base, trends = build_baseline(spec, quiet, use_store=True)
-        base = spec.apply_baseline(base)
-        fallbacks = tuple(base.fallbacks)
-        params = spec.parameters({**default_parameters(),
-                                  **{k: v for k, v in trends.items() if k not in spec.parameter_overrides}})
+        inputs = study.scenario_inputs(spec)
+        params = inputs.parameters(spec)
         params_used[spec.name] = params
-        res = simulate(spec, catalogue, base, params, n_draws=draws, seed=20250101)
+        res = simulate(spec, catalogue, inputs.baseline, params, n_draws=draws, seed=seed)
         runs.append(ScenarioRun(spec=spec, result=res, targets=res.target_table(),
                                 benefits=benefit_cost_table(res), cumulative=cumulative_table(res)))
     ref = next((r for r in runs if r.spec.budget_annual is not None), runs[-1])
@@ -90,15 +78,14 @@ def run_scenarios(panel: pd.DataFrame, pair: tuple[str, str], files: Sequence[Pa
         fastest.append(fastest_path(catalogue, ref.result.baseline, params_used[ref.spec.name], target, ref.spec.years,
                                     budget_annual=ref.spec.budget_annual, budget_total=ref.spec.budget_total,
                                     weights=ref.spec.score_weights))
-    baseline = base.to_frame() if base is not None else pd.DataFrame()
-    from regint.scenarios.multipliers import MULTIPLIER_KEYS
-
+    base = inputs.baseline if inputs is not None else None
     used = params_used[ref.spec.name]
     multipliers = pd.DataFrame([{k: getattr(used[n], k) for k in ("name", "low", "central", "high", "status",
                                                                     "source")}
                                 for n in MULTIPLIER_KEYS.values() if n in used])
     return ScenarioBundle(runs=tuple(runs), fastest=tuple(fastest), levers=catalogue.to_frame(),
-                          baseline=baseline, fallbacks=fallbacks, draws=draws,
+                          baseline=base.to_frame() if base is not None else pd.DataFrame(),
+                          fallbacks=tuple(base.fallbacks) if base is not None else (), draws=draws,
                           notes=tuple(getattr(base, "notes", ())), multipliers=multipliers)
 
 
