@@ -82,33 +82,20 @@ def gravity_command(
 ) -> None:
     """Cross-section gravity 2009 (PPML, exporter and importer FE): where the pair's trade stands against its
     gravity prediction, and the implied friction as a tariff equivalent."""
-    from regint.models.gravity import ad_valorem_equivalent, border_effect, ols_log, ppml, trade_potential
-    from regint.models.gravity_data import gravity_frame, read_cepii_wits, wits_raw_from_shipped
+    from regint.errors import RegintError
+    from regint.study.analyses import run_gravity
 
     console = make_console()
-    if dist is None and trade is None:
-        from regint.data.api import world
-
-        data = gravity_frame(world("distances"), wits_raw_from_shipped(world("trade2009")))
-    elif dist is None or trade is None:
+    if (dist is None) != (trade is None):
         raise typer.BadParameter("pass both --dist and --trade, or neither (the shipped CEPII/WITS 2009 data)")
-    else:
-        data = read_cepii_wits(dist, trade)
-    pair = data["exporter"].isin([origin, partner]) & data["importer"].isin([origin, partner])
-    if pair.sum() != 2:
-        raise typer.BadParameter(f"{origin}-{partner} is not a pair of reporting countries in the data")
-    data = data.assign(pair_dummy=pair.astype(float))
-    regressors = "log_dist + contig + comlang_off + colony"
-    base = ppml(data, f"trade ~ {regressors} | exporter + importer")
-    ols = ols_log(data, f"trade ~ {regressors} | exporter + importer")
-    with_pair = ppml(data, f"trade ~ {regressors} + pair_dummy | exporter + importer")
+    try:
+        g = run_gravity(origin, partner, sigma=sigma, draws=draws,
+                        files=(dist, trade) if dist is not None and trade is not None else None)
+    except RegintError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    base, ols, potential, effect, ave, data, pair = g.base, g.ols, g.potential, g.effect, g.ave, g.data, g.in_pair
     coefs = pd.concat({"ppml": base.to_frame(), "ols_log": ols.to_frame(),
-                       "ppml_with_pair": with_pair.to_frame()}, names=["model"])
-    potential = trade_potential(base, data, rows=data.index[pair], draws=draws)
-    potential["implied_tariff_equivalent"] = np.expm1(-np.log(potential["ratio"]) / (sigma - 1))
-    effect = border_effect(with_pair, "pair_dummy")
-    ave = ad_valorem_equivalent(with_pair, "pair_dummy", sigma)
-
+                       "ppml_with_pair": g.with_pair.to_frame()}, names=["model"])
     console.print(_table(coefs.reset_index(level=0).set_index(coefs.index.map(lambda i: f"{i[0]}:{i[1]}"))
                          .drop(columns="model"), "Gravity 2009 (thousand USD; SE: HC1)"))
     console.print(f"PPML N = {base.nobs:,} (dropped {base.dropped_counts}); OLS N = {ols.nobs:,} "

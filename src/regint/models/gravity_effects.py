@@ -26,7 +26,7 @@ from regint._options import check_option
 from regint.errors import DataError, ModelError
 
 if TYPE_CHECKING:
-    from regint.models.gravity import GravityResults
+    from regint.models.gravity_results import GravityResults
 
 CIMethod = Literal["transform", "delta"]
 _CI_METHODS = ("transform", "delta")

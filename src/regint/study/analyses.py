@@ -169,6 +169,7 @@ class GravityBundle:
 
     base: Any
     with_pair: Any
+    ols: Any
     potential: pd.DataFrame
     effect: pd.DataFrame
     ave: pd.DataFrame
@@ -177,6 +178,8 @@ class GravityBundle:
     partner: str
     nobs: int
     data_source: str
+    data: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+    in_pair: pd.Series = field(default_factory=lambda: pd.Series(dtype=bool), repr=False)
 
 
 def run_gravity(origin: str = "RUS", partner: str = "BLR", sigma: float = 7.0, draws: int = 200,
@@ -187,7 +190,7 @@ def run_gravity(origin: str = "RUS", partner: str = "BLR", sigma: float = 7.0, d
     ``files`` (``dist_cepii.csv``, ``WITS_trade2009.csv``; ``;``-separated) as ``regint analyse gravity``
     ``--dist --trade`` reads them.
     """
-    from regint.models.gravity import ad_valorem_equivalent, border_effect, ppml, trade_potential
+    from regint.models.gravity import ad_valorem_equivalent, border_effect, ols_log, ppml, trade_potential
     from regint.models.gravity_data import gravity_frame, read_cepii_wits, wits_raw_from_shipped
 
     if files is not None:
@@ -205,12 +208,14 @@ def run_gravity(origin: str = "RUS", partner: str = "BLR", sigma: float = 7.0, d
     regressors = "log_dist + contig + comlang_off + colony"
     base = ppml(data, f"trade ~ {regressors} | exporter + importer")
     with_pair = ppml(data, f"trade ~ {regressors} + pair_dummy | exporter + importer")
+    ols = ols_log(data, f"trade ~ {regressors} | exporter + importer")
     potential = trade_potential(base, data, rows=data.index[pair], draws=draws, seed=seed)
     potential["implied_tariff_equivalent"] = np.expm1(-np.log(potential["ratio"]) / (sigma - 1))
     effect = border_effect(with_pair, "pair_dummy")
     ave = ad_valorem_equivalent(with_pair, "pair_dummy", sigma)
-    return GravityBundle(base=base, with_pair=with_pair, potential=potential, effect=effect, ave=ave, sigma=sigma,
-                         origin=origin, partner=partner, nobs=int(base.nobs), data_source=label)
+    return GravityBundle(base=base, with_pair=with_pair, ols=ols, potential=potential, effect=effect, ave=ave, sigma=sigma,
+                         origin=origin, partner=partner, nobs=int(base.nobs), data_source=label, data=data,
+                         in_pair=pair)
 
 
 # ------------------------------------------------------------------------------------------------ evaluation

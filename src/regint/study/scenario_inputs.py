@@ -161,13 +161,14 @@ def _side_fallback(defaults: Mapping[str, Parameter], side: Side, reason: str) -
 
 
 def io_multipliers(ia: IOAnalysis | None, regions: tuple[str, str], *, deltas: tuple[float, float, float],
-                   share_note: str = "", reason: str = "", sector_shares: pd.Series | None = None
-                   ) -> tuple[dict[str, Parameter], list[str]]:
+                   share_note: str = "", reason: str = "", partner_reason: str = "",
+                   sector_shares: pd.Series | None = None) -> tuple[dict[str, Parameter], list[str]]:
     """The multipliers of the chain from the study's input-output analysis ``ia``, with messages saying where
     they come from; a side that cannot be computed keeps the values of ``parameters.toml`` and says why.
 
     ``ia`` is ``None`` when the analysis failed (``reason`` says why); ``deltas`` are Flegg's δ of the low,
-    central and high multiplier; ``share_note`` names where the partner's size came from.
+    central and high multiplier; ``share_note`` names where the partner's size came from; ``partner_reason``,
+    when given, is why the partner's side cannot be computed (its size is unknown) and it falls back.
     """
     defaults = default_parameters()
     sides: tuple[Side, Side] = ("ru", "by")
@@ -181,6 +182,11 @@ def io_multipliers(ia: IOAnalysis | None, regions: tuple[str, str], *, deltas: t
         return out, msgs
     notes = {"ru": "", "by": share_note}
     for side, region in zip(sides, regions, strict=True):
+        if side == "by" and partner_reason:
+            p, m = _side_fallback(defaults, side, partner_reason)
+            out.update(p)
+            msgs.append(m)
+            continue
         try:
             p = side_parameters(ia, side, sector_shares, notes[side], deltas=deltas)
             m = (f"{region}: input-output multipliers computed at run time (Rosstat {ia.year} table, FLQ δ = "

@@ -192,12 +192,13 @@ class Study:
         """The scenario chain's output and GVA multipliers of each side (from :attr:`io_analysis`)."""
         ia = self.io_analysis
         size = self.partner_size
-        reason = ia.reason or ""
-        if ia.ok and size is None:
-            reason = (f"the store has no {PARTNER_SHARE_INDICATOR} of {self.pair[1]} (its share of national GDP, "
-                      "the FLQ size term)")
+        no_size = "" if size is not None else (
+            f"the store has no {PARTNER_SHARE_INDICATOR} of {self.pair[1]} (its share of national GDP, the FLQ "
+            "size term)")
         return io_multipliers(ia.value, self.pair, deltas=self.settings.io_deltas,
-                              share_note=size[1] if size else "", reason=reason)
+                              share_note=size[1] if size else "",
+                              reason=f"the input-output analysis failed ({ia.reason})" if ia.reason else "",
+                              partner_reason=no_size)
 
     # -- index, directions ---------------------------------------------------------------------------------
     @cached_property
