@@ -32,7 +32,8 @@ def test_pair_indicator_values_by_hand(handmade_panel, handmade_distances) -> No
     assert row["value"] == pytest.approx(100 * 3800 / 11000)
     assert row["coverage"] == 1.0 and row["missing"] == ""
     gap = _value(out, "RU-SMO:BY-VI", 2015, "income_gap")["value"]
-    assert gap == pytest.approx(abs(np.log((320_000 / 60) / (10_000 / 2))))
+    a, b = 320_000 / 60, 10_000 / 2  # GRP per capita in USD of the two sides
+    assert gap == pytest.approx(abs(a - b) / max(a, b))  # relative_gap, the one definition of a gap
     assert _value(out, "RU-BRY:BY-HO", 2015, "distance_km")["value"] == 280.0
 
 
@@ -70,7 +71,8 @@ def test_new_measures_by_hand(handmade_panel, handmade_distances) -> None:
     assert cis["value"] == pytest.approx(100 * 1100 / 2000) and cis["basis"] == "one-sided RU"
     assert "BY-VI" not in cis["sources"]
     wage = _value(out, "RU-SMO:BY-VI", 2015, "wage_gap_ppp")
-    assert wage["value"] == pytest.approx(abs(np.log((30_000 / 25.0) / (1_000 / 0.8))))
+    a, b = 30_000 / 25.0, 1_000 / 0.8  # wages at PPP of the two sides
+    assert wage["value"] == pytest.approx(abs(a - b) / max(a, b))  # relative_gap, the one definition of a gap
     assert "BY-VI ppp: BY national: handmade" in wage["sources"]  # the national series, labelled
     infl = _value(out, "RU-SMO:BY-VI", 2015, "inflation_gap_by_national")
     assert infl["value"] == pytest.approx(abs((105.0 - 100.0) - 10.0)) and infl["basis"] == "national proxy BY"

@@ -29,6 +29,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from regint.indicators.gaps import relative_gap
+
 Inputs = list[tuple[str, pd.Series]]
 
 
@@ -58,11 +60,6 @@ def _usd(frame: pd.DataFrame, code: str) -> pd.Series:
     return col(frame, code) / col(frame, "fx_usd")
 
 
-def _abs_log_ratio(x: pd.Series, y: pd.Series) -> pd.Series:
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return pd.Series(np.abs(np.log(x / y)), index=x.index).where((x > 0) & (y > 0))
-
-
 def cis_trade_openness(a: pd.DataFrame, b: pd.DataFrame, d: Static, ra: str, rb: str) -> tuple[pd.Series, Inputs]:
     """Trade with CIS partners as % of GRP: :math:`100 \\sum_r (X^{cis}_r + M^{cis}_r) / \\sum_r Y^{usd}_r`."""
     trade = sum(col(f, "exports_cis_usd") + col(f, "imports_cis_usd") for f in (a, b))
@@ -86,14 +83,15 @@ def partner_trade_share(a: pd.DataFrame, b: pd.DataFrame, d: Static, ra: str, rb
 
 
 def income_gap(a: pd.DataFrame, b: pd.DataFrame, d: Static, ra: str, rb: str) -> tuple[pd.Series, Inputs]:
-    """Income gap :math:`|\\ln(y_a / y_b)|` of GRP per capita in USD (0 = equal)."""
-    return (_abs_log_ratio(_usd(a, "grp_per_capita"), _usd(b, "grp_per_capita")),
+    """Income gap of GRP per capita in USD, :func:`regint.indicators.gaps.relative_gap` (0 = equal)."""
+    return (relative_gap(_usd(a, "grp_per_capita"), _usd(b, "grp_per_capita")),
             _both(a, b, ra, rb, ["grp_per_capita", "fx_usd"]))
 
 
 def wage_gap(a: pd.DataFrame, b: pd.DataFrame, d: Static, ra: str, rb: str) -> tuple[pd.Series, Inputs]:
-    """Wage gap :math:`|\\ln(w_a / w_b)|` of nominal wages in USD."""
-    return (_abs_log_ratio(_usd(a, "wage_nominal"), _usd(b, "wage_nominal")),
+    """Wage gap of nominal wages in USD, :func:`regint.indicators.gaps.relative_gap` (0 = equal; the same
+    definition as the scenarios' wage gap)."""
+    return (relative_gap(_usd(a, "wage_nominal"), _usd(b, "wage_nominal")),
             _both(a, b, ra, rb, ["wage_nominal", "fx_usd"]))
 
 
@@ -137,7 +135,7 @@ def investment_gap(a: pd.DataFrame, b: pd.DataFrame, d: Static, ra: str, rb: str
     """Gap :math:`|\\ln|` of fixed investment per inhabitant in USD."""
     ia = _usd(a, "investment_fixed") / col(a, "population")
     ib = _usd(b, "investment_fixed") / col(b, "population")
-    return _abs_log_ratio(ia, ib), _both(a, b, ra, rb, ["investment_fixed", "fx_usd", "population"])
+    return relative_gap(ia, ib), _both(a, b, ra, rb, ["investment_fixed", "fx_usd", "population"])
 
 
 def enterprise_density(a: pd.DataFrame, b: pd.DataFrame, d: Static, ra: str,
@@ -230,20 +228,21 @@ def cis_share_ru(a: pd.DataFrame, b: pd.DataFrame, d: Static, ra: str, rb: str) 
 
 
 def wage_gap_ppp(a: pd.DataFrame, b: pd.DataFrame, d: Static, ra: str, rb: str) -> tuple[pd.Series, Inputs]:
-    """Wage gap :math:`|\\ln((w_a / p_a) / (w_b / p_b))|` of nominal wages at national PPP (``ppp``).
+    """Wage gap :func:`~regint.indicators.gaps.relative_gap` of nominal wages at national PPP (``ppp``).
 
     The PPP conversion factors are national (World Bank WDI): a national proxy for regional price levels.
     """
-    return (_abs_log_ratio(_ppp(a, "wage_nominal"), _ppp(b, "wage_nominal")),
+    return (relative_gap(_ppp(a, "wage_nominal"), _ppp(b, "wage_nominal")),
             _both(a, b, ra, rb, ["wage_nominal", "ppp"]))
 
 
 def consumption_gap_ppp(a: pd.DataFrame, b: pd.DataFrame, d: Static, ra: str,
                         rb: str) -> tuple[pd.Series, Inputs]:
-    """Gap :math:`|\\ln(c_a / c_b)|` of retail turnover per inhabitant at national PPP (income proxy)."""
+    """Gap (:func:`~regint.indicators.gaps.relative_gap`) of retail turnover per inhabitant at national PPP
+    (an income proxy)."""
     ca = _ppp(a, "retail_turnover") / col(a, "population")
     cb = _ppp(b, "retail_turnover") / col(b, "population")
-    return _abs_log_ratio(ca, cb), _both(a, b, ra, rb, ["retail_turnover", "ppp", "population"])
+    return relative_gap(ca, cb), _both(a, b, ra, rb, ["retail_turnover", "ppp", "population"])
 
 
 def inflation_gap_by_national(a: pd.DataFrame, b: pd.DataFrame, d: Static, ra: str,

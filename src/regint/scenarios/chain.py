@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from regint.indicators.gaps import relative_gap
+
 __all__ = ["aggregate_multiplier", "cost_profile", "growth_path", "integration_score", "log_trade_cost_factor", "multiplier_impact",
            "phase_in", "price_gap", "relative_gap", "trade_response", "wage_response"]
 
@@ -127,16 +129,6 @@ def growth_path(level0: np.ndarray | float, growth: np.ndarray | float, years: n
                 ) -> np.ndarray:
     """Inertial path :math:`y_t = y_0 (1 + g)^{t - t_0}`; shape of ``growth`` broadcast against ``years``."""
     return np.asarray(level0) * np.power(1.0 + np.asarray(growth), years - base_year)
-
-
-def relative_gap(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Gap between two levels as a share of the higher one.
-
-    .. math:: G = \\frac{|a - b|}{\\max(a, b)} \\in [0, 1)
-
-    A gap of 0.10 means the poorer side is 10 % below the richer side.
-    """
-    return np.abs(a - b) / np.maximum(a, b)
 
 
 def wage_response(wage_base: np.ndarray, grp_ratio: np.ndarray, passthrough: np.ndarray | float) -> np.ndarray:
