@@ -182,9 +182,9 @@ def gaps_command(
     """What is missing per region, indicator and year (annual values)."""
     from regint.data.api import open_store
     from regint.data.gaps import coverage, plot_coverage
+    from regint.study.settings import DEFAULT_COMPARATORS
 
-    region_list = parse_regions(regions) or ["RU-SMO", "RU-PSK", "RU-BRY", "BY-VI", "BY-MA", "BY-HO", "BY-MI",
-                                             "BY-HM", "RU", "BY"]
+    region_list = parse_regions(regions) or [*DEFAULT_COMPARATORS, "BY-MI", "BY-HM"]
     year_range = parse_years(years) or (2000, 2025)
     panel = open_store().panel(None, region_list, year_range)
     cov = coverage(panel, region_list, year_range)

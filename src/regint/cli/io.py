@@ -38,6 +38,7 @@ from regint.models.inputoutput.pipeline import (
     pair_io_analysis,
     proxy_structure,
 )
+from regint.study.settings import DEFAULT_PAIR
 
 __all__ = ["PROXIES", "io_command", "linkage_chart", "proxy_structure", "read_structure"]
 
@@ -134,7 +135,7 @@ def _rich_multipliers(mult: MultiplierResult, names: dict[str, str], title: str)
 
 
 def io_command(
-    region: Annotated[str, typer.Option(help="Region code (ISO 3166-2), e.g. RU-SMO.")] = "RU-SMO",
+    region: Annotated[str, typer.Option(help="Region code (ISO 3166-2), e.g. RU-SMO.")] = DEFAULT_PAIR[0],
     year: Annotated[int, typer.Option(help="Year of the Rosstat symmetric table (2021 uses ОКПД 2).")] = 2021,
     delta: Annotated[float, typer.Option(help="Flegg's δ of the FLQ (Flegg & Tohmo 2013: 0.3).")] = 0.3,
     out: Annotated[Path, typer.Option(help="Folder for the CSV/XLSX tables and charts.")] = Path("out/io"),

@@ -16,6 +16,7 @@ import typer
 from rich.table import Table
 
 from regint.cli._console import make_console
+from regint.study.settings import DEFAULT_PAIR
 
 TRADE_INDICATOR_PREFIXES = ("exports", "imports", "trade")
 
@@ -142,7 +143,7 @@ def _plot_potential(res: Any, data: pd.DataFrame, pair: pd.Series, path: Path, l
 
 def evaluation_command(
     outcome: Annotated[str, typer.Option(help="Indicator code of the outcome (not a trade series).")] = "grp_per_capita",
-    treated: Annotated[str, typer.Option(help="Treated region (ISO 3166-2).")] = "RU-SMO",
+    treated: Annotated[str, typer.Option(help="Treated region (ISO 3166-2).")] = DEFAULT_PAIR[0],
     treatment_year: Annotated[int, typer.Option(help="First year of the intervention (Single Economic Space).")] = 2012,
     start: Annotated[int, typer.Option(help="First year used.")] = 2000,
     end: Annotated[int | None, typer.Option(help="Last year used (default: last available).")] = None,

@@ -12,6 +12,7 @@ from rich.table import Table
 
 from regint.cli._console import make_console
 from regint.errors import RegintError
+from regint.study.settings import DEFAULT_PAIR_LABEL
 
 LABELS: dict[str, dict[str, str]] = {
     "title": {"en": "Preconditions of integration", "ru": "Предпосылки интеграции"},
@@ -83,7 +84,7 @@ def _fmt(value: float, lang: str = "en", year: bool = False) -> str:
 
 def preconditions_command(
     pair: Annotated[str, typer.Option("--pair", help="The pair as RUSSIAN:BELARUSIAN region codes.")] = (
-        "RU-SMO:BY-VI"),
+        DEFAULT_PAIR_LABEL),
     out: Annotated[Path, typer.Option(
         "--out", help="Output path without extension: writes .csv, _not_computed.csv and .xlsx.")] = Path(
         "out/preconditions"),

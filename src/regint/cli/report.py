@@ -11,9 +11,11 @@ from typing import Annotated
 
 import typer
 
+from regint.study.settings import DEFAULT_PAIR_LABEL
+
 
 def report_command(
-    pair: Annotated[str, typer.Option("--pair", help="The pair as RUSSIAN:BELARUSIAN region codes.")] = "RU-SMO:BY-VI",
+    pair: Annotated[str, typer.Option("--pair", help="The pair as RUSSIAN:BELARUSIAN region codes.")] = DEFAULT_PAIR_LABEL,
     lang: Annotated[str, typer.Option("--lang", help="Language of the report: ru, en or both.")] = "ru",
     out: Annotated[Path, typer.Option("--out", help="Output folder (report_<lang>.html/.pdf/.xlsx).")] = Path(
         "out/report"),

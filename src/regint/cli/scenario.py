@@ -37,6 +37,7 @@ from regint.scenarios import (
 )
 from regint.scenarios.charts import comparison_chart, fan_chart, tornado_chart
 from regint.study import Settings, Study, parse_pair
+from regint.study.settings import DEFAULT_PAIR_LABEL
 
 __all__ = ["app"]
 
@@ -188,7 +189,7 @@ def run_command(
     file: Annotated[str, typer.Argument(help="Scenario TOML, or inertial / moderate / accelerated.")],
     draws: Draws = 10_000, seed: Seed = 20250101, out: Out = Path("out/scenarios"), catalogue: Catalogue = None,
     tornado_outcome: Annotated[str, typer.Option(help="Outcome of the tornado chart.")] = "wage_gap",
-    no_store: NoStore = False, pair: PairOpt = "RU-SMO:BY-VI",
+    no_store: NoStore = False, pair: PairOpt = DEFAULT_PAIR_LABEL,
 ) -> None:
     """Run one scenario: fan charts, target probabilities, benefits and costs by side, tornado."""
     console = _console()
@@ -213,7 +214,7 @@ def run_command(
 def compare_command(
     files: Annotated[list[str], typer.Argument(help="Two or more scenario files or shipped names.")],
     draws: Draws = 10_000, seed: Seed = 20250101, out: Out = Path("out/scenarios"), catalogue: Catalogue = None,
-    no_store: NoStore = False, pair: PairOpt = "RU-SMO:BY-VI",
+    no_store: NoStore = False, pair: PairOpt = DEFAULT_PAIR_LABEL,
 ) -> None:
     """Compare scenarios: target probabilities and years, outcomes at the horizon, comparison charts."""
     console = _console()
@@ -271,7 +272,7 @@ def fastest_command(
     prerequisites: Annotated[str, typer.Option(help="'complete' or 'started' before a dependant starts.")] = "complete",
     intensity: Annotated[float, typer.Option(help="Intensity of each lever introduced (0..1].")] = 1.0,
     draws: Draws = 10_000, seed: Seed = 20250101, out: Out = Path("out/scenarios"), catalogue: Catalogue = None,
-    no_store: NoStore = False, pair: PairOpt = "RU-SMO:BY-VI",
+    no_store: NoStore = False, pair: PairOpt = DEFAULT_PAIR_LABEL,
 ) -> None:
     """Order and timing of levers that reach each target soonest under the budget and prerequisites."""
     console = _console()

@@ -18,10 +18,12 @@ from pathlib import Path
 
 from regint.errors import OptionError
 
-__all__ = ["DEFAULT_BORDER_PAIRS", "DEFAULT_COMPARATORS", "DEFAULT_PAIR", "MonteCarlo", "Settings", "parse_pair"]
+__all__ = ["DEFAULT_BORDER_PAIRS", "DEFAULT_COMPARATORS", "DEFAULT_PAIR", "DEFAULT_PAIR_LABEL", "MonteCarlo", "Settings", "parse_pair"]
 
 #: The default pair of the study: Smolensk oblast (Russia) and Vitebsk oblast (Belarus).
 DEFAULT_PAIR: tuple[str, str] = ("RU-SMO", "BY-VI")
+#: The default pair as the command line writes it.
+DEFAULT_PAIR_LABEL = f"{DEFAULT_PAIR[0]}:{DEFAULT_PAIR[1]}"
 #: Regions shown beside the pair in profiles and coverage: the other border regions and the two countries.
 DEFAULT_COMPARATORS: tuple[str, ...] = ("RU-PSK", "RU-BRY", "BY-VI", "BY-MA", "BY-HO", "RU-SMO", "RU", "BY")
 #: The Union State border pairs (Russian region, Belarusian oblast) compared in the index and preconditions.

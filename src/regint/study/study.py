@@ -74,6 +74,7 @@ class Study:
         self._lock = threading.RLock()
         self._locks: dict[str, threading.Lock] = {}
         self._per_lang: dict[tuple[str, str], Outcome[Any]] = {}
+        self._ticked: set[str] = set()
 
     # -- construction --------------------------------------------------------------------------------------
     @classmethod
@@ -115,7 +116,11 @@ class Study:
 
     def _once(self, name: str, fn: Callable[[], Any]) -> Outcome[Any]:
         out = attempt(name, fn)
-        self._progress(name)
+        with self._lock:
+            first = name in RESULTS and name not in self._ticked
+            self._ticked.add(name)
+        if first:  # one tick per result of RESULTS (the progress bar's total)
+            self._progress(name)
         return out
 
     def outcomes(self) -> list[Outcome[Any]]:
