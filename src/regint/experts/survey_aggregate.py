@@ -35,7 +35,8 @@ class SurveyResult:
         ``differs`` (the interval excludes 0).
     agreement : DataFrame
         One row per (side, block): respondents, Kendall's W of their rankings of the items (with its p value) and
-        ICC(2,1) / ICC(2,k) (items as targets, respondents as judges) with intervals.
+        ICC(2,1) / ICC(2,k) (items as targets, respondents as judges) with intervals; items nobody answered
+        are left out, then respondents with a blank answer.
     directions : DataFrame
         Officials' AHP priorities of the directions per side (weighted geometric mean of the individual
         eigenvector priorities, AIP), with the share of respondents whose CR ≤ 0.1; empty for businesses.
@@ -108,7 +109,7 @@ def _side_table(side: str, rs: Sequence[SurveyResponse], items: pd.DataFrame, le
 def _agreement(side: str, rs: Sequence[SurveyResponse], items: pd.DataFrame, level: float) -> list[dict]:
     out = []
     for block, its in items.groupby("block", sort=False):
-        frame = _answers(rs, list(its["code"]))
+        frame = _answers(rs, list(its["code"])).dropna(axis=1, how="all")  # items nobody answered
         w = kendall_w(frame)  # respondents × items
         c = icc(frame.T, level)  # items (targets) × respondents (judges)
         out.append({"side": side, "block": block, "respondents": len(rs), "kendall_w": w.w, "w_p": w.p_value,
