@@ -113,7 +113,7 @@ class TiesRegister:
         lines += ["By source:"] + [f"  {site}: {n}" for site, n in self.by_source.items()]
 
         def row(r: pd.Series) -> str:
-            return f"  {r['period']:<8} {r['id']:<4} {r['kind']} ({r['partner'] or r['scope']})"
+            return f"  {r['period']:<8} {r['id']:<4} {r['kind'].split(' (')[0]} ({r['partner'] or r['scope']})"
         lines += ["Ten oldest:"] + [row(r) for _, r in self.oldest().iterrows()]
         lines += ["Ten newest:"] + [row(r) for _, r in self.newest().iterrows()]
         lines += ["Not found:"] + [f"  {g}" for g in self.gaps]
@@ -123,10 +123,12 @@ class TiesRegister:
 #: What the search of the stored public pages did not find (kept as gaps, never filled).
 REGISTER_GAPS: tuple[str, ...] = (
     "the date of the agreement between the Smolensk oblast administration and the Vitebsk oblast executive "
-    "committee, and the share of its plans of measures carried out",
+    "committee itself (its plan of measures of 21 October 2011 was found), later plans, and the share of any plan's "
+    "measures carried out",
     "the date of the Smolensk–Vitebsk twin-town agreement (the city of Smolensk lists Vitebsk as a twin town)",
     "the opening dates of the road and rail crossings other than Krasnaya Gorka (M1)",
-    "a count of firms with Belarusian capital in Smolensk oblast after 2012",
+    "a count of firms with Belarusian capital in Smolensk oblast after 2012 (2025: firms with trade relations only)",
+    "a count of Vitebsk oblast's agreements with Smolensk oblast (the Smolensk side reports 46 with Belarus)",
 )
 
 
