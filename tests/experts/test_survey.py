@@ -115,3 +115,26 @@ def test_subjective_with_synthetic_survey_is_marked(tmp_path: Path) -> None:
     assert res.survey_loaded and res.synthetic and not res.findings_allowed
     dim = res.to_frame()
     assert dim.loc[dim["indicator"] == "survey_political_will", "illustrative"].all()
+
+
+def test_study_subjective_attribute_without_survey() -> None:
+    from regint.data.ties import read_subjective_facts
+    from regint.study import Settings, Study
+
+    panel, _, _ = read_subjective_facts()  # the facts as the rebuilt store will hold them
+    out = Study(Settings(), panel).subjective
+    assert out.ok, out.reason
+    assert not out.value.findings_allowed and "No survey has been loaded" in out.value.summary()
+    assert len(out.value.register.entries) == int(panel["indicator"].str.startswith("press_tie_").sum())
+    assert not out.value.notes  # read from the panel, not from the package files
+
+
+def test_cli_writes_the_three_instruments(tmp_path: Path) -> None:
+    from regint.cli.experts import questionnaire_command
+
+    for kind in ("officials", "business", "experts"):
+        questionnaire_command(out=tmp_path / f"{kind}.xlsx", kind=kind, lang="ru")
+        assert (tmp_path / f"{kind}.xlsx").exists()
+    assert "Сравнения" in load_workbook(tmp_path / "officials.xlsx").sheetnames
+    with pytest.raises(Exception, match="kind must be one of"):
+        questionnaire_command(out=tmp_path / "x.xlsx", kind="citizens", lang="ru")
