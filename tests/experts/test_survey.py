@@ -36,7 +36,8 @@ def _synthetic_officials(tmp_path: Path, lang: str = "ru") -> list[Path]:
             r = true[dirs.index(a)] / true[dirs.index(b)]
             judg[(a, b)] = float(round(r)) if r >= 1 else 1 / float(round(1 / r))
         files.append(fill_survey(form, tmp_path / f"o{k}.xlsx", respondent=f"SYN-{k}", side=side, answers=answers,
-                                 profile={"level": "regional"}, judgements=judg, weight=1 + k % 2))
+                                 profile={"level": "regional"}, judgements=judg, weight=1 + k % 2,
+                                 synthetic=True))
     return files
 
 
@@ -54,7 +55,8 @@ def test_instruments_written_in_both_languages(tmp_path: Path) -> None:
 
 
 def test_synthetic_set_imports_and_aggregates_per_side(tmp_path: Path) -> None:
-    responses = [read_survey(p, synthetic=True) for p in _synthetic_officials(tmp_path)]
+    responses = [read_survey(p) for p in _synthetic_officials(tmp_path)]  # the files carry the mark
+    assert all(r.synthetic for r in responses)
     assert {r.side for r in responses} == {"RU-SMO", "BY-VI"}
     assert responses[1].weight == 2.0 and "obst_language" not in responses[0].answers
     res = aggregate_survey(responses)
@@ -110,8 +112,10 @@ def test_subjective_without_survey_draws_no_finding() -> None:
 
 
 def test_subjective_with_synthetic_survey_is_marked(tmp_path: Path) -> None:
-    res = run_subjective(pd.DataFrame(columns=["indicator"]), _synthetic_officials(tmp_path, "en"), 2026,
-                         synthetic=True)
+    from regint.study import Settings, Study
+
+    files = _synthetic_officials(tmp_path, "en")
+    res = Study(Settings(subjective_files=tuple(files)), pd.DataFrame(columns=["indicator"])).subjective.value
     assert res.survey_loaded and res.synthetic and not res.findings_allowed
     dim = res.to_frame()
     assert dim.loc[dim["indicator"] == "survey_political_will", "illustrative"].all()

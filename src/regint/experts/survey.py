@@ -408,7 +408,8 @@ def _read_pairs(ws: Any, directions: list[str], lang: str, path: Path) -> dict[t
 def read_survey(path: str | Path, *, synthetic: bool = False) -> SurveyResponse:
     """Read and validate one filled instrument.
 
-    ``synthetic=True`` marks answers made up for a test or a demonstration (they never make a finding).
+    ``synthetic=True`` marks answers made up for a test or a demonstration (they never make a finding); a form
+    filled by :func:`fill_survey` with ``synthetic=True`` carries the mark itself.
 
     Raises
     ------
@@ -441,17 +442,19 @@ def read_survey(path: str | Path, *, synthetic: bool = False) -> SurveyResponse:
     if kind == "officials":
         judgements = _read_pairs(_sheet(wb, "pairs", lang, path), list(meta["directions"]), lang, path)
     return SurveyResponse(kind, respondent, profile["side"], weight, profile, answers, judgements,
-                          tuple(meta.get("directions", ())), when, str(path), synthetic)
+                          tuple(meta.get("directions", ())), when, str(path),
+                          synthetic or bool(meta.get("synthetic", False)))
 
 
 def fill_survey(template: str | Path, out: str | Path, *, respondent: str, side: str,
                 answers: Mapping[str, float | None], profile: Mapping[str, str] | None = None,
                 judgements: Mapping[tuple[str, str], float] | None = None, weight: float | None = None,
-                when: str = "") -> Path:
+                when: str = "", synthetic: bool = False) -> Path:
     """Fill a written instrument programmatically (tests, demonstrations, transcribing paper forms).
 
     Values are written as a respondent would choose them (labels in the form's language); ``judgements`` give
-    ``a_ab`` for pairs (a, b) in the sheet's order (values < 1 mean B is more important).
+    ``a_ab`` for pairs (a, b) in the sheet's order (values < 1 mean B is more important). ``synthetic=True``
+    marks the file itself as made-up answers (read back as ``SurveyResponse.synthetic``).
     """
     from openpyxl import load_workbook
 
@@ -482,6 +485,8 @@ def fill_survey(template: str | Path, out: str | Path, *, respondent: str, side:
                 v = float(judgements[pair])
                 cs.cell(r, 4).value = "=" if v == 1 else (a_mark if v > 1 else b_mark)
                 cs.cell(r, 5).value = 1 if v == 1 else round(v if v > 1 else 1 / v)
+    if synthetic:
+        wb[META]["A1"].value = json.dumps({**meta, "synthetic": True}, ensure_ascii=False)
     out = Path(out)
     wb.save(out)
     return out
