@@ -136,18 +136,28 @@ def directions_command(
 
 def questionnaire_command(
     out: Annotated[Path, typer.Option(help="XLSX file to write.")] = Path("out/questionnaire.xlsx"),
-    kind: Annotated[str, typer.Option(help="directions (criteria and ratings of directions) or swot (A'WOT).")] = "directions",
+    kind: Annotated[str, typer.Option(
+        help="officials (Likert + AHP of directions), business (cross-border obstacles), experts (AHP of the "
+             "criteria and ratings of the directions; same as directions), or swot (A'WOT).")] = "directions",
     lang: Annotated[str, typer.Option(help="Language of the questionnaire: en or ru.")] = "en",
 ) -> None:
-    """Write an expert questionnaire (pairwise comparisons on Saaty's 1–9 scale, drop-down lists)."""
+    """Write a survey instrument or an expert questionnaire (XLSX with drop-down lists)."""
     from regint.experts.directions import directions_questionnaire
+    from regint.experts.survey import write_survey
     from regint.experts.swot import swot_questionnaire
 
-    kind = check_option("kind", kind, ("directions", "swot"))
+    kind = check_option("kind", kind, ("officials", "business", "experts", "directions", "swot"))
     lang = check_option("lang", lang, ("en", "ru"))
-    path = directions_questionnaire(out, lang) if kind == "directions" else swot_questionnaire(out, lang)  # type: ignore[arg-type]
     console = make_console()
+    if kind in ("officials", "business"):
+        path = write_survey(out, kind, lang)  # type: ignore[arg-type]
+        console.print(f"written {path}")
+        console.print("One form per respondent; read the filled forms with regint.experts.read_survey, or give "
+                      "them to the study as Settings(subjective_files=...).")
+        return
+    path = (directions_questionnaire(out, lang) if kind in ("directions", "experts")  # type: ignore[arg-type]
+            else swot_questionnaire(out, lang))  # type: ignore[arg-type]
     console.print(f"written {path}")
     console.print("Send it to each expert; read the filled files with "
-                  "`regint analyse directions --survey FILE ...`." if kind == "directions" else
+                  "`regint analyse directions --survey FILE ...`." if kind != "swot" else
                   "Send it to each expert; read the filled files with regint.experts.read_questionnaire.")

@@ -127,6 +127,16 @@ def read_sources(root: Path, log: BuildLog, files: Iterable[tuple[str, str, dict
     return make_observations(pd.concat(frames, ignore_index=True))
 
 
+def _package_facts(log: BuildLog) -> pd.DataFrame:
+    """The facts regint itself transcribed (``shipped/subjective``: ties register, EDB barometer)."""
+    from regint.data.ties import read_subjective_facts
+
+    obs, counts, warnings = read_subjective_facts()
+    log.counts.update(counts)
+    log.warnings += warnings
+    return obs
+
+
 def derive_trade_totals(obs: pd.DataFrame) -> pd.DataFrame:
     """Exports (imports) of goods as CIS plus far-abroad where a source gives only the two parts.
 
@@ -299,6 +309,7 @@ def build_default(shared: Path | None = None, out_dir: Path | None = None, io_bu
     out_dir.mkdir(parents=True, exist_ok=True)
     log = BuildLog()
     obs = read_sources(root, log)
+    obs = make_observations(pd.concat([obs, _package_facts(log)], ignore_index=True))
     obs = drop_clashes(obs, log)
     obs = make_observations(pd.concat([obs, derive_trade_totals(obs)], ignore_index=True))
     unset = obs["vintage"] == ""

@@ -33,6 +33,7 @@ from regint.experts.group import (
     group_priorities,
 )
 from regint.experts.hierarchy import Hierarchy, HierarchyResult
+from regint.experts.impact import TIAResult, relative_sensitivity, tia_impact
 from regint.experts.mcda import (
     TopsisResult,
     VikorResult,
@@ -53,6 +54,9 @@ from regint.experts.questionnaire import (
     write_questionnaire,
 )
 from regint.experts.sensitivity import SensitivityResult, rank_correlation, weight_sensitivity
+from regint.experts.survey import SurveyResponse, fill_survey, read_survey, survey_items, write_survey
+from regint.experts.survey_aggregate import SurveyResult, aggregate_survey
+from regint.experts.survey_stats import ICCResult, MeanEstimate, difference_ci, icc, weighted_mean_ci
 from regint.experts.swot import (
     AWOTResult,
     awot,
@@ -63,6 +67,9 @@ from regint.experts.swot import (
 )
 
 __all__ = [
+    "ICCResult", "MeanEstimate", "SurveyResponse", "SurveyResult", "TIAResult", "aggregate_survey",
+    "difference_ci", "fill_survey", "icc", "read_survey", "relative_sensitivity", "survey_items", "tia_impact",
+    "weighted_mean_ci", "write_survey",
     "AHPResult", "AWOTResult", "DelphiResult", "DirectionsResult", "GroupResult", "Hierarchy", "HierarchyResult",
     "KendallW", "MicmacResult", "Response", "ResponseStore", "SensitivityResult", "TopsisResult", "VikorResult",
     "WeightedSumResult", "aggregate_judgements", "aggregate_priorities", "awot", "awot_from_responses",

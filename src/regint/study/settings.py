@@ -134,6 +134,9 @@ class Settings:
     scenario_files, survey_files : tuple of Path
         The user's scenario TOML files (default: the shipped inertial, moderate and accelerated) and filled
         directions questionnaires (default: none — the ranking then rests on data criteria).
+    subjective_files : tuple of Path
+        Filled officials' and business surveys (:mod:`regint.experts.survey`; default: none — the subjective
+        factors then show the instruments and draw no finding).
     """
 
     pair: tuple[str, str] = DEFAULT_PAIR
@@ -152,6 +155,7 @@ class Settings:
     gravity_sigma: float = 7.0
     scenario_files: tuple[Path, ...] = ()
     survey_files: tuple[Path, ...] = ()
+    subjective_files: tuple[Path, ...] = ()
 
     def __post_init__(self) -> None:
         pair = tuple(self.pair)
@@ -164,6 +168,7 @@ class Settings:
         object.__setattr__(self, "border_pairs", tuple(tuple(p) for p in self.border_pairs))  # type: ignore[misc]
         object.__setattr__(self, "scenario_files", tuple(Path(p) for p in self.scenario_files))
         object.__setattr__(self, "survey_files", tuple(Path(p) for p in self.survey_files))
+        object.__setattr__(self, "subjective_files", tuple(Path(p) for p in self.subjective_files))
         if self.io_year not in (2011, 2016, 2021):
             raise OptionError(f"io_year must be one of {{2011, 2016, 2021}}; got {self.io_year!r}")
         for d in (self.io_delta, *self.io_delta_range):

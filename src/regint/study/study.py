@@ -40,8 +40,8 @@ __all__ = ["COVERAGE_YEARS", "Study"]
 COVERAGE_YEARS: tuple[int, int] = (2000, 2026)
 #: The results a full study computes, in the order of a report (for progress bars and the run-time table).
 RESULTS: tuple[str, ...] = ("profile", "wages_usd", "trade_usd", "coverage", "preconditions", "convergence", "io",
-                            "index", "directions", "gravity", "evaluation", "scenarios", "factors", "maps",
-                            "validation")
+                            "index", "directions", "gravity", "evaluation", "scenarios", "factors", "subjective",
+                            "maps", "validation")
 
 
 class Study:
@@ -61,7 +61,7 @@ class Study:
     -----
     Attributes (each an :class:`Outcome`): ``profile``, ``wages_usd``, ``trade_usd``, ``coverage``,
     ``preconditions``, ``convergence``, ``io``, ``index``, ``directions``, ``gravity``, ``evaluation``,
-    ``scenarios``, ``factors``, ``maps``, ``validation``. A study is safe to share between threads: each result
+    ``scenarios``, ``factors``, ``subjective``, ``maps``, ``validation``. A study is safe to share between threads: each result
     is computed by one thread while the others wait for it.
     """
 
@@ -242,6 +242,14 @@ class Study:
     @cached_property
     def factors(self) -> Outcome[Any]:
         return self._once("factors", lambda: O.run_factors(self.panel, self.settings.mc.bootstrap))
+
+    @cached_property
+    def subjective(self) -> Outcome[Any]:
+        """Subjective factors: ties register, EDB barometer, surveys per side, the institutional dimension."""
+        from regint.study.subjective import run_subjective
+
+        return self._once("subjective", lambda: run_subjective(
+            self.panel, self.settings.subjective_files, self.settings.report_date.year))
 
     # -- scenarios -----------------------------------------------------------------------------------------
     def scenario_inputs(self, spec: Any) -> Any:

@@ -55,7 +55,7 @@ from regint.data.schema import make_observations, validate_observations
 from regint.errors import DataError, LoaderError
 
 FORMAT = "press_facts"
-SOURCES = ("press_facts", "press_facts2", "press_facts3")
+SOURCES = ("press_facts", "press_facts2", "press_facts3", "edb_barometer", "ties_register")
 LAYOUT_FACTS = ("id", "topic", "geo", "period", "value", "unit", "note", "source_url", "source_kind")
 LAYOUT_QUOTES = ("id", "region", "indicator", "period", "value", "unit", "source_url", "quote", "note")
 LAYOUT_RUXPERT = ("year", "rub_per_usd_annual_avg", "value_as_printed", "source_url", "method_note")
@@ -538,7 +538,7 @@ def load(path: str | Path, source: str | None = None, **options: object) -> Load
     ----------
     path : path-like
         One of the three layouts (see the module documentation).
-    source : {'press_facts', 'press_facts2', 'press_facts3'}, optional
+    source : {'press_facts', 'press_facts2', 'press_facts3', 'edb_barometer', 'ties_register'}, optional
         The source id; by default the folder name when it is one of them, else guessed from the layout.
 
     Raises
