@@ -13,6 +13,14 @@ class RegintError(Exception):
     """Base class of every error regint raises on purpose."""
 
 
+class RegintWarning(UserWarning):
+    """Base class of every warning regint issues on purpose."""
+
+
+class ScaleWarning(RegintWarning):
+    """A value estimated from judgements (an AHP completion) falls outside the scale the judgements use."""
+
+
 class OptionError(RegintError, ValueError):
     """A closed option (a ``Literal`` parameter) got a value outside its set."""
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from regint.errors import DataError, OptionError
+from regint.errors import DataError, OptionError, ScaleWarning
 from regint.experts.ahp import (
     check_pairwise,
     from_judgements,
@@ -90,15 +90,84 @@ def test_harker_recovers_consistent_matrix():
 
 
 def test_incomplete_matches_ahpy_readme_example():
-    """AHPy README (PhilipGriffith/AHPy, 'missing pairwise comparisons'): dropping (c, d) from the complete
-    matrix moves the weights from b .3917 a .3742 d .1349 c .0991 to b .392 a .3738 d .1357 c .0985
-    (AHPy completes by Bozóki et al. 2010, whose λmax-optimal completion has Harker's eigenvector)."""
+    """AHPy README (PhilipGriffith/AHPy, 'missing pairwise comparisons'; Bozóki, Fülöp & Rónyai 2010, Example 3):
+    dropping (c, d) from the complete matrix moves the weights from b .3917 a .3742 d .1349 c .0991 to
+    b .392 a .3738 d .1357 c .0985. AHPy completes by minimising λmax, which Harker's method does not do even
+    for n = 4: Harker's weights (.3736, .3921, .0982, .1361) differ from AHPy's by up to 4e-4."""
     comp = {("a", "b"): 1, ("a", "c"): 5, ("a", "d"): 2, ("b", "c"): 3, ("b", "d"): 4, ("c", "d"): 3 / 4}
     full = priorities(comp, ["a", "b", "c", "d"])
     np.testing.assert_allclose(full.weights, [0.3742, 0.3917, 0.0991, 0.1349], atol=1.5e-4)
     del comp[("c", "d")]
-    part = priorities(comp, ["a", "b", "c", "d"])
-    np.testing.assert_allclose(part.weights, [0.3738, 0.392, 0.0985, 0.1357], atol=1.5e-3)
+    harker = priorities(comp, ["a", "b", "c", "d"])
+    np.testing.assert_allclose(harker.weights, [0.3738, 0.392, 0.0985, 0.1357], atol=1.5e-3)
+    assert np.max(np.abs(harker.weights - [0.3738, 0.392, 0.0985, 0.1357])) > 3e-4
+    optimal = priorities(comp, ["a", "b", "c", "d"], completion="lambda_max")
+    np.testing.assert_allclose(optimal.weights, [0.3738, 0.392, 0.0985, 0.1357], atol=6e-5)
+    assert optimal.completion == "lambda_max" and "Bozóki" in optimal.summary()
+
+
+def test_lambda_max_completion_matches_bozoki_fulop_ronyai_example_3():
+    """Bozóki, Fülöp & Rónyai (2010), Example 3 (p. 332): U with u34 = x missing; their algorithm gives
+    x = 0.7302965066047, "equal to van Uden's approximation sqrt(2/5 · 4/3) = 0.73029674334 up to 6 digits";
+    AHPy's test_incomplete_example_missing_comparisons: 0.730297106886979. The stationary point of λmax(x) is
+    van Uden's value itself (n = 4, one gap: the λmax- and LLSM-optimal completions coincide, Csató et al. 2024),
+    so regint is held to it at 1e-9 and to both published values at their own precision (4e-7)."""
+    u = np.array([[1, 1, 5, 2], [1, 1, 3, 4], [1 / 5, 1 / 3, 1, np.nan], [1 / 2, 1 / 4, np.nan, 1]])
+    x = priorities(u, completion="lambda_max").completed[2, 3]
+    assert x == pytest.approx(np.sqrt(8 / 15), abs=1e-9)
+    assert x == pytest.approx(0.7302965066047, abs=4e-7) and x == pytest.approx(0.730297106886979, abs=4e-7)
+    # Harker's completion is another matrix: w3/w4 of Harker's eigenvector = 0.7212.
+    assert priorities(u).completed[2, 3] == pytest.approx(0.72124, abs=1e-5)
+
+
+_HOUSE = {("a", "b"): 5, ("a", "c"): 3, ("a", "d"): 7, ("a", "e"): 6, ("a", "f"): 6, ("b", "d"): 5, ("b", "f"): 3,
+          ("c", "e"): 3, ("c", "g"): 6, ("f", "d"): 4, ("g", "a"): 3, ("g", "e"): 5, ("h", "a"): 4, ("h", "b"): 7,
+          ("h", "d"): 8, ("h", "f"): 6}
+# λmax-optimal completion of the incomplete 8×8 matrix M of Bozóki, Fülöp & Rónyai (2010), Section 6 (Saaty's
+# house-buying matrix with 12 judgements deleted), as printed by AHPy's tests/test_ahp.py
+# (test_incomplete_housing_missing_comparisons).
+_HOUSE_AHPY = {("b", "c"): 0.3300187496240363, ("b", "e"): 1.7197409185349517, ("b", "g"): 0.4663515002203321,
+               ("c", "d"): 9.920512661898753, ("c", "f"): 4.852486449214693, ("c", "h"): 0.5696073301509899,
+               ("d", "e"): 0.5252768142894285, ("d", "g"): 0.1424438146531802, ("e", "f"): 0.9311973564754218,
+               ("e", "h"): 0.10930828182051665, ("f", "g"): 0.2912120796181874, ("g", "h"): 0.4030898885178746}
+
+
+def test_lambda_max_completion_of_the_incomplete_house_matrix_matches_ahpy():
+    labels = list("abcdefgh")
+    with pytest.warns(ScaleWarning, match=r"\(c, d\) = 9.92, \(h, e\) = 9.15 outside Saaty's scale"):
+        res = priorities(_HOUSE, labels, completion="lambda_max")
+    pos = {x: k for k, x in enumerate(labels)}
+    for (i, j), value in _HOUSE_AHPY.items():
+        assert res.completed[pos[i], pos[j]] == pytest.approx(value, rel=2e-5), (i, j)
+    # regint's completion is at least as good: AHPy's values give a λmax no smaller.
+    ahpy = res.completed.copy()
+    for (i, j), value in _HOUSE_AHPY.items():
+        ahpy[pos[i], pos[j]], ahpy[pos[j], pos[i]] = value, 1 / value
+    assert res.lambda_max <= float(np.max(np.linalg.eigvals(ahpy).real)) + 1e-12
+    assert res.lambda_max == pytest.approx(9.298092, abs=1e-6)
+
+
+def test_harker_completion_out_of_scale_is_warned_about():
+    """The same matrix completed by Harker's method: (c, d) = 21.63 and (c, f) = 11.26, beyond Saaty's 9 —
+    before the fix without a word. Harker's λmax (9.4538) is larger than the optimum (9.2981)."""
+    with pytest.warns(ScaleWarning, match=r"harker completion puts \(c, d\) = 21.6, \(c, f\) = 11.3"):
+        res = priorities(_HOUSE, list("abcdefgh"))
+    assert [(i, j) for i, j, _ in res.out_of_scale] == [("c", "d"), ("c", "f"), ("g", "d")]
+    assert res.lambda_max == pytest.approx(9.453814, abs=1e-6)
+    assert "completed (c, d) = 21.6 is outside Saaty's scale" in res.summary()
+
+
+def test_completion_in_scale_does_not_warn():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ScaleWarning)
+        priorities({("a", "b"): 3, ("b", "c"): 2, ("a", "d"): 2, ("c", "d"): 1}, list("abcd"), completion="lambda_max")
+
+
+def test_completion_option_is_validated():
+    with pytest.raises(OptionError, match="completion must be one of"):
+        priorities([[1, 2], [0.5, 1]], completion="bfr")  # type: ignore[arg-type]
 
 
 def test_disconnected_judgements_are_refused():

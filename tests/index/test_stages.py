@@ -182,3 +182,87 @@ def test_result_object() -> None:
     assert "Composite index 'I'" in res.summary()
     with pytest.raises(OptionError, match="aggregate must be one of"):
         build_index(data, fw, IndexSpec(aggregate="median"))  # type: ignore[arg-type]
+
+
+def test_goalposts_match_coinr() -> None:
+    # COINr tests/testthat/test-normalise.R ("zoom in on some goalpost cases"), gposts = c(0, 10, 1):
+    # n_goalposts(1) = 0.1, n_goalposts(11) = 1, n_goalposts(-1) = 0; direction = -1: 0.9, 0, 1.
+    data = pd.DataFrame({"x": [1.0, 11.0, -1.0]})
+    up = normalise(data, "goalposts", goalposts={"x": (0.0, 10.0)}, bounds=(0.0, 1.0))
+    np.testing.assert_allclose(up["x"], [0.1, 1.0, 0.0])
+    down = normalise(data, "goalposts", direction={"x": -1}, goalposts={"x": (0.0, 10.0)}, bounds=(0.0, 1.0))
+    np.testing.assert_allclose(down["x"], [0.9, 0.0, 1.0])
+    # COINr: n_goalposts(x, gposts = c(0.2, 0.8, 10)) = 10 * clip((x - 0.2)/0.6, 0, 1); regint on 0..100
+    x = np.array([0.05, 0.2, 0.5, 0.8, 0.95])
+    frame = pd.DataFrame({"v": x})
+    posts = pd.DataFrame({"lower": [0.2], "upper": [0.8]}, index=["v"])
+    got = normalise(frame, "goalposts", goalposts=posts)
+    np.testing.assert_allclose(got["v"], 100 * np.clip((x - 0.2) / 0.6, 0, 1))
+    loose = normalise(frame, "goalposts", goalposts=posts, truncate=False)
+    assert loose["v"].iloc[0] == pytest.approx(-25.0) and loose["v"].iloc[-1] == pytest.approx(125.0)
+
+
+def test_goalposts_are_fixed_across_years_and_units() -> None:
+    # fixed bounds: a unit's score does not depend on the other units or years (unlike min-max)
+    panel = _panel().fillna(3.0)
+    posts = {"a": (0.0, 10.0), "b": (0.0, 4.0)}
+    full = normalise(panel, "goalposts", goalposts=posts, panel_bounds="by_year")
+    one = normalise(panel.loc[["u1"]], "goalposts", goalposts=posts)
+    pd.testing.assert_frame_equal(full.loc[["u1"]], one)
+    with pytest.raises(DataError, match=r"no goalposts for indicators \['b'\]"):
+        normalise(panel, "goalposts", goalposts={"a": (0.0, 10.0)})
+    with pytest.raises(DataError, match="needs goalposts"):
+        normalise(panel, "goalposts")
+    with pytest.raises(DataError, match="lower goalpost 5.0 must be below the upper one 1.0"):
+        normalise(panel, "goalposts", goalposts={"a": (5.0, 1.0), "b": (0.0, 4.0)})
+
+
+def test_borda_aggregation_reproduces_the_tennessee_example() -> None:
+    # The classic Borda-count example (e.g. Wikipedia "Borda count"; Saari 1995, Basic Geometry of Voting):
+    # 42 % Memphis > Nashville > Chattanooga > Knoxville; 26 % Nashville > Chattanooga > Knoxville > Memphis;
+    # 15 % Chattanooga > Knoxville > Nashville > Memphis; 17 % Knoxville > Chattanooga > Nashville > Memphis.
+    # Points 3-2-1-0 per 100 voters: Nashville 194, Chattanooga 173, Memphis 126, Knoxville 107.
+    # Voter groups are the indicators (weights = shares), cities the units; any values in the voters' order.
+    cities = ["Memphis", "Nashville", "Chattanooga", "Knoxville"]
+    votes = pd.DataFrame({"g42": [4, 3, 2, 1], "g26": [1, 4, 3, 2], "g15": [1, 2, 4, 3], "g17": [1, 2, 3, 4]},
+                         index=cities, dtype=float)
+    fw = Framework.from_frame(pd.DataFrame([
+        {"code": "I", "parent": "", "weight": 1}, {"code": "g42", "parent": "I", "weight": 42},
+        {"code": "g26", "parent": "I", "weight": 26}, {"code": "g15", "parent": "I", "weight": 15},
+        {"code": "g17", "parent": "I", "weight": 17}]))
+    score = aggregate(votes, fw, method="borda")["I"]
+    np.testing.assert_allclose(score * 100, [126, 194, 173, 107])
+    # only the order counts: stretching one voter's values changes nothing
+    assert aggregate(votes * [1, 10, 1, 1], fw, method="borda")["I"].equals(score)
+    # COINr n_borda: rank(x, ties.method = "min") - 1; NaN kept
+    from regint.index import borda_scores
+
+    np.testing.assert_array_equal(borda_scores(np.array([[3.0], [1.0], [3.0], [2.0], [np.nan]]))[:, 0],
+                                  [2, 0, 2, 1, np.nan])
+
+
+def test_borda_ranks_within_each_year_of_a_panel() -> None:
+    idx = pd.MultiIndex.from_product([["u1", "u2", "u3"], [2020, 2021]], names=["unit", "year"])
+    data = pd.DataFrame({"a": [1.0, 30, 2, 20, 3, 10], "b": [1.0, 30, 2, 20, 3, 10]}, index=idx)
+    fw = Framework.from_frame(pd.DataFrame([
+        {"code": "I", "parent": "", "weight": 1}, {"code": "a", "parent": "I", "weight": 1},
+        {"code": "b", "parent": "I", "weight": 1}]))
+    out = aggregate(data, fw, method="borda")["I"]
+    assert out.xs(2020, level="year").tolist() == [0.0, 1.0, 2.0]
+    assert out.xs(2021, level="year").tolist() == [2.0, 1.0, 0.0]
+
+
+def test_build_index_with_goalposts_and_borda() -> None:
+    fw = _framework()
+    data = pd.DataFrame({"a": [1.0, 5, 9], "b": [2.0, 2, 8], "c": [3.0, 1, 2], "d": [10.0, 20, 30]},
+                        index=["x", "y", "z"])
+    posts = pd.DataFrame({"lower": [0.0, 0, 0, 0], "upper": [10.0, 10, 4, 40]}, index=list("abcd"))
+    res = build_index(data, fw, IndexSpec(normalise="goalposts", aggregate="borda", treat=False), goalposts=posts)
+    norm = res.stages["Normalised"]
+    np.testing.assert_allclose(norm["a"], [10, 50, 90])
+    np.testing.assert_allclose(norm["c"], [25, 75, 50])  # direction -1: (x - 4)/(0 - 4)
+    # D1: Borda of a (0, 1, 2) and b (0, 0, 2) -> (0, 0.5, 2); D2: c (0, 2, 1), d (0, 1, 2) weights 1:2 -> (0, 4/3, 5/3)
+    agg = res.stages["Aggregated"]
+    np.testing.assert_allclose(agg["D1"], [0, 0.5, 2])
+    np.testing.assert_allclose(agg["D2"], [0, 4 / 3, 5 / 3])
+    np.testing.assert_allclose(agg["I"], [0, 1, 2])  # Borda of D1 (0, 1, 2) and D2 (0, 1, 2)

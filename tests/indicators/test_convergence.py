@@ -50,7 +50,24 @@ def test_markov_usjoin_reproduces_giddy(reference):
     np.testing.assert_allclose(res.steady_state.to_numpy(), steady, atol=1e-8)
     assert res.mobility == pytest.approx((5 - np.trace(p)) / 4, abs=1e-8)
     assert res.valid and "steady state" in res.summary()
-    assert res.to_frame().shape == (5, 7)
+    assert res.to_frame().shape == (5, 8)
+    # giddy Markov(q5).sojourn_time on the same chain: 1/(1 - p_ii)
+    np.testing.assert_allclose(res.sojourn.to_numpy(), [11.125, 4.65806452, 4.73372781, 4.95172414, 13.77586207],
+                               rtol=1e-8)
+    # R markovchain 0.9.1 (Debian r-cran-markovchain) on these counts: meanFirstPassageTime(mc) and
+    # meanRecurrenceTime(mc); giddy's Markov.fmpt gives the same (Kemeny & Snell 1976, Theorem 4.4.7).
+    fmpt_r = np.array([
+        [0.0, 11.50292712, 29.60921231, 53.38594954, 103.59816743],
+        [42.04774505, 0.0, 18.74455332, 42.50023268, 92.71316899],
+        [69.25849753, 27.21075248, 0.0, 25.27184624, 75.43305672],
+        [84.90689329, 42.85914824, 17.18082642, 0.0, 51.60953369],
+        [98.41295543, 56.36521038, 30.66046735, 14.21158356, 0.0],
+    ])
+    recurrence_r = [4.813543565, 5.340233235, 4.821476033, 5.312991858, 4.776190835]
+    m = res.first_passage.to_numpy()
+    np.testing.assert_allclose(m[~np.eye(5, dtype=bool)], fmpt_r[~np.eye(5, dtype=bool)], rtol=1e-8)
+    np.testing.assert_allclose(np.diag(m), recurrence_r, rtol=1e-8)
+    np.testing.assert_allclose(res.ergodic.to_numpy(), [steady], atol=1e-8)
 
 
 def test_markov_pooled_versus_per_year_hand_example():
@@ -69,6 +86,10 @@ def test_markov_immobile_chain_and_options():
     res = convergence.markov(values, k=5)
     assert res.mobility == 0.0
     assert not res.valid and "not ergodic" in res.reason
+    # every class is closed: five ergodic distributions (before: none was given), sojourn times infinite
+    np.testing.assert_allclose(res.ergodic.to_numpy(), np.eye(5))
+    assert "5 closed classes" in res.reason and "5 ergodic distributions" in res.summary()
+    assert np.isinf(res.sojourn).all()
     with pytest.raises(OptionError, match="k must be an integer >= 2; got 1"):
         convergence.markov(values, k=1)
 

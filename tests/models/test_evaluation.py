@@ -12,7 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from regint.errors import DataError, ModelError, OptionError
-from regint.models.evaluation import did, event_study, simplex_weights, synthetic_control
+from regint.models.evaluation import (
+    did,
+    event_study,
+    predictor_matrix,
+    simplex_weights,
+    synthetic_control,
+    synthetic_control_cv,
+)
 
 matplotlib.use("Agg")
 
@@ -110,6 +117,93 @@ def test_synthetic_control_errors_and_gaps() -> None:
                             predictors=[("x", range(2000, 2010))], v_method="equal")
     assert "u5" not in res.weights.index
     assert any("u5" in n for n in res.notes)
+
+
+@pytest.fixture(scope="module")
+def germany(reference: Path) -> pd.DataFrame:
+    path = reference / "synthetic_control" / "germany.csv"
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    return pd.read_csv(path)
+
+
+def test_germany_cross_validated_v_matches_adh_2015(germany: pd.DataFrame) -> None:
+    # Abadie, Diamond & Hainmueller (2015, AJPS 59(2)), Table 2: synthetic West Germany = Austria 0.42,
+    # USA 0.22, Japan 0.16, Switzerland 0.11, Netherlands 0.09, every other OECD country 0; V by cross-validation
+    # (training predictors 1971-1980, validation 1981-1990, then predictors 1981-1990 with that V), as in their
+    # replication code and pysyncon's tests/test_synth_germany.py (weights .2162 .4145 .0984 .1077 .1632 and
+    # ATT 1990-2003 = -1555.13). ADH, p. 505: "per capita GDP was reduced by about 1,600 USD per year on average".
+    # Before this change regint had no cross-validation and no way to pass V.
+    train = [("gdp", range(1971, 1981)), ("trade", range(1971, 1981)), ("infrate", range(1971, 1981)),
+             ("industry", range(1971, 1981)), ("schooling", [1970, 1975]), ("invest70", [1980])]
+    main = [("gdp", range(1981, 1991)), ("trade", range(1981, 1991)), ("infrate", range(1981, 1991)),
+            ("industry", range(1981, 1991)), ("schooling", [1980, 1985]), ("invest80", [1980])]
+    res = synthetic_control_cv(germany, unit="country", time="year", outcome="gdp", treated="West Germany",
+                               treatment_time=1991, training_predictors=train, validation_periods=range(1981, 1991),
+                               predictors=main, fit_periods=range(1960, 1990))
+    published = {"Austria": 0.42, "USA": 0.22, "Japan": 0.16, "Switzerland": 0.11, "Netherlands": 0.09}
+    for country, weight in published.items():
+        assert res.weights[country] == pytest.approx(weight, abs=0.015), country
+    assert res.weights.drop(list(published)).max() < 0.01
+    att = float(res.path.loc[1990:2003, "gap"].mean())
+    assert att == pytest.approx(-1555.13, rel=0.01)
+    assert att == pytest.approx(-1600, rel=0.05)
+    assert any("cross-validation" in n for n in res.notes)
+    # ADH Table 1, synthetic West Germany: GDP per capita 15802.2, trade openness 56.9, industry share 34.4
+    assert res.balance.loc["gdp", "synthetic"] == pytest.approx(15802.2, rel=2e-3)
+    assert res.balance.loc["trade", "synthetic"] == pytest.approx(56.9, abs=0.3)
+    assert res.balance.loc["industry", "synthetic"] == pytest.approx(34.4, abs=0.3)
+    # the cross-validated V passed by hand gives the same synthetic unit (R Synth's custom.v)
+    again = synthetic_control(germany, unit="country", time="year", outcome="gdp", treated="West Germany",
+                              treatment_time=1991, predictors=main, fit_periods=range(1960, 1990), v=res.v)
+    np.testing.assert_allclose(again.weights, res.weights, atol=1e-9)
+    assert any("given by the caller" in n for n in again.notes)
+
+
+def test_given_v_is_used_and_checked() -> None:
+    data = _panel(effect=0.0)
+    preds = [("y", range(2000, 2005)), ("y", range(2005, 2010)), ("x", [2009])]
+    res = synthetic_control(data, unit="unit", time="year", outcome="y", treated="u0", treatment_time=2010,
+                            predictors=preds, v=[2, 1, 1])
+    np.testing.assert_allclose(res.v, [0.5, 0.25, 0.25])
+    assert list(res.v.index) == ["y[2000-2004]", "y[2005-2009]", "x"]
+    # W*(V) is the constrained least-squares solution for that V (scaled predictors, as R Synth)
+    X = predictor_matrix(data, unit="unit", time="year", units=["u0", *res.weights.index], predictors=preds)
+    x = X.to_numpy() / X.std(axis=1, ddof=1).to_numpy()[:, None]
+    np.testing.assert_allclose(res.weights, simplex_weights(x[:, 0], x[:, 1:], res.v.to_numpy()), atol=1e-12)
+    with pytest.raises(DataError, match="the given V has 2 weight"):
+        synthetic_control(data, unit="unit", time="year", outcome="y", treated="u0", treatment_time=2010,
+                          predictors=preds, v=[1, 1])
+    with pytest.raises(DataError, match="non-negative with a positive sum"):
+        synthetic_control(data, unit="unit", time="year", outcome="y", treated="u0", treatment_time=2010,
+                          predictors=preds, v=[1, -1, 1])
+    with pytest.raises(DataError, match=r"no weight for predictor\(s\) \['x'\]"):
+        synthetic_control(data, unit="unit", time="year", outcome="y", treated="u0", treatment_time=2010,
+                          predictors=preds, v=pd.Series({"y[2000-2004]": 1.0, "y[2005-2009]": 1.0}))
+    with pytest.raises(OptionError, match="optimizer must be one of"):
+        synthetic_control(data, unit="unit", time="year", outcome="y", treated="u0", treatment_time=2010,
+                          predictors=preds, optimizer="bfgs")  # type: ignore[arg-type]
+
+
+def test_repeated_predictors_all_carry_their_periods() -> None:
+    # before: the first occurrence was labelled plain "y", the later ones "y[first-last]"
+    data = _panel(effect=0.0)
+    X = predictor_matrix(data, unit="unit", time="year", units=["u0", "u1"],
+                         predictors=[("y", range(2000, 2004)), ("y", range(2004, 2008)), ("y", [2009]), ("x", [2009])])
+    assert list(X.index) == ["y[2000-2003]", "y[2004-2007]", "y[2009]", "x"]
+    with pytest.raises(DataError, match=r"predictor 'y\[2009\]' is given twice"):
+        predictor_matrix(data, unit="unit", time="year", units=["u0"], predictors=[("y", [2009]), ("y", [2009])])
+
+
+def test_cross_validation_inputs_are_checked() -> None:
+    data = _panel(effect=0.0)
+    kw = dict(unit="unit", time="year", outcome="y", treated="u0", treatment_time=2010)
+    with pytest.raises(DataError, match="2 training predictors .* but 1 main"):
+        synthetic_control_cv(data, **kw, training_predictors=[("y", [2000]), ("x", [2001])],  # type: ignore[arg-type]
+                             validation_periods=range(2004, 2010), predictors=[("y", [2005])])
+    with pytest.raises(DataError, match="validation periods must precede the treatment"):
+        synthetic_control_cv(data, **kw, training_predictors=[("y", [2000])],  # type: ignore[arg-type]
+                             validation_periods=range(2005, 2012), predictors=[("y", [2005])])
 
 
 @settings(max_examples=40, deadline=None)

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from regint.errors import OptionError
 from regint.models.factors import fit_panel
 from regint.models.factors_diagnostics import (
     fisher_adf,
@@ -123,3 +124,71 @@ def test_diagnostics_that_do_not_apply_are_invalid_with_reason() -> None:
     assert not short.valid and "IPS needs" in short.reason
     assert not ips_test(s, lags=9).valid
     assert "INVALID" in short.summary()
+
+
+@pytest.mark.parametrize(("effects", "expected"), [
+    # one-way within, no time dummies: Gretl 2016b "Robust (HAC) standard errors" (Arellano, Stata's
+    # adjustment), printed in R plm 2.6, inst/tests/test_pwaldtest.R ("Gretl uses Stata's small sample
+    # adjustment"): value 0.0151945, capital 0.0527518; Stata 18 xtreg invest mvalue kstock, fe
+    # vce(cluster company) on webuse grunfeld prints the same. Before the fix regint gave 0.0144144, 0.0500435.
+    ("entity", [0.0151945, 0.0527518]),
+    # two-way (Gretl's Model 6, time dummies dt_2..dt_20): value 0.0108244, capital 0.0478484.
+    # Before the fix: 0.0105653, 0.0467029.
+    ("twoways", [0.0108244, 0.0478484]),
+])
+def test_grunfeld_clustered_se_match_stata_gretl(grunfeld: pd.DataFrame, effects: str,
+                                                 expected: list[float]) -> None:
+    res = fit_panel(grunfeld, "invest", ["value", "capital"], effects=effects, bootstrap=0)  # type: ignore[arg-type]
+    np.testing.assert_allclose(res.std_errors[["value", "capital"]], expected, atol=6e-8)
+    assert res.df_resid == 9
+
+
+def test_grunfeld_pooled_clustered_se_match_gretl(grunfeld: pd.DataFrame) -> None:
+    # Same file, Gretl Model 5 (pooled OLS, clustered by firm): value 0.0158943, capital 0.0849671.
+    res = fit_panel(grunfeld, "invest", ["value", "capital"], effects="pooled", bootstrap=0)
+    np.testing.assert_allclose(res.std_errors[["value", "capital"]], [0.0158943, 0.0849671], atol=6e-8)
+
+
+_PLM_FIRMS = ["General Motors", "US Steel", "General Electric", "Chrysler", "Atlantic Refining", "IBM",
+              "Union Oil", "Westinghouse", "Goodyear", "Diamond Match"]  # plm::Grunfeld firms 1..10
+
+
+def _grunfeld_unbalanced(grunfeld: pd.DataFrame) -> pd.DataFrame:
+    """Grunfeld made unbalanced as in plm's inst/tests/test_pcdtest.R, plus firm 3 cut to 1943-1946.
+
+    R 4.2.2, plm 2.6-2 (Debian r-cran-plm), run for this test::
+
+        drop <- (G$firm==1 & G$year>=1945) | (G$firm==2 & G$year<=1944) |
+                (G$firm==3 & !(G$year %in% 1943:1946)) | (G$firm==5 & G$year %in% c(1939,1940,1945)) |
+                (G$firm==7 & G$year %in% 1937:1944)
+        U <- Grunfeld[!drop, ]                                      # 153 rows
+        pcdtest(value ~ 1, data = U)                                # z = 11.017994
+        pcdtest(inv ~ value + capital, data = U, model = "within")  # z = 2.3809691, p-value = 0.01726716
+    """
+    f = grunfeld.index.get_level_values(0)
+    y = grunfeld.index.get_level_values(1)
+    firm = {k + 1: f == name for k, name in enumerate(_PLM_FIRMS)}
+    drop = ((firm[1] & (y >= 1945)) | (firm[2] & (y <= 1944)) | (firm[3] & ~y.isin(range(1943, 1947)))
+            | (firm[5] & y.isin([1939, 1940, 1945])) | (firm[7] & y.isin(range(1937, 1945))))
+    return grunfeld[~drop]
+
+
+def test_pesaran_cd_unbalanced_matches_plm(grunfeld: pd.DataFrame) -> None:
+    # Reference values in _grunfeld_unbalanced's docstring. Before the fix (min_common=3, scaled by all 45
+    # pairs) regint gave 10.473247 and 1.932728 (p = 0.053, on the other side of 5 %).
+    u = _grunfeld_unbalanced(grunfeld)
+    assert len(u) == 153
+    demeaned = u["value"] - u["value"].groupby(level=0).transform("mean")
+    het = pesaran_cd(demeaned)
+    assert het.statistic == pytest.approx(11.017994, abs=1e-6)
+    assert any("pairs used, not all 45" in n for n in het.notes)
+    fe = fit_panel(u, "invest", ["value", "capital"], effects="entity", bootstrap=0)
+    within = pesaran_cd(fe.resids)
+    assert within.statistic == pytest.approx(2.3809691, abs=1e-6)
+    assert within.pvalue == pytest.approx(0.01726716, abs=1e-7)
+
+
+def test_pesaran_cd_rejects_min_common_below_two() -> None:
+    idx = pd.MultiIndex.from_product([["a", "b", "c"], range(4)])
+    with pytest.raises(OptionError, match="min_common must be an integer of at least 2"):
+        pesaran_cd(pd.Series(np.arange(12.0), index=idx), min_common=1)

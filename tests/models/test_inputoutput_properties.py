@@ -10,7 +10,14 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from regint.errors import ModelError
-from regint.models.inputoutput import IOTable, flq, leontief_inverse, regional_coefficients, slq
+from regint.models.inputoutput import (
+    IOTable,
+    flq,
+    leontief_inverse,
+    regional_coefficients,
+    slq,
+    spectral_radius,
+)
 
 SETTINGS = settings(max_examples=60, deadline=None, derandomize=True)
 
@@ -70,11 +77,37 @@ def test_type_ii_at_least_type_i(table: tuple[np.ndarray, np.ndarray], wage_shar
     assert (t2.to_numpy() >= t1.to_numpy() - 1e-9).all()
 
 
-def test_non_productive_names_the_sector() -> None:
+def test_productive_table_with_a_column_sum_above_one_is_inverted() -> None:
+    """Hawkins & Simon (1949); Miller & Blair (2009), appendix 2.1, pp. 58-60: column sums below one are
+    sufficient for productiveness, not necessary; the condition is rho(A) < 1. Hand example (typed here, not
+    data): lower-triangular A with column sums 1.33, 1.0, 0.3, eigenvalues = its diagonal, rho = 0.3. Before the
+    fix leontief_inverse refused it ("input coefficients of 0 (1.3300) sum to 1 or more")."""
+    from regint.models.inputoutput import hawkins_simon_minors
+
+    A = np.array([[0.2, 0.0, 0.0], [1.13, 0.2, 0.0], [0.0, 0.8, 0.3]])
+    np.testing.assert_allclose(A.sum(axis=0), [1.33, 1.0, 0.3])
+    assert spectral_radius(A) == pytest.approx(0.3)
+    np.testing.assert_allclose(hawkins_simon_minors(A), [0.8, 0.64, 0.448])
+    # (I - A)^-1 by forward substitution: l11 = l22 = 1/0.8, l21 = 1.13/0.8^2, l33 = 1/0.7,
+    # l32 = 0.8 l22 / 0.7, l31 = 0.8 l21 / 0.7.
+    expected = np.array([[1.25, 0, 0], [1.765625, 1.25, 0], [0.8 * 1.765625 / 0.7, 0.8 * 1.25 / 0.7, 1 / 0.7]])
+    np.testing.assert_allclose(leontief_inverse(A), expected, rtol=1e-12, atol=1e-14)
+
+
+def test_flows_with_negative_value_added_still_give_the_inverse() -> None:
+    # farm uses 110 of inputs for 100 of output (value added -10), yet rho(A) = 0.616 < 1.
     Z = pd.DataFrame([[50.0, 10], [60, 10]], index=["farm", "mill"], columns=["farm", "mill"])
     t = IOTable(Z, pd.Series([100.0, 100.0], index=["farm", "mill"]))
-    with pytest.raises(ModelError, match=r"not productive: the input coefficients of farm \(1.1000\) sum to 1 or more"):
-        _ = t.L
+    assert (t.L.to_numpy() >= 0).all()
+    np.testing.assert_allclose(t.L.to_numpy(), np.linalg.inv(np.eye(2) - t.A.to_numpy()))
+
+
+def test_column_check_on_request_names_the_sector() -> None:
+    from regint.models.inputoutput import check_productive
+
+    A = np.array([[0.5, 0.1], [0.6, 0.1]])
+    with pytest.raises(ModelError, match=r"input coefficients of farm \(1.1000\) sum to 1 or more"):
+        check_productive(A, ["farm", "mill"], columns=True)
 
 
 def test_spectral_radius_reported() -> None:

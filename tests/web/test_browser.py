@@ -136,11 +136,57 @@ def test_ahp_entry_updates_consistency_ratio(live_server: Any, page: tuple[objec
     assert "0.000" in pg.inner_text("#cr-value")  # type: ignore[attr-defined]
     handle = pg.locator("[id*='\"ahp\"'] [role=slider]").first  # type: ignore[attr-defined]
     handle.focus()
-    handle.press("End")  # first pair: the left criterion extremely more important
+    handle.press("End")  # first pair: fully towards the right-hand criterion
     pg.wait_for_function("() => !document.querySelector('#cr-value').innerText.includes('0.000')")  # type: ignore[attr-defined]
     settle(pg)
     assert "CR = " in pg.inner_text("#cr-value")  # type: ignore[attr-defined]
     assert "Revisit first" in pg.inner_text("#revise-box")  # type: ignore[attr-defined]
+    assert errors == []
+
+
+WEIGHTS_JS = """() => { const g = document.querySelector('#ahp-weights .js-plotly-plot');
+  if (!g || !g.data || !g.data.length) return null;
+  const d = g.data[0]; const out = {}; d.y.forEach((label, k) => { out[label] = d.x[k]; }); return out; }"""
+
+
+def test_ahp_slider_towards_an_item_raises_its_weight_and_is_saved_so(
+        live_server: Any, page: tuple[object, list[str]]) -> None:
+    """Issue 21: the help says "move a slider towards the item that matters more"; before the fix a slider
+    moved fully towards the right-hand item gave the left-hand item the larger weight and saved a_12 = 9."""
+    import json
+
+    from regint.experts.questionnaire import Response
+    from regint.web import experts_adapter as ea
+
+    pg, errors = page
+    open_page(pg, live_server, "experts", "en")
+    pg.wait_for_selector("#cr-value")  # type: ignore[attr-defined]
+    settle(pg)
+    blk = ea.block("criteria", "en")
+    left, right = blk.labels[0], blk.labels[1]
+    before = pg.evaluate(WEIGHTS_JS)  # type: ignore[attr-defined]
+    assert before[left] == pytest.approx(before[right])
+    handle = pg.locator("[id*='\"ahp\"'] [role=slider]").first  # type: ignore[attr-defined]
+    assert left in pg.locator(".ahp-row").first.locator(".ahp-left").inner_text()  # type: ignore[attr-defined]
+    assert right in pg.locator(".ahp-row").first.locator(".ahp-right").inner_text()  # type: ignore[attr-defined]
+    handle.focus()
+    handle.press("End")  # fully towards the right-hand item
+    pg.wait_for_function("() => !document.querySelector('#cr-value').innerText.includes('0.000')")  # type: ignore[attr-defined]
+    settle(pg)
+    after = pg.evaluate(WEIGHTS_JS)  # type: ignore[attr-defined]
+    assert after[right] > before[right] and after[right] > after[left]
+    assert after[left] < before[left]
+    name = "Browser slider test"
+    pg.fill("#ahp-respondent", name)  # type: ignore[attr-defined]
+    pg.click("#ahp-save")  # type: ignore[attr-defined]
+    pg.wait_for_function("() => document.querySelector('#ahp-save-msg').innerText.includes('Saved')")  # type: ignore[attr-defined]
+    lines = (live_server.responses_dir / "responses.jsonl").read_text(encoding="utf-8").splitlines()
+    saved = [Response.from_record(json.loads(x)) for x in lines if json.loads(x)["respondent"] == name]
+    assert len(saved) == 1
+    judged = saved[0].judgements[blk.code]
+    assert judged[(blk.items[0], blk.items[1])] == pytest.approx(1 / 9)  # a_12: the right-hand item 9 times more
+    weights = saved[0].ahp(blk.code).to_series()
+    assert weights[blk.items[1]] > weights[blk.items[0]]
     assert errors == []
 
 

@@ -209,8 +209,9 @@ def test_directions_weights_change_the_ranking(web_ctx: WebContext) -> None:
     assert list(fig2.data[0].y) != list(fig.data[0].y) or fig2.data[0].y[-1] != first
 
 
-@pytest.mark.parametrize(("position", "value"), [(0, 1.0), (2, 3.0), (8, 9.0), (-2, 1 / 3), (-8, 1 / 9), (None, 1.0),
-                                                 (20, 9.0)])
+# a slider runs from the pair's left item (-8) to its right item (+8); a_ij is left over right
+@pytest.mark.parametrize(("position", "value"), [(0, 1.0), (-2, 3.0), (-8, 9.0), (2, 1 / 3), (8, 1 / 9), (None, 1.0),
+                                                 (-20, 9.0)])
 def test_slider_encoding(position: int | None, value: float) -> None:
     assert ea.slider_to_saaty(position) == pytest.approx(value)
     if position is not None and abs(position) <= ea.MAX_STEP:

@@ -16,6 +16,7 @@ from regint.experts.ahp import (
     random_index,
     revision_candidates,
 )
+from regint.experts.completion import lambda_max_completion
 from regint.experts.delphi import DelphiResult, KendallW, delphi, item_statistics, kendall_w
 from regint.experts.directions import (
     DirectionsResult,
@@ -75,7 +76,7 @@ __all__ = [
     "WeightedSumResult", "aggregate_judgements", "aggregate_priorities", "awot", "awot_from_responses",
     "check_pairwise", "delphi", "direction_criteria", "directions", "directions_questionnaire", "entropy_weights",
     "expert_consistency", "expert_report", "fill_questionnaire", "from_judgements", "group_priorities",
-    "item_statistics", "kendall_w", "load_example_survey", "make_block", "micmac", "most_inconsistent",
+    "item_statistics", "kendall_w", "lambda_max_completion", "load_example_survey", "make_block", "micmac", "most_inconsistent",
     "pestel_factors", "priorities", "random_index", "rank_correlation", "rank_directions", "read_questionnaire",
     "revision_candidates", "swot_factors", "swot_questionnaire", "topsis", "vikor", "weight_sensitivity",
     "weighted_sum", "write_questionnaire",

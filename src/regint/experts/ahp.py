@@ -1,15 +1,19 @@
-"""Analytic hierarchy process: priorities of one pairwise comparison matrix and their consistency.
+r"""Analytic hierarchy process: priorities of one pairwise comparison matrix and their consistency.
 
 A pairwise comparison matrix :math:`A = (a_{ij})` on Saaty's 1–9 scale says how many times element *i* is more
 important (likely, preferred) than element *j*; it is positive and reciprocal, :math:`a_{ji} = 1/a_{ij}`.
-Missing judgements are ``NaN`` and handled by Harker's (1987) method (eigenvector) or by logarithmic least
-squares on the judgements given (geometric).
+Missing judgements are ``NaN``. The eigenvector method completes them by Harker's (1987) method or, as an
+option, by the completion that minimises :math:`\lambda_{\max}` (Bozóki, Fülöp and Rónyai 2010,
+:mod:`regint.experts.completion`); the geometric method by logarithmic least squares on the judgements given.
+A completed entry outside Saaty's scale 1/9 … 9 is warned about (:class:`regint.errors.ScaleWarning`): the
+judgements given imply a ratio no expert could have entered, and should be looked at.
 
 Hierarchies (goal → criteria → sub-criteria → alternatives) are in :mod:`regint.experts.hierarchy`.
 """
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
@@ -18,12 +22,15 @@ import numpy as np
 import pandas as pd
 
 from regint._options import check_option
-from regint.errors import DataError
+from regint.errors import DataError, ScaleWarning
+from regint.experts.completion import lambda_max_completion, perron
 
 Method = Literal["eigenvector", "geometric"]
 RandomIndex = Literal["saaty1980", "saaty2005"]
+Completion = Literal["harker", "lambda_max"]
 
 METHODS: tuple[str, ...] = ("eigenvector", "geometric")
+COMPLETIONS: tuple[str, ...] = ("harker", "lambda_max")
 RI_TABLES: tuple[str, ...] = ("saaty1980", "saaty2005")
 
 #: Saaty (1980) random consistency index, n = 1..15 (n = 11..15 as coded in CRAN AHPWR ``R/CR.R``).
@@ -327,15 +334,20 @@ class AHPResult:
     labels : tuple of str
     weights : ndarray, shape (n,), summing to 1
     lambda_max : float
-        Principal eigenvalue (eigenvector method; Harker's matrix when incomplete) or its estimate
-        :math:`\\bar{(Aw)_i / w_i}` (geometric method).
+        Principal eigenvalue (eigenvector method; of Harker's matrix, or of the optimal completion, when
+        incomplete) or its estimate :math:`\\bar{(Aw)_i / w_i}` (geometric method).
     ci, cr, ri : float
         Consistency index, ratio and the random index used; ``cr`` is ``NaN`` with ``cr_note`` when RI is
         unknown (n > 15).
     matrix : ndarray
         The matrix as judged; ``NaN`` where a judgement is missing.
     completed : ndarray
-        The matrix with missing judgements filled by :math:`w_i/w_j`.
+        The matrix with missing judgements filled: by :math:`w_i/w_j` (Harker, geometric) or by the
+        :math:`\\lambda_{\\max}`-minimising values (``completion="lambda_max"``).
+    completion : str
+        How missing judgements were completed: ``"harker"``, ``"lambda_max"`` or ``"llsm"`` (geometric).
+    out_of_scale : tuple of (str, str, float)
+        Completed entries (row, column, value > 1) outside Saaty's scale 1/9 … 9.
     """
 
     labels: tuple[str, ...]
@@ -353,6 +365,8 @@ class AHPResult:
     name: str = ""
     illustrative: bool = False
     notes: tuple[str, ...] = field(default_factory=tuple)
+    completion: str = "harker"
+    out_of_scale: tuple[tuple[str, str, float], ...] = ()
 
     @property
     def n(self) -> int:
@@ -386,7 +400,11 @@ class AHPResult:
         lines.append(f"n = {self.n}, λmax = {self.lambda_max:.4f}, CI = {self.ci:.4f}, RI = {self.ri:.2f}, CR = {cr}"
                      f" ({'acceptable' if self.acceptable else 'NOT acceptable: revise judgements'}; threshold 0.10)")
         if self.n_missing:
-            lines.append(f"{self.n_missing} missing judgement(s) estimated ({'Harker 1987' if self.method == 'eigenvector' else 'LLSM'}).")
+            how = {"harker": "Harker 1987", "lambda_max": "lambda-max completion, Bozóki et al. 2010",
+                   "llsm": "LLSM"}[self.completion]
+            lines.append(f"{self.n_missing} missing judgement(s) estimated ({how}).")
+        for row, col, value in self.out_of_scale:
+            lines.append(f"completed ({row}, {col}) = {value:.3g} is outside Saaty's scale 1/9 … 9")
         if self.cr_note:
             lines.append(self.cr_note)
         lines.extend(self.notes)
@@ -401,6 +419,7 @@ def priorities(
     ri: RandomIndex = "saaty1980",
     name: str = "",
     allow_missing: bool = True,
+    completion: Completion = "harker",
 ) -> AHPResult:
     r"""Priorities of a pairwise comparison matrix and its consistency ratio.
 
@@ -408,9 +427,13 @@ def priorities(
 
         CI = \frac{\lambda_{\max} - n}{n - 1}, \qquad CR = \frac{CI}{RI(n)}
 
-    CR is 0 for n ≤ 2. With missing judgements the eigenvector method uses Harker's matrix (its λmax in CI);
-    the geometric method uses logarithmic least squares over the judgements given and estimates
-    :math:`\lambda_{\max}` on the completed matrix.
+    CR is 0 for n ≤ 2. With missing judgements the eigenvector method uses Harker's matrix (its λmax in CI)
+    or, with ``completion="lambda_max"``, the completion that minimises :math:`\lambda_{\max}` (its
+    eigenvector and :math:`\lambda_{\max}`: the inconsistency of the incomplete matrix as Bozóki, Fülöp and
+    Rónyai 2010 define it). The two differ in general, already for n = 4 (the λmax-optimal completion does not
+    have Harker's eigenvector). The geometric method uses logarithmic least squares over the judgements given
+    and estimates :math:`\lambda_{\max}` on the completed matrix. A completed entry outside 1/9 … 9 raises a
+    :class:`~regint.errors.ScaleWarning` and is listed in ``out_of_scale``.
 
     Parameters
     ----------
@@ -421,6 +444,8 @@ def priorities(
     method : {'eigenvector', 'geometric'}
     ri : {'saaty1980', 'saaty2005'}
         Random-index table (Saaty 1980 or Saaty 2005, p. 31).
+    completion : {'harker', 'lambda_max'}
+        Completion of missing judgements for the eigenvector method (the geometric method always uses LLSM).
 
     References
     ----------
@@ -429,17 +454,24 @@ def priorities(
     *Mathematical Modelling* 9(11): 837–848.
     Saaty, T.L. (2008). Decision making with the analytic hierarchy process. *Int. J. Services Sciences*
     1(1): 83–98.
+    Bozóki, S., Fülöp, J. & Rónyai, L. (2010). On optimal completion of incomplete pairwise comparison
+    matrices. *Mathematical and Computer Modelling* 52: 318–333.
     """
     check_option("method", method, METHODS)
     check_option("ri", ri, RI_TABLES)
+    check_option("completion", completion, COMPLETIONS)
     frame = check_pairwise(matrix, labels, allow_missing=allow_missing)
     a = frame.to_numpy(dtype=float)
     names = tuple(str(x) for x in frame.index)
     n = a.shape[0]
     n_missing = int(np.isnan(a).sum() // 2)
+    how = "llsm" if method == "geometric" else completion
     if method == "eigenvector":
         w, lam = eigenvector_weights(harker_matrix(a) if n_missing else a)
         full = complete_matrix(a, w)
+        if n_missing and completion == "lambda_max":
+            full = lambda_max_completion(a, start=full)
+            lam, w, _ = perron(full)
     else:
         w = geometric_weights(a)
         full = complete_matrix(a, w)
@@ -455,10 +487,27 @@ def priorities(
         note = f"CR not computed: no random index for n = {n} in table {ri} (n ≤ 15)."
     else:
         cr = ci / r
+    outside = _out_of_scale(a, full, names)
+    if outside:
+        shown = ", ".join(f"({i}, {j}) = {v:.3g}" for i, j, v in outside)
+        warnings.warn(
+            f"AHP{f' {name}' if name else ''}: the {how} completion puts {shown} outside Saaty's scale 1/9 … 9: the "
+            "judgements given imply a ratio no respondent could have entered. Check the judgements around these "
+            "pairs, or ask for the missing ones.", ScaleWarning, stacklevel=2)
     return AHPResult(
         labels=names, weights=w, lambda_max=float(lam), ci=float(ci), cr=float(cr), ri=float(r if n > 2 else 0.0),
         method=method, ri_table=ri, matrix=a, completed=full, n_missing=n_missing, cr_note=note, name=name,
+        completion=how, out_of_scale=outside,
     )
+
+
+def _out_of_scale(a: np.ndarray, full: np.ndarray, names: Sequence[str]) -> tuple[tuple[str, str, float], ...]:
+    """Completed (originally missing) entries beyond 1/9 … 9, each pair once, with its value above 1."""
+    out = []
+    for i, j in zip(*np.nonzero(np.isnan(a)), strict=True):
+        if full[i, j] > 9.0 * (1 + 1e-9):
+            out.append((str(names[i]), str(names[j]), float(full[i, j])))
+    return tuple(out)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -499,7 +548,10 @@ def revision_candidates(result: AHPResult, top: int | None = None) -> pd.DataFra
                 continue
             trial = a.copy()
             trial[i, j], trial[j, i] = suggested, 1.0 / suggested
-            after = priorities(trial, names, method=result.method, ri=result.ri_table)  # type: ignore[arg-type]
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", ScaleWarning)
+                after = priorities(trial, names, method=result.method, ri=result.ri_table,  # type: ignore[arg-type]
+                                   completion="lambda_max" if result.completion == "lambda_max" else "harker")
             err = a[i, j] * w[j] / w[i]
             rows.append({"row": names[i], "column": names[j], "judgement": a[i, j], "implied": implied,
                          "error": err, "suggested": suggested, "cr_after": after.cr, "_dev": abs(np.log(err))})

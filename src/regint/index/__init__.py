@@ -6,6 +6,8 @@ stage by stage (see ``tests/index/test_asem.py``).
 
 from regint.index.aggregate import (
     aggregate,
+    borda,
+    borda_scores,
     mazziotta_pareto,
     weighted_arithmetic_mean,
     weighted_geometric_mean,
@@ -14,7 +16,7 @@ from regint.index.coherence import CoherenceResult, coherence
 from regint.index.denominate import denominate
 from regint.index.framework import Framework, FrameworkError
 from regint.index.impute import impute
-from regint.index.normalise import normalise
+from regint.index.normalise import goalpost_scores, normalise
 from regint.index.pairs import (
     BORDER_PAIRS,
     PairIndexResult,
@@ -36,9 +38,10 @@ from regint.index.weights import (
 
 __all__ = [
     "BORDER_PAIRS", "CoherenceResult", "Framework", "FrameworkError", "IndexResult", "IndexSpec",
-    "PairIndexResult", "UncertaintyResult", "UncertaintySpec", "aggregate", "budget_weights", "build_index",
+    "PairIndexResult", "UncertaintyResult", "UncertaintySpec", "aggregate", "borda", "borda_scores",
+    "budget_weights", "build_index",
     "build_pair_index", "coherence", "default_framework", "denominate", "entropy_weights", "equal_weights",
-    "factor_weights", "given_weights", "impute", "mazziotta_pareto", "normalise", "pair_indicators",
+    "factor_weights", "given_weights", "goalpost_scores", "impute", "mazziotta_pareto", "normalise", "pair_indicators",
     "pca_weights", "treat_outliers", "uncertainty_analysis", "weighted_arithmetic_mean",
     "weighted_geometric_mean", "winsorise_coinr",
 ]

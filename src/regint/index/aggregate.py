@@ -1,7 +1,8 @@
 """Aggregation of normalised indicators up the framework tree (indicators → dimensions → index).
 
 Missing children are dropped and the weights of the others rescaled (COINr's default); a unit with no
-observed child gets NaN.
+observed child gets NaN. Besides the compensatory means, the Borda rule aggregates ranks only (a
+non-compensatory, ordinal method): the size of a lead on one indicator cannot buy back a lag on another.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ import pandas as pd
 
 from regint._options import check_option
 from regint.errors import DataError
+from regint.index._frames import is_panel
 from regint.index.framework import Framework
 
-AggMethod = Literal["arithmetic", "geometric", "mazziotta_pareto"]
-AGG_METHODS: tuple[str, ...] = ("arithmetic", "geometric", "mazziotta_pareto")
+AggMethod = Literal["arithmetic", "geometric", "mazziotta_pareto", "borda"]
+AGG_METHODS: tuple[str, ...] = ("arithmetic", "geometric", "mazziotta_pareto", "borda")
 
 
 def _masked_weights(x: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -93,8 +95,49 @@ def mazziotta_pareto(x: np.ndarray, w: np.ndarray) -> np.ndarray:
     return np.where(tot > 0, y, np.nan)
 
 
+def borda_scores(x: np.ndarray) -> np.ndarray:
+    """Borda points of every unit on every column: the number of observed units it beats (ties share the lower).
+
+    .. math:: b_{ci} = \\#\\{c' : x_{c'i} < x_{ci}\\}
+
+    NaN stays NaN. This is COINr's ``n_borda`` (``rank(x, ties.method = "min") - 1``).
+
+    Parameters
+    ----------
+    x : numpy.ndarray, shape (n_units, k)
+
+    Returns
+    -------
+    numpy.ndarray, shape (n_units, k)
+    """
+    out = np.full(x.shape, np.nan)
+    for j in range(x.shape[1]):
+        col = x[:, j]
+        obs = ~np.isnan(col)
+        ref = np.sort(col[obs])
+        out[obs, j] = np.searchsorted(ref, col[obs], side="left")
+    return out
+
+
+def borda(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Weighted Borda count: each child (indicator) is a voter with weight :math:`w_i` that ranks the units.
+
+    .. math:: B_c = \\sum_{i \\in O_c} \\tilde w_i\\, b_{ci}, \\qquad \\tilde w_i = w_i \\Big/ \\sum_{O_c} w_j
+
+    with :math:`b_{ci}` the Borda points (:func:`borda_scores`). Scores are on the scale 0 … n−1 (n units);
+    only the order of the units on each child matters.
+
+    References
+    ----------
+    Borda, J.-C. de (1781). Mémoire sur les élections au scrutin. *Histoire de l'Académie Royale des
+    Sciences*, Paris. OECD/JRC (2008), *Handbook*, step 6, "Non-compensatory multi-criteria approach",
+    pp. 33 and 112–115. COINr ``n_borda`` followed by ``a_amean`` (Becker et al. 2022).
+    """
+    return weighted_arithmetic_mean(borda_scores(x), w)
+
+
 _FUNCS = {"arithmetic": weighted_arithmetic_mean, "geometric": weighted_geometric_mean,
-          "mazziotta_pareto": mazziotta_pareto}
+          "mazziotta_pareto": mazziotta_pareto, "borda": borda}
 
 
 def aggregate(data: pd.DataFrame, framework: Framework, weights: pd.Series | None = None,
@@ -108,8 +151,10 @@ def aggregate(data: pd.DataFrame, framework: Framework, weights: pd.Series | Non
     framework : Framework
     weights : pandas.Series, optional
         Weight of every non-root node (rescaled within parents); default the framework's nominal weights.
-    method : {'arithmetic', 'geometric', 'mazziotta_pareto'}
-        Used at every level.
+    method : {'arithmetic', 'geometric', 'mazziotta_pareto', 'borda'}
+        Used at every level. ``borda`` ranks the units on each child of a node (within each year of a panel)
+        and takes the weighted mean of the Borda points (:func:`borda`); a higher level ranks the Borda scores
+        of its children again.
 
     Returns
     -------
@@ -124,8 +169,17 @@ def aggregate(data: pd.DataFrame, framework: Framework, weights: pd.Series | Non
     func = _FUNCS[method]
     cols: dict[str, np.ndarray] = {c: data[c].to_numpy(dtype=float) for c in framework.indicators}
     out: dict[str, np.ndarray] = {}
+    years = data.index.get_level_values(1).to_numpy() if is_panel(data) and method == "borda" else None
     for node in framework.aggregates:
         kids = framework.children(node)
         x = np.column_stack([cols[k] for k in kids])
-        cols[node] = out[node] = func(x, w.reindex(list(kids)).to_numpy(dtype=float))
+        wk = w.reindex(list(kids)).to_numpy(dtype=float)
+        if years is None:
+            cols[node] = out[node] = func(x, wk)
+        else:
+            y = np.full(x.shape[0], np.nan)
+            for yr in pd.unique(years):
+                m = years == yr
+                y[m] = func(x[m], wk)
+            cols[node] = out[node] = y
     return pd.DataFrame(out, index=data.index)

@@ -9,6 +9,9 @@ For a panel the reference statistics (min, max, mean, sd, rank set) come from
 * ``by_year`` — each year separately (a pure cross-sectional ranking each year), or
 * ``base`` — the base period only; later years are scored against the base-period bounds, so that
   change over time shows (values may leave [l, u]).
+
+Goalposts are fixed bounds given with the data (as the HDI's), so their scores need no reference statistics
+and are comparable across units, years and editions by construction.
 """
 
 from __future__ import annotations
@@ -23,8 +26,8 @@ from regint._options import check_option
 from regint.errors import DataError
 from regint.index._frames import check_numeric, is_panel
 
-NormMethod = Literal["minmax", "zscore", "rank", "target", "frontier"]
-NORM_METHODS: tuple[str, ...] = ("minmax", "zscore", "rank", "target", "frontier")
+NormMethod = Literal["minmax", "zscore", "rank", "target", "frontier", "goalposts"]
+NORM_METHODS: tuple[str, ...] = ("minmax", "zscore", "rank", "target", "frontier", "goalposts")
 PanelBounds = Literal["pooled", "by_year", "base"]
 
 
@@ -120,6 +123,30 @@ def frontier_scores(x: np.ndarray, ref: np.ndarray, direction: int) -> np.ndarra
     return 100.0 * (x / np.nanmax(ref) if direction > 0 else np.nanmin(ref) / x)
 
 
+def goalpost_scores(x: np.ndarray, lower: float, upper: float, direction: int, out_lower: float = 0.0,
+                    out_upper: float = 100.0, *, truncate: bool = True) -> np.ndarray:
+    """Position of ``x`` between fixed goalposts, truncated to them, on the scale ``[out_lower, out_upper]``.
+
+    .. math:: y = l' + (u' - l')\\,g, \\qquad g = \\frac{x - L}{U - L}\\ (\\delta = 1), \\quad
+              g = \\frac{x - U}{L - U}\\ (\\delta = -1), \\qquad g \\leftarrow \\min(1, \\max(0, g))
+
+    :math:`L < U` are the goalposts in the indicator's own units (the worst and best plausible values for a
+    positive indicator; for a negative one :math:`U` is the worst). Truncation keeps values beyond the
+    goalposts at 0 or 1 (COINr's ``trunc2posts = TRUE``).
+
+    References
+    ----------
+    UNDP (2022), *Human Development Report 2021/2022*, Technical notes, p. 2 (dimension index =
+    (actual − minimum)/(maximum − minimum) with fixed goalposts); COINr ``n_goalposts`` (Becker et al. 2022).
+    """
+    if not (np.isfinite(lower) and np.isfinite(upper)) or upper <= lower:
+        raise DataError(f"goalposts: the lower goalpost {lower} must be below the upper one {upper}.")
+    g = (x - lower) / (upper - lower) if direction > 0 else (x - upper) / (lower - upper)
+    if truncate:
+        g = np.clip(g, 0.0, 1.0)
+    return out_lower + (out_upper - out_lower) * g
+
+
 def _score(method: str, x: np.ndarray, ref: np.ndarray, direction: int, target: float | None,
            bounds: tuple[float, float], zparams: tuple[float, float]) -> np.ndarray:
     if method == "minmax":
@@ -139,14 +166,16 @@ def normalise(data: pd.DataFrame, method: NormMethod = "minmax", *,
               direction: pd.Series | Mapping[str, int] | None = None,
               targets: pd.Series | Mapping[str, float] | None = None,
               bounds: tuple[float, float] = (0.0, 100.0), zscore_params: tuple[float, float] = (0.0, 1.0),
-              panel_bounds: PanelBounds = "pooled", base_period: object | None = None) -> pd.DataFrame:
+              panel_bounds: PanelBounds = "pooled", base_period: object | None = None,
+              goalposts: pd.DataFrame | Mapping[str, tuple[float, float]] | None = None,
+              truncate: bool = True) -> pd.DataFrame:
     """Normalise every indicator column.
 
     Parameters
     ----------
     data : pandas.DataFrame
         Units × indicators, or (unit, year) × indicators.
-    method : {'minmax', 'zscore', 'rank', 'target', 'frontier'}
+    method : {'minmax', 'zscore', 'rank', 'target', 'frontier', 'goalposts'}
     direction : Series indicator → ±1, optional (default: all +1)
     targets : Series indicator → target, needed for ``target``
     bounds : (l, u)
@@ -156,6 +185,11 @@ def normalise(data: pd.DataFrame, method: NormMethod = "minmax", *,
     panel_bounds : {'pooled', 'by_year', 'base'}
         Where the reference statistics come from in a panel (see the module docstring).
     base_period : year, needed with ``panel_bounds='base'``
+    goalposts : DataFrame with columns ``lower``, ``upper`` (index: indicators), or mapping
+        indicator → (lower, upper); needed for ``goalposts`` (:func:`goalpost_scores`, scaled to ``bounds``;
+        ``panel_bounds`` does not apply: goalposts are fixed).
+    truncate : bool
+        ``goalposts`` only: cut values beyond the goalposts to the bounds (default, as COINr).
 
     Returns
     -------
@@ -174,10 +208,13 @@ def normalise(data: pd.DataFrame, method: NormMethod = "minmax", *,
     if panel_bounds == "base" and years is not None:
         if base_period is None or base_period not in set(years):
             raise DataError(f"normalise: base_period {base_period!r} is not a year of the panel.")
+    posts = _goalposts(goalposts, list(x.columns)) if method == "goalposts" else None
     for col in x.columns:
         v = x[col].to_numpy()
         d, t = int(dirs[col]), (float(tg[col]) if col in tg.index else None)
-        if years is None or panel_bounds == "pooled":
+        if posts is not None:
+            out[col] = goalpost_scores(v, *posts[col], d, *bounds, truncate=truncate)
+        elif years is None or panel_bounds == "pooled":
             out[col] = _score(method, v, v, d, t, bounds, zscore_params)
         elif panel_bounds == "base":
             ref = v[np.asarray(years == base_period)]
@@ -189,3 +226,21 @@ def normalise(data: pd.DataFrame, method: NormMethod = "minmax", *,
                 y[m] = _score(method, v[m], v[m], d, t, bounds, zscore_params)
             out[col] = y
     return out
+
+
+def _goalposts(goalposts: pd.DataFrame | Mapping[str, tuple[float, float]] | None,
+               columns: list[str]) -> dict[str, tuple[float, float]]:
+    if goalposts is None:
+        raise DataError("normalise: method 'goalposts' needs goalposts (lower, upper) for every indicator. "
+                        "Fix: pass goalposts=DataFrame with columns 'lower' and 'upper' indexed by indicator.")
+    if isinstance(goalposts, pd.DataFrame):
+        if not {"lower", "upper"} <= set(goalposts.columns):
+            raise DataError(f"normalise: the goalposts table needs columns 'lower' and 'upper'; it has "
+                            f"{list(goalposts.columns)}.")
+        table = {str(k): (float(r["lower"]), float(r["upper"])) for k, r in goalposts.iterrows()}
+    else:
+        table = {str(k): (float(v[0]), float(v[1])) for k, v in goalposts.items()}
+    missing = [c for c in columns if c not in table]
+    if missing:
+        raise DataError(f"normalise: no goalposts for indicators {missing}. Fix: add a row (lower, upper) for each.")
+    return {c: table[c] for c in columns}

@@ -144,7 +144,7 @@ def _resolve_weights(spec: IndexSpec, framework: Framework, normalised: pd.DataF
 
 def build_index(data: pd.DataFrame, framework: Framework, spec: IndexSpec | None = None, *,
                 denominators: pd.DataFrame | None = None, groups: pd.Series | None = None,
-                targets: pd.Series | None = None) -> IndexResult:
+                targets: pd.Series | None = None, goalposts: pd.DataFrame | None = None) -> IndexResult:
     """Run the whole pipeline and keep each stage.
 
     Parameters
@@ -159,6 +159,8 @@ def build_index(data: pd.DataFrame, framework: Framework, spec: IndexSpec | None
         Unit → group for ``group_mean`` imputation.
     targets : pandas.Series, optional
         Indicator → target for ``target`` normalisation.
+    goalposts : pandas.DataFrame, optional
+        Columns ``lower``, ``upper`` by indicator for ``goalposts`` normalisation.
 
     Returns
     -------
@@ -188,7 +190,8 @@ def build_index(data: pd.DataFrame, framework: Framework, spec: IndexSpec | None
     stages["Treated"] = treated
     stages["Normalised"] = normalise(treated, spec.normalise, direction=framework.direction, targets=targets,
                                      bounds=spec.bounds, zscore_params=spec.zscore_params,
-                                     panel_bounds=spec.panel_bounds, base_period=spec.base_period)
+                                     panel_bounds=spec.panel_bounds, base_period=spec.base_period,
+                                     goalposts=goalposts)
     weights = _resolve_weights(spec, framework, stages["Normalised"])
     aggs = aggregate(stages["Normalised"], framework, weights, spec.aggregate)
     stages["Aggregated"] = pd.concat([stages["Normalised"], aggs], axis=1)

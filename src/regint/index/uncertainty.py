@@ -176,9 +176,9 @@ def uncertainty_analysis(data: pd.DataFrame, framework: Framework, spec: IndexSp
     for m in imps:
         check_option("imputation", m, IMPUTE_METHODS)
     for m in uspec.normalisations:
-        check_option("normalisation", m, NORM_METHODS)
+        check_option("normalisation", m, tuple(n for n in NORM_METHODS if n != "goalposts"))
     for m in uspec.aggregations:
-        check_option("aggregation", m, AGG_METHODS)
+        check_option("aggregation", m, tuple(a for a in AGG_METHODS if a != "borda"))
     data, n_years = _grid(data[framework.indicators])
     if denominators is not None:
         denominators = denominators.reindex(data.index)

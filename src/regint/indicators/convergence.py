@@ -17,6 +17,7 @@ import statsmodels.api as sm
 from regint._options import check_option
 from regint.errors import DataError, OptionError
 from regint.indicators._base import fmt, validity
+from regint.indicators.markov_chain import ergodic_distributions, first_passage_times, sojourn_times
 
 SigmaMeasure = Literal["sd_log", "cv"]
 GapKind = Literal["ratio", "percent"]
@@ -351,6 +352,14 @@ class MarkovResult:
         Class (0 = poorest) of every region and year.
     cutoffs : DataFrame
         The quantile cut-offs per year (one row ``"pooled"`` when pooled).
+    sojourn : Series (k,)
+        Expected periods a region stays in a class once there, :math:`1/(1 - p_{ii})` (``inf``: never left).
+    first_passage : DataFrame (k, k)
+        Mean periods to first reach class *j* (columns) from class *i* (rows); diagonal = mean recurrence
+        times; ``inf`` where *j* may never be reached.
+    ergodic : DataFrame (r, k)
+        Every ergodic distribution, one row per closed class of the chain (one row when the chain has a single
+        one; then it equals ``steady_state``). A class never left from counts as absorbing.
     """
 
     counts: pd.DataFrame
@@ -364,6 +373,9 @@ class MarkovResult:
     valid: bool = True
     reason: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
+    sojourn: pd.Series | None = None
+    first_passage: pd.DataFrame | None = None
+    ergodic: pd.DataFrame | None = None
 
     def summary(self) -> str:
         lines = [
@@ -373,6 +385,11 @@ class MarkovResult:
         ]
         lines += ["    " + "  ".join(f"{v:6.3f}" for v in row) for row in self.p.to_numpy()]
         lines.append("  steady state: " + "  ".join(f"{v:.3f}" for v in self.steady_state))
+        if self.ergodic is not None and len(self.ergodic) > 1:
+            lines.append(f"  {len(self.ergodic)} ergodic distributions (one per closed class):")
+            lines += ["    " + "  ".join(f"{v:.3f}" for v in row) for row in self.ergodic.to_numpy()]
+        if self.sojourn is not None:
+            lines.append("  sojourn times: " + "  ".join(f"{v:.2f}" for v in self.sojourn))
         lines.append(f"  Shorrocks mobility {fmt(self.mobility)}; {validity(self.valid, self.reason)}")
         return "\n".join(lines)
 
@@ -381,6 +398,8 @@ class MarkovResult:
         out.columns = [f"p_to_{c}" for c in out.columns]
         out.insert(0, "count", self.counts.sum(axis=1))
         out["steady_state"] = self.steady_state
+        if self.sojourn is not None:
+            out["sojourn"] = self.sojourn
         return out
 
 
@@ -410,7 +429,9 @@ def markov(values: pd.DataFrame, k: int = 5, pooled: bool = False) -> MarkovResu
         \\qquad M_S = \\frac{k - \\operatorname{tr} \\hat P}{k - 1}
 
     Each value is first divided by its year's cross-sectional mean (relative income); this does not change
-    the per-year classes and makes pooled cut-offs comparable across years.
+    the per-year classes and makes pooled cut-offs comparable across years. The result also carries the
+    sojourn times, the mean first passage times and every ergodic distribution of a reducible chain
+    (:mod:`regint.indicators.markov_chain`).
 
     Parameters
     ----------
@@ -461,6 +482,9 @@ def markov(values: pd.DataFrame, k: int = 5, pooled: bool = False) -> MarkovResu
     if (row == 0).any():
         notes = (f"classes never left from: {np.flatnonzero(row.ravel() == 0).tolist()}",)
     ss, reason = steady_state(p)
+    erg = ergodic_distributions(p)
+    if reason and len(erg) > 1:
+        reason += f"; it has {len(erg)} closed classes, each with its own ergodic distribution (see `ergodic`)"
     return MarkovResult(
         counts=pd.DataFrame(counts, index=labels, columns=labels),
         p=pd.DataFrame(p, index=labels, columns=labels),
@@ -468,4 +492,7 @@ def markov(values: pd.DataFrame, k: int = 5, pooled: bool = False) -> MarkovResu
         mobility=float((k - np.trace(p)) / (k - 1)),
         classes=classes, cutoffs=cutoffs, k=k, pooled=pooled,
         valid=not reason, reason=reason, notes=notes,
+        sojourn=pd.Series(sojourn_times(p), index=labels, name="sojourn"),
+        first_passage=pd.DataFrame(first_passage_times(p), index=labels, columns=labels),
+        ergodic=pd.DataFrame(erg, index=pd.RangeIndex(len(erg), name="closed_class"), columns=labels),
     )

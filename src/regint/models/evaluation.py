@@ -18,6 +18,7 @@ from regint.models.synthetic_control import (
     predictor_matrix,
     simplex_weights,
     synthetic_control,
+    synthetic_control_cv,
 )
 
 __all__ = [
@@ -29,4 +30,5 @@ __all__ = [
     "predictor_matrix",
     "simplex_weights",
     "synthetic_control",
+    "synthetic_control_cv",
 ]

@@ -5,8 +5,9 @@ r"""Objective factors of integration: two-way fixed-effects panel regressions wi
     y_{it} = \alpha_i + \lambda_t + \rho\, y_{i,t-1} + \sum_k \beta_k x_{kit} + \varepsilon_{it}
 
 estimated by the within (least-squares dummy variable) estimator of :class:`linearmodels.PanelOLS`, with
-standard errors clustered by entity (CRV1) and confidence intervals from the t distribution with
-:math:`G-1` degrees of freedom. With few clusters (five border pairs) clustered errors are unreliable
+standard errors clustered by entity (CRV1, with the small-sample factor :math:`G/(G-1)\cdot(N-1)/(N-K)` of
+Stata's ``xtreg, fe vce(cluster)``) and confidence intervals from the t distribution with :math:`G-1` degrees of
+freedom. With few clusters (five border pairs) clustered errors are unreliable
 (Cameron, Gelbach and Miller 2008); every fit therefore also reports a wild cluster bootstrap: p-values with the
 null imposed (WCR) and bootstrap-t intervals, with Webb's six-point weights when :math:`G \le 12`.
 
@@ -50,7 +51,7 @@ FEW_CLUSTERS = 30
 WEBB_THRESHOLD = 12
 _WEBB = np.array([-np.sqrt(1.5), -1.0, -np.sqrt(0.5), np.sqrt(0.5), 1.0, np.sqrt(1.5)])
 
-__all__ = ["FactorResults", "fit_factors", "fit_panel", "partial_out_effects"]
+__all__ = ["FactorResults", "crv1_scale", "fit_factors", "fit_panel", "partial_out_effects"]
 
 
 @dataclass(frozen=True)
@@ -195,12 +196,41 @@ def _absorbed(x_tilde: pd.DataFrame, x: pd.DataFrame, effects: str) -> tuple[lis
     return rank_keep, dropped
 
 
-def _crv1_se(x: np.ndarray, resid: np.ndarray, groups: np.ndarray, xtx_inv: np.ndarray) -> np.ndarray:
-    n, k = x.shape
+def crv1_scale(n: int, k: int, g: int) -> float:
+    r"""Small-sample factor of the cluster-robust (CRV1) covariance, as in Stata, fixest and plm.
+
+    .. math::
+
+        c = \frac{G}{G-1}\,\frac{N-1}{N-K}
+
+    Parameters
+    ----------
+    n : int
+        Observations :math:`N`.
+    k : int
+        Parameters :math:`K` counted as Stata's ``xtreg, fe vce(cluster)`` counts them: the regressors, the
+        constant and the fixed effects not nested in the clusters (the year effects); the entity effects, nested
+        in the entity clusters, are not counted.
+    g : int
+        Clusters :math:`G`.
+
+    References
+    ----------
+    StataCorp (2023). *Stata Base Reference Manual*, Release 18, ``[R] regress``, Methods and formulas
+    (:math:`q_c = \frac{N-1}{N-k}\frac{M}{M-1}`); ``[XT] xtreg``, Methods and formulas (vce(cluster) with
+    panels nested within clusters). Cameron, A. C. and Miller, D. L. (2015). A practitioner's guide to
+    cluster-robust inference. *Journal of Human Resources* 50(2), 317-372, Section II.C.
+    """
+    return g / (g - 1) * (n - 1) / max(n - k, 1)
+
+
+def _crv1_se(x: np.ndarray, resid: np.ndarray, groups: np.ndarray, xtx_inv: np.ndarray,
+             k: int | None = None) -> np.ndarray:
+    n = x.shape[0]
     g = np.unique(groups)
     scores = np.vstack([x[groups == c].T @ resid[groups == c] for c in g])
     meat = scores.T @ scores
-    factor = len(g) / (len(g) - 1) * (n - 1) / max(n - k, 1)
+    factor = crv1_scale(n, x.shape[1] if k is None else k, len(g))
     return np.sqrt(np.diag(factor * xtx_inv @ meat @ xtx_inv))
 
 
@@ -212,6 +242,7 @@ def wild_cluster_bootstrap(
     n_boot: int = 999,
     level: float = 0.95,
     seed: int = 0,
+    k: int | None = None,
 ) -> tuple[np.ndarray, np.ndarray, str]:
     r"""Wild cluster bootstrap: WCR p-values and WCU bootstrap-t intervals for every coefficient.
 
@@ -229,6 +260,9 @@ def wild_cluster_bootstrap(
         Outcome and regressors with the fixed effects already partialled out.
     groups : ndarray, shape (n,)
         Cluster labels.
+    k : int, optional
+        Parameters counted in the small-sample factor :func:`crv1_scale` (default: the columns of ``x``). The
+        factor scales :math:`t` and :math:`t^*` alike, so p-values and intervals do not depend on it.
 
     Returns
     -------
@@ -247,12 +281,13 @@ def wild_cluster_bootstrap(
     g = len(labels)
     use_webb = g <= WEBB_THRESHOLD
     v = rng.choice(_WEBB, size=(g, n_boot)) if use_webb else rng.choice([-1.0, 1.0], size=(g, n_boot))
-    n, k = x.shape
+    n, n_par = x.shape
     xtx_inv = np.linalg.inv(x.T @ x)
     beta = xtx_inv @ x.T @ y
-    se = _crv1_se(x, y - x @ beta, groups, xtx_inv)
+    k_dof = x.shape[1] if k is None else k
+    se = _crv1_se(x, y - x @ beta, groups, xtx_inv, k_dof)
     a = xtx_inv @ x.T  # (K, n)
-    factor = g / (g - 1) * (n - 1) / max(n - k, 1)
+    factor = crv1_scale(n, k_dof, g)
 
     def t_draws(ystar: np.ndarray, j: int, centre: float) -> np.ndarray:
         bstar = a @ ystar  # (K, B)
@@ -261,10 +296,10 @@ def wild_cluster_bootstrap(
         np.add.at(s, gi, a[j][:, None] * ustar)
         return (bstar[j] - centre) / np.sqrt(factor * (s ** 2).sum(axis=0))
 
-    pvals, ci = np.empty(k), np.empty((k, 2))
+    pvals, ci = np.empty(n_par), np.empty((n_par, 2))
     u_full = y - x @ beta
-    for j in range(k):
-        others = np.delete(np.arange(k), j)
+    for j in range(n_par):
+        others = np.delete(np.arange(n_par), j)
         xr = x[:, others]
         br = np.linalg.lstsq(xr, y, rcond=None)[0] if len(others) else np.zeros(0)
         fit_r = xr @ br if len(others) else np.zeros(n)
@@ -290,7 +325,7 @@ def fit_panel(
     honesty: Honesty | None = None,
     notes: tuple[str, ...] = (),
 ) -> FactorResults:
-    """Fixed-effects regression of ``outcome`` on ``regressors`` (linearmodels PanelOLS) with diagnostics data.
+    r"""Fixed-effects regression of ``outcome`` on ``regressors`` (linearmodels PanelOLS) with diagnostics data.
 
     Parameters
     ----------
@@ -302,6 +337,11 @@ def fit_panel(
     effects : {"twoways", "entity", "pooled"}
     cov_type : {"clustered", "unadjusted"}
         Clustered by entity (CRV1, t with G-1 df) or the classical homoskedastic errors (t with n-k-FE df).
+        The clustered covariance carries the small-sample factor :math:`\frac{G}{G-1}\frac{N-1}{N-K}` of
+        Stata's ``xtreg, fe vce(cluster)`` (:func:`crv1_scale`; linearmodels' ``group_debias=True``, fixest's
+        and plm's default adjustment), with :math:`K` the regressors, the constant and, under two-way
+        effects, the year effects. Without the :math:`G/(G-1)` term the errors would be 3-7 % too small
+        with 8-20 regions.
     bootstrap : int
         Wild cluster bootstrap draws (0: none).
     level : float
@@ -335,11 +375,16 @@ def fit_panel(
                    drop_absorbed=False, check_rank=False)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        res = (mod.fit(cov_type="clustered", cluster_entity=True, debiased=True) if cov_type == "clustered"
-               else mod.fit(cov_type="unadjusted", debiased=True))
+        res = (mod.fit(cov_type="clustered", cluster_entity=True, debiased=True, group_debias=True)
+               if cov_type == "clustered" else mod.fit(cov_type="unadjusted", debiased=True))
     params, se = res.params[keep], res.std_errors[keep]
     df_resid = n_groups - 1 if cov_type == "clustered" else int(res.df_resid)
     y_t, x_t = tilde[outcome].to_numpy(), tilde[keep].to_numpy()
+    n_years = frame.index.get_level_values(1).nunique()
+    k_dof = len(keep) + 1 + (n_years - 1 if effects == "twoways" else 0)
+    if cov_type == "clustered":
+        se = pd.Series(_crv1_se(x_t, y_t - x_t @ params.to_numpy(), groups, np.linalg.inv(x_t.T @ x_t), k_dof),
+                       index=keep)
     r2 = 1 - float(np.sum((y_t - x_t @ np.linalg.lstsq(x_t, y_t, rcond=None)[0]) ** 2)) / float(np.sum(y_t ** 2))
     boot_p = boot_ci = None
     weights = ""
@@ -348,7 +393,8 @@ def fit_panel(
         more_notes.append(f"only {n_groups} clusters: clustered standard errors are unreliable with few clusters; "
                           "read the wild cluster bootstrap p-values and intervals")
     if bootstrap and n_groups >= 2:
-        p, ci, weights = wild_cluster_bootstrap(y_t, x_t, groups, n_boot=bootstrap, level=level, seed=seed)
+        p, ci, weights = wild_cluster_bootstrap(y_t, x_t, groups, n_boot=bootstrap, level=level, seed=seed,
+                                                k=k_dof)
         boot_p = pd.Series(p, index=keep)
         boot_ci = pd.DataFrame(ci, index=keep, columns=["lower", "upper"])
         distinct = 6 ** n_groups if n_groups <= WEBB_THRESHOLD else 2 ** n_groups

@@ -31,6 +31,7 @@ import pandas as pd
 from scipy import stats
 
 from regint._options import check_option
+from regint.errors import OptionError
 
 SerialNull = Literal["fe", "fd"]
 
@@ -200,53 +201,67 @@ def wooldridge_serial(data: pd.DataFrame, outcome: str, regressors: list[str] | 
                             nobs=int(ok.sum()))
 
 
-def pesaran_cd(resid: pd.Series, *, min_common: int = 3) -> DiagnosticResult:
+def pesaran_cd(resid: pd.Series, *, min_common: int = 2) -> DiagnosticResult:
     r"""Pesaran's CD test of cross-sectional dependence (unbalanced form).
 
     .. math::
 
-        CD = \sqrt{\frac{2}{N(N-1)}} \sum_{i<j} \sqrt{T_{ij}}\, \hat\rho_{ij} \;\to\; N(0, 1)
+        CD = \sqrt{\frac{1}{M}} \sum_{(i,j) \in \mathcal{P}} \sqrt{T_{ij}}\, \hat\rho_{ij} \;\to\; N(0, 1)
 
     with :math:`\hat\rho_{ij}` the correlation of the residuals of units :math:`i, j` over their
-    :math:`T_{ij}` common periods; pairs with fewer than ``min_common`` common periods are left out (said so).
-    For a balanced panel this is Pesaran's (2004) :math:`\sqrt{2T/(N(N-1))}\sum\hat\rho_{ij}`.
+    :math:`T_{ij}` common periods and :math:`\mathcal{P}` the :math:`M` pairs used: pairs with fewer than
+    ``min_common`` common periods (or a constant residual over them) are left out, said so in the notes, and
+    the sum is divided by the square root of the pairs actually used, as R ``plm::pcdtest`` does. For a balanced
+    panel :math:`M = N(N-1)/2` and this is Pesaran's (2004) :math:`\sqrt{2T/(N(N-1))}\sum\hat\rho_{ij}`.
 
     Parameters
     ----------
     resid : Series, index (entity, time), shape (n,)
         Residuals of unit-by-unit regressions (or of a fixed-effects regression).
+    min_common : int
+        Fewest common periods for a pair to count (default 2, plm's rule: a correlation needs two points).
 
     References
     ----------
-    Pesaran (2004), eq. (31); Pesaran (2015), eq. (4); R ``plm::pcdtest`` (Croissant and Millo 2008).
+    Pesaran (2004), eq. (31); Pesaran (2015), eq. (4); R ``plm::pcdtest`` (Croissant and Millo 2008), ``pcdres``:
+    ``sqrt(1/elem.num) * sum(sqrt(t.ij) * rho)`` over the pairs with more than one common period.
     """
     test, null = "Pesaran CD", "cross-sectional independence (weak dependence)"
+    if isinstance(min_common, bool) or not isinstance(min_common, (int, np.integer)) or min_common < 2:
+        raise OptionError(f"pesaran_cd: min_common must be an integer of at least 2 (a correlation needs two "
+                         f"common periods); got {min_common!r}.")
     wide = resid.unstack(level=0)
     n = wide.shape[1]
     if n < 3:
         return _invalid(test, null, f"{n} units; the CD test needs at least 3")
     vals = wide.to_numpy()
-    total, pairs, skipped = 0.0, 0, 0
+    total, pairs, short, flat = 0.0, 0, 0, 0
     for i in range(n):
         for j in range(i + 1, n):
             both = ~np.isnan(vals[:, i]) & ~np.isnan(vals[:, j])
             tij = int(both.sum())
             if tij < min_common:
-                skipped += 1
+                short += 1
                 continue
             a, b = vals[both, i], vals[both, j]
             if a.std() == 0 or b.std() == 0:
-                skipped += 1
+                flat += 1
                 continue
             total += np.sqrt(tij) * float(np.corrcoef(a, b)[0, 1])
             pairs += 1
     if pairs == 0:
         return _invalid(test, null, f"no pair of units with {min_common} common periods")
-    cd = float(np.sqrt(2.0 / (n * (n - 1))) * total)
-    notes = (f"{skipped} of {pairs + skipped} pairs left out (fewer than {min_common} common periods)",) \
-        if skipped else ()
+    cd = float(total / np.sqrt(pairs))
+    all_pairs = n * (n - 1) // 2
+    notes = []
+    if short:
+        notes.append(f"{short} of {all_pairs} pairs left out (fewer than {min_common} common periods)")
+    if flat:
+        notes.append(f"{flat} of {all_pairs} pairs left out (a residual constant over the common periods)")
+    if short or flat:
+        notes.append(f"CD is scaled by the {pairs} pairs used, not all {all_pairs}")
     return DiagnosticResult(test=test, null=null, statistic=cd, pvalue=float(2 * stats.norm.sf(abs(cd))),
-                            nobs=int(resid.notna().sum()), notes=notes)
+                            nobs=int(resid.notna().sum()), notes=tuple(notes))
 
 
 def _adf_t(y: np.ndarray, lags: int) -> tuple[float, int]:

@@ -44,7 +44,7 @@ Becker, M. and Klößner, S. (2018). Fast and reliable computation of generalize
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 import numpy as np
@@ -56,9 +56,12 @@ from regint.errors import DataError, ModelError
 
 VMethod = Literal["nested", "equal"]
 _V_METHODS = ("nested", "equal")
+Optimizer = Literal["powell", "nelder-mead"]
+_OPTIMIZERS = ("powell", "nelder-mead")
 PredictorOp = Literal["mean", "median"]
 
-__all__ = ["SyntheticControlResults", "synthetic_control", "simplex_weights", "predictor_matrix"]
+__all__ = ["SyntheticControlResults", "predictor_matrix", "simplex_weights", "synthetic_control",
+           "synthetic_control_cv"]
 
 
 @dataclass(frozen=True)
@@ -207,20 +210,28 @@ def predictor_matrix(
     """Predictor values (rows: predictors, columns: units), each the ``op`` over its periods, ignoring gaps.
 
     ``predictors`` items are ``(column, periods)`` or ``(column, periods, op)`` with ``op`` in
-    ``{'mean', 'median'}``; the row label is ``column`` or ``column[first-last]`` when a column recurs.
+    ``{'mean', 'median'}``. The row label is ``column`` when the column occurs once, and ``column[first-last]``
+    (``column[year]`` for one period) for *every* occurrence of a column that occurs more than once, so each
+    repeated predictor says which periods it averages.
     """
+    counts: dict[str, int] = {}
+    for spec in predictors:
+        counts[spec[0]] = counts.get(spec[0], 0) + 1
     rows = {}
-    seen: dict[str, int] = {}
     for spec in predictors:
         col, periods = spec[0], list(spec[1])
         op = spec[2] if len(spec) > 2 else "mean"
         check_option("predictor op", op, ("mean", "median"))
         if col not in data.columns:
             raise DataError(f"predictor column {col!r} is not in the data")
+        if not periods:
+            raise DataError(f"predictor {col!r} has no periods. Fix: give the periods to average over.")
         sub = data[data[time].isin(periods) & data[unit].isin(units)]
         values = sub.groupby(unit)[col].agg(op).reindex(units)
-        seen[col] = seen.get(col, 0) + 1
-        label = col if seen[col] == 1 else f"{col}[{periods[0]}-{periods[-1]}]"
+        span = f"{periods[0]}" if len(periods) == 1 else f"{periods[0]}-{periods[-1]}"
+        label = col if counts[col] == 1 else f"{col}[{span}]"
+        if label in rows:
+            raise DataError(f"predictor {label!r} is given twice. Fix: remove the duplicate.")
         rows[label] = values
     return pd.DataFrame(rows).T
 
@@ -239,24 +250,30 @@ def _softmax(theta: np.ndarray) -> np.ndarray:
 
 
 def _fit(x1: np.ndarray, x0: np.ndarray, z1: np.ndarray, z0: np.ndarray, v_method: str,
-         maxiter: int) -> tuple[np.ndarray, np.ndarray, float]:
+         maxiter: int, v_given: np.ndarray | None = None,
+         optimizer: str = "powell") -> tuple[np.ndarray, np.ndarray, float]:
     k = x1.shape[0]
 
     def loss_of(v: np.ndarray) -> float:
         w = simplex_weights(x1, x0, v)
         return float(np.mean((z1 - z0 @ w) ** 2))
 
+    if v_given is not None:
+        return v_given, simplex_weights(x1, x0, v_given), loss_of(v_given)
     equal = np.full(k, 1.0 / k)
     if v_method == "equal" or k == 1:
         return equal, simplex_weights(x1, x0, equal), loss_of(equal)
+    x_all = np.column_stack([x1, x0])
+    z_all = np.column_stack([z1, z0])
+    starts = (equal, _regression_v(x_all, z_all))
+    if optimizer == "nelder-mead":
+        return _fit_nelder_mead(loss_of, starts, simplex=lambda v: simplex_weights(x1, x0, v), maxiter=maxiter)
 
     def objective(theta: np.ndarray) -> float:
         return loss_of(_softmax(theta))
 
     best_v, best = equal, loss_of(equal)
-    x_all = np.column_stack([x1, x0])
-    z_all = np.column_stack([z1, z0])
-    for start in (equal, _regression_v(x_all, z_all)):
+    for start in starts:
         opt = optimize.minimize(objective, np.log(np.maximum(start, 1e-8)), method="Powell",
                                 options={"maxiter": maxiter, "xtol": 1e-6, "ftol": 1e-12})
         v = _softmax(opt.x)
@@ -264,6 +281,26 @@ def _fit(x1: np.ndarray, x0: np.ndarray, z1: np.ndarray, z0: np.ndarray, v_metho
         if val < best:
             best_v, best = v, val
     return best_v, simplex_weights(x1, x0, best_v), best
+
+
+def _fit_nelder_mead(loss_of: Any, starts: tuple[np.ndarray, ...], *, simplex: Any,
+                     maxiter: int) -> tuple[np.ndarray, np.ndarray, float]:
+    """R Synth's outer search: V = |p|/sum|p|, Nelder-Mead from each start, the first start kept on ties."""
+
+    def objective(p: np.ndarray) -> float:
+        a = np.abs(p)
+        return loss_of(a / a.sum()) if a.sum() > 0 else np.inf
+
+    best: tuple[np.ndarray, float] | None = None
+    for start in starts:
+        opt = optimize.minimize(objective, start, method="Nelder-Mead",
+                                options={"maxiter": maxiter * len(start), "xatol": 1e-8, "fatol": 1e-10})
+        v = np.abs(opt.x) / np.abs(opt.x).sum()
+        val = loss_of(v)
+        if best is None or val < best[1]:
+            best = (v, val)
+    assert best is not None
+    return best[0], simplex(best[0]), best[1]
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -282,6 +319,8 @@ def synthetic_control(
     donors: Sequence[Hashable] | None = None,
     fit_periods: Sequence[Hashable] | None = None,
     v_method: VMethod = "nested",
+    v: Sequence[float] | pd.Series | None = None,
+    optimizer: Optimizer = "powell",
     placebo: bool = False,
     maxiter: int = 4000,
 ) -> SyntheticControlResults:
@@ -306,9 +345,18 @@ def synthetic_control(
     fit_periods : sequence, optional
         Periods whose outcome the nested optimisation of :math:`V` matches (default: all pre-treatment periods).
     v_method : {'nested', 'equal'}
-        Nested optimisation of :math:`V` (Abadie et al. 2010) or equal predictor weights.
-    placebo : bool
-        Run in-space placebos for inference.
+        Nested optimisation of :math:`V` (Abadie et al. 2010) or equal predictor weights; ignored when ``v``
+        is given.
+    v : sequence of float or Series, optional
+        A given predictor-weight matrix (its diagonal, one non-negative weight per predictor, in the order of
+        ``predictors``; a Series is matched by predictor label), as R Synth's ``custom.v``: no optimisation of
+        :math:`V`, only :math:`W^*(V)`. It is normalised to sum to one and applies to the predictors scaled by
+        their standard deviation, as the optimised :math:`V` does. The placebo runs use it too.
+        :func:`synthetic_control_cv` obtains it by cross-validation.
+    optimizer : {'powell', 'nelder-mead'}
+        Outer search for :math:`V` (``v_method='nested'``): Powell on :math:`v = \mathrm{softmax}(\theta)` (the
+        default; reproduces R Synth's published Basque solution), or R Synth's own Nelder-Mead on
+        :math:`v = |p| / \sum |p|`; both start from equal and regression-based weights and keep the lower loss.
     maxiter : int
         Powell iteration limit per start.
 
@@ -321,6 +369,7 @@ def synthetic_control(
     Abadie and Gardeazabal (2003); Abadie, Diamond and Hainmueller (2010), Sect. 2–3; (2015), Sect. 3–4.
     """
     check_option("v_method", v_method, _V_METHODS)
+    check_option("optimizer", optimizer, _OPTIMIZERS)
     for col in (unit, time, outcome):
         if col not in data.columns:
             raise DataError(f"column {col!r} is not in the data")
@@ -347,10 +396,13 @@ def synthetic_control(
     if len(pool) < 2:
         raise ModelError(f"fewer than two donors with complete data (pool: {pool})")
 
+    v_given = None if v is None else _given_v(v, list(X.index))
+    if v_given is not None:
+        notes.append("predictor weights V given by the caller (not optimised)")
     scale = X[[treated, *pool]].std(axis=1, ddof=1).replace(0.0, 1.0).to_numpy()
     x = X[[treated, *pool]].to_numpy() / scale[:, None]
     z = Z[[treated, *pool]].to_numpy()
-    v, w, loss = _fit(x[:, 0], x[:, 1:], z[:, 0], z[:, 1:], v_method, maxiter)
+    v_hat, w, loss = _fit(x[:, 0], x[:, 1:], z[:, 0], z[:, 1:], v_method, maxiter, v_given, optimizer)
 
     full = outcome_wide.reindex(columns=[treated, *pool])
     synth = full[pool].to_numpy() @ w
@@ -361,11 +413,12 @@ def synthetic_control(
     balance = pd.DataFrame({"treated": X[treated], "synthetic": X[pool].to_numpy() @ w,
                             "donor_mean": X[pool].mean(axis=1)})
     result = dict(treated=treated, treatment_time=treatment_time, weights=weights,
-                  v=pd.Series(v, index=X.index, name="v"), balance=balance, path=path,
+                  v=pd.Series(v_hat, index=X.index, name="v"), balance=balance, path=path,
                   rmspe_pre=rm_pre, rmspe_post=rm_post, ratio=rm_post / rm_pre if rm_pre > 0 else np.inf,
                   loss=loss)
     if placebo:
-        table, gaps = _placebos(full, x, z, [treated, *pool], treatment_time, v_method, maxiter)
+        table, gaps = _placebos(full, x, z, [treated, *pool], treatment_time, v_method, maxiter, v_given,
+                                optimizer)
         treated_ratio = table.loc[treated, "ratio"]
         result.update(placebos=table, placebo_gaps=gaps,
                       p_value=float((table["ratio"] >= treated_ratio).mean()))
@@ -381,15 +434,113 @@ def _rmspe(gap: pd.Series, treatment_time: Hashable) -> tuple[float, float]:
 
 
 def _placebos(full: pd.DataFrame, x: np.ndarray, z: np.ndarray, units: list[Hashable],
-              treatment_time: Hashable, v_method: str, maxiter: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+              treatment_time: Hashable, v_method: str, maxiter: int,
+              v_given: np.ndarray | None = None, optimizer: str = "powell") -> tuple[pd.DataFrame, pd.DataFrame]:
     """In-space placebos: each unit in turn is 'treated', the donors are all other units except the real one."""
     rows, gaps = {}, {}
     donors_only = list(range(1, len(units)))
     for k, u in enumerate(units):
         others = [i for i in donors_only if i != k]
-        _, w, _ = _fit(x[:, k], x[:, others], z[:, k], z[:, others], v_method, maxiter)
+        _, w, _ = _fit(x[:, k], x[:, others], z[:, k], z[:, others], v_method, maxiter, v_given, optimizer)
         gap = full[u] - full[[units[i] for i in others]].to_numpy() @ w
         pre, post = _rmspe(gap, treatment_time)
         rows[u] = {"rmspe_pre": pre, "rmspe_post": post, "ratio": post / pre if pre > 0 else np.inf}
         gaps[u] = gap
     return pd.DataFrame(rows).T, pd.DataFrame(gaps)
+
+
+def _given_v(v: Sequence[float] | pd.Series, labels: list[str]) -> np.ndarray:
+    if isinstance(v, pd.Series):
+        missing = [lab for lab in labels if lab not in v.index]
+        if missing:
+            raise DataError(f"the given V has no weight for predictor(s) {missing}; it has {list(v.index)}. "
+                            "Fix: give one weight per predictor label.")
+        arr = v.reindex(labels).to_numpy(dtype=float)
+    else:
+        arr = np.asarray(v, dtype=float).ravel()
+    if arr.shape != (len(labels),):
+        raise DataError(f"the given V has {arr.size} weight(s) for {len(labels)} predictors {labels}. "
+                        "Fix: give one weight per predictor, in the order of `predictors`.")
+    if not np.all(np.isfinite(arr)) or (arr < 0).any() or arr.sum() <= 0:
+        raise DataError(f"the given V must be non-negative with a positive sum; got {arr.tolist()}.")
+    return arr / arr.sum()
+
+
+def synthetic_control_cv(
+    data: pd.DataFrame,
+    *,
+    unit: str,
+    time: str,
+    outcome: str,
+    treated: Hashable,
+    treatment_time: Hashable,
+    training_predictors: Sequence[tuple[Any, ...]],
+    validation_periods: Sequence[Hashable],
+    predictors: Sequence[tuple[Any, ...]],
+    donors: Sequence[Hashable] | None = None,
+    fit_periods: Sequence[Hashable] | None = None,
+    optimizer: Optimizer = "nelder-mead",
+    placebo: bool = False,
+    maxiter: int = 4000,
+) -> SyntheticControlResults:
+    r"""Synthetic control with :math:`V` chosen by cross-validation (Abadie, Diamond and Hainmueller 2015).
+
+    The pre-treatment years are split into a training and a validation period. Step 1: with the predictors
+    measured in the training period (``training_predictors``), :math:`V` is chosen so that the synthetic control
+    tracks the outcome over the validation period:
+
+    .. math::
+
+        V^{cv} = \arg\min_{V} \sum_{t \in \text{validation}} \bigl(Z_{1t} - Z_{0t} W^*_{\text{train}}(V)\bigr)^2 .
+
+    Step 2: with the same predictors measured in the last pre-treatment years (``predictors``, same columns in
+    the same order, other periods) the donor weights are :math:`W^*(V^{cv})`. This guards against over-fitting
+    :math:`V` to the same years it is judged on.
+
+    Parameters
+    ----------
+    training_predictors : sequence of tuples
+        ``(column, periods[, op])`` measured in the training period.
+    validation_periods : sequence
+        Pre-treatment periods whose outcome selects :math:`V` in step 1.
+    predictors : sequence of tuples
+        The same predictors, in the same order, measured for the main fit; :math:`V^{cv}` carries over by
+        position (a column may differ where a variable is stored per decade, as ADH's ``invest70`` and
+        ``invest80``).
+    fit_periods : sequence, optional
+        Periods over which the main fit's loss and RMSPE are reported (default: all pre-treatment periods).
+    optimizer : {'nelder-mead', 'powell'}
+        Outer search of step 1 (see :func:`synthetic_control`). The default is R Synth's Nelder-Mead, with
+        which ADH computed their published weights: the validation loss has flat stretches on which
+        different :math:`V` give visibly different step-2 weights, so the search path matters.
+    Other parameters as :func:`synthetic_control`.
+
+    Returns
+    -------
+    SyntheticControlResults
+        Of step 2, with ``v`` = :math:`V^{cv}` and a note naming the training and validation periods.
+
+    References
+    ----------
+    Abadie, Diamond and Hainmueller (2015), Sect. "Methodology" (pp. 500-501) and their replication code
+    (training 1971-1980, validation 1981-1990, then ``synth(..., custom.v = solution.v)``).
+    """
+    train_cols = [spec[0] for spec in training_predictors]
+    main_cols = [spec[0] for spec in predictors]
+    if len(train_cols) != len(main_cols):
+        raise DataError(f"{len(train_cols)} training predictors {train_cols} but {len(main_cols)} main predictors "
+                        f"{main_cols}: V carries over predictor by predictor. Fix: give one main predictor for "
+                        "each training predictor, in the same order.")
+    validation = list(validation_periods)
+    if any(not (t < treatment_time) for t in validation):  # type: ignore[operator]
+        raise DataError(f"validation periods must precede the treatment ({treatment_time!r}); got {validation}.")
+    step1 = synthetic_control(data, unit=unit, time=time, outcome=outcome, treated=treated,
+                              treatment_time=treatment_time, predictors=training_predictors, donors=donors,
+                              fit_periods=validation, v_method="nested", optimizer=optimizer, maxiter=maxiter)
+    res = synthetic_control(data, unit=unit, time=time, outcome=outcome, treated=treated,
+                            treatment_time=treatment_time, predictors=predictors, donors=donors,
+                            fit_periods=fit_periods, v=step1.v.to_numpy(), placebo=placebo, maxiter=maxiter)
+    note = (f"V chosen by cross-validation: predictors of the training period fitted to {outcome} over "
+            f"{validation[0]}-{validation[-1]} (Abadie, Diamond and Hainmueller 2015)")
+    notes = tuple(n for n in res.notes if not n.startswith("predictor weights V given")) + (note,)
+    return replace(res, notes=notes)

@@ -1,7 +1,8 @@
 """The link between the experts page and :mod:`regint.experts`: blocks, slider encoding, saving responses.
 
-A judgement is entered on a slider from -8 to 8: position 0 is "equal" (1), position *k* > 0 says the left item
-matters *k* + 1 times more (Saaty's 2 … 9), position -*k* the right item (1/2 … 1/9).
+A judgement is entered on a slider from -8 to 8 between the pair's left item *i* and right item *j*: position 0
+is "equal" (1); moving towards an item says it matters more. Position -*k* (towards the left item) gives
+:math:`a_{ij} = k + 1` (Saaty's 2 … 9), position +*k* (towards the right item) :math:`a_{ij} = 1/(k + 1)`.
 
 :class:`regint.experts.questionnaire.ResponseStore` appends atomically (temporary file and ``os.replace``) but
 reads the old file first, so two writers at the same moment could each replace the file with their own line
@@ -64,8 +65,8 @@ def block(code: str, lang: str) -> Block:
 
 
 def slider_to_saaty(position: float | None) -> float:
-    """Slider position → the judgement :math:`a_{ij}` (0 → 1, 2 → 3, -2 → 1/3)."""
-    k = int(round(float(position or 0)))
+    """Slider position → the judgement :math:`a_{ij}` of left item over right item (0 → 1, -2 → 3, 2 → 1/3)."""
+    k = -int(round(float(position or 0)))  # towards the left item (negative position) favours the left item
     k = max(-MAX_STEP, min(MAX_STEP, k))
     return float(k + 1) if k >= 0 else 1.0 / (1 - k)
 
@@ -75,7 +76,7 @@ def saaty_to_slider(value: float) -> int:
     from regint.experts.ahp import nearest_scale_value
 
     v = nearest_scale_value(float(value))
-    return int(round(v - 1)) if v >= 1 else -int(round(1 / v - 1))
+    return -int(round(v - 1)) if v >= 1 else int(round(1 / v - 1))
 
 
 def judgements(blk: Block, positions: Sequence[float | None]) -> dict[tuple[str, str], float]:

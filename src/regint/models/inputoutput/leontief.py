@@ -18,6 +18,7 @@ __all__ = [
     "allocation_coefficients",
     "check_productive",
     "ghosh_inverse",
+    "hawkins_simon_minors",
     "input_coefficients",
     "leontief_inverse",
     "multipliers",
@@ -149,14 +150,17 @@ def spectral_radius(A: np.ndarray) -> float:
 
 
 def check_productive(
-    A: np.ndarray, labels: Sequence[str] | None = None, *, what: str = "A", columns: bool = True
+    A: np.ndarray, labels: Sequence[str] | None = None, *, what: str = "A", columns: bool = False
 ) -> None:
     r"""Raise :class:`ModelError` unless the coefficient matrix is productive.
 
-    Checks, in order: negative coefficients; with ``columns=True``, columns whose coefficients sum to 1 or
-    more (the sector uses up at least its own output in inputs and has no positive value added — a data
-    error in an open table); and the spectral radius :math:`\rho(A) < 1` (the decisive condition; for a
-    closed model only this one applies, since the household column may sum to more than 1).
+    A non-negative :math:`A` is productive, :math:`(I - A)^{-1}` exists and is non-negative, exactly when its
+    spectral radius is below one, equivalently when every leading principal minor of :math:`I - A` is positive
+    (Hawkins and Simon 1949). Column sums below one are *sufficient* for that, not necessary: a sector whose
+    inputs sum to more than its output (negative value added, e.g. a subsidised one) can sit in a productive
+    table, and its Leontief inverse is computed. Checks, in order: negative coefficients; with
+    ``columns=True`` (an explicit extra demand of the caller), columns whose coefficients sum to 1 or more;
+    the spectral radius :math:`\rho(A) < 1`, the decisive condition.
 
     Parameters
     ----------
@@ -167,11 +171,13 @@ def check_productive(
     what : str
         Name of the matrix in the message.
     columns : bool
-        Also reject column sums ≥ 1.
+        Also reject column sums ≥ 1 (default: no; they do not make a table unproductive).
 
     References
     ----------
-    Miller & Blair (2009), sect. 2.3 and appendix 2.1, pp. 31, 58–60.
+    Hawkins, D. and Simon, H. A. (1949). Note: some conditions of macroeconomic stability. *Econometrica*
+    17(3/4), 245-248. Miller & Blair (2009), sect. 2.3 and appendix 2.1, pp. 31, 58–60 (column sums < 1 as
+    a sufficient condition only).
     """
     A = _square(what, A)
     names = list(labels) if labels is not None else [str(i) for i in range(A.shape[0])]
@@ -186,9 +192,9 @@ def check_productive(
     shown = ", ".join(f"{names[j]} ({colsum[j]:.4f})" for j in over[:5])
     if columns and over.size:
         raise ModelError(
-            f"The table is not productive: the input coefficients of {shown} sum to 1 or more, so each "
-            "unit of output uses at least a unit of intermediate inputs and leaves no value added. "
-            "Fix: check the output row x and the intermediate flows of those sectors."
+            f"The input coefficients of {shown} sum to 1 or more, so each unit of output uses at least a "
+            "unit of intermediate inputs and leaves no value added. Fix: check the output row x and the "
+            "intermediate flows of those sectors."
         )
     rho = spectral_radius(A)
     if rho >= 1.0:
@@ -197,6 +203,21 @@ def check_productive(
             f"The table is not productive: the spectral radius of {what} is {rho:.6f} ≥ 1, so "
             f"(I - A)^-1 does not exist as a non-negative matrix.{culprit} Fix: check units and the output row."
         )
+
+
+def hawkins_simon_minors(A: np.ndarray) -> np.ndarray:
+    r"""Leading principal minors of :math:`I - A`, shape (n,); all positive iff a non-negative ``A`` is productive.
+
+    .. math::
+
+        \det\,(I - A)_{[1..k],[1..k]} > 0, \quad k = 1, \dots, n
+
+    References
+    ----------
+    Hawkins and Simon (1949); Miller & Blair (2009), appendix 2.1, pp. 58–60.
+    """
+    M = np.eye(_square("A", A).shape[0]) - A
+    return np.array([np.linalg.det(M[:k, :k]) for k in range(1, M.shape[0] + 1)])
 
 
 def _lu(A: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -256,7 +277,7 @@ def leontief_inverse(A: np.ndarray, labels: Sequence[str] | None = None, *, chec
     labels : sequence of str, optional
         Sector names for error messages.
     check : bool
-        Check productivity first (:func:`check_productive`).
+        Check productivity first (:func:`check_productive`: the spectral radius, not the column sums).
 
     Returns
     -------
@@ -265,7 +286,7 @@ def leontief_inverse(A: np.ndarray, labels: Sequence[str] | None = None, *, chec
     Raises
     ------
     ModelError
-        If ``A`` is not productive or ``I - A`` is singular.
+        If ``A`` is not productive (:math:`\rho(A) \ge 1`) or ``I - A`` is singular.
 
     References
     ----------
