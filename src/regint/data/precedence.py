@@ -94,7 +94,7 @@ def choose(obs: pd.DataFrame, *, source_priority: Sequence[str] | None = None,
     place = [("listed " + _ordinal(int(r) + 1)) if r == int(r) and source_priority is None
              else ("given order" if source_priority is not None else "not listed")
              for r in out["_src"]]
-    out["precedence"] = [f"{s} ({p} for {i}); also: {o}" if isinstance(o, str) else f"{s} (only source)"
+    out["precedence"] = [f"{s} ({p} for {i}); also: {o}" if isinstance(o, str) else f"{s} ({p} for {i}; only source)"
                          for s, p, i, o in zip(out["source"], place, out["indicator"], out["_others"], strict=True)]
     return out.drop(columns=["_src", "_status", "_imp", "_others"]).reset_index(drop=True)
 

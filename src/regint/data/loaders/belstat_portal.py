@@ -66,6 +66,16 @@ def territories() -> dict[str, str]:
     return dict(zip(frame["name_ru"], frame["oblast"], strict=True))
 
 
+@lru_cache(maxsize=1)
+def oblast_members() -> dict[str, frozenset[str]]:
+    """Oblast code → the raions and cities of oblast subordination that make it up (not the "unallocated"
+    rows Belstat adds in some years)."""
+    frame = pd.read_csv(package_data("data", "catalogs", "belarus_territories.csv"), dtype=str,
+                        keep_default_na=False)
+    frame = frame[frame["kind"].isin(["raion", "city"])]
+    return {o: frozenset(g["name_ru"]) for o, g in frame.groupby("oblast")}
+
+
 def sniff(path: Path) -> bool:
     """True for a JSON file with the portal's ``tableRows`` and ``tableHeader``."""
     if path.suffix.lower() != ".json":
@@ -216,7 +226,7 @@ def _unit(spec: _Spec, year: str) -> tuple[str, str]:
 def _records(p: Path, rows: list[list[dict]], dims: list[str], years: list[str], spec: _Spec,
              chosen: list[str | None], warnings: list[LoadWarning]) -> tuple[list[dict], dict]:
     records: list[dict] = []
-    parts: dict[tuple[str, str], list[tuple[float, str]]] = defaultdict(list)
+    parts: dict[tuple[str, str], list[tuple[float, str, str]]] = defaultdict(list)
     unknown: list[str] = []
     terr = territories()
     for i, r in enumerate(rows):
@@ -233,7 +243,7 @@ def _records(p: Path, rows: list[list[dict]], dims: list[str], years: list[str],
                 continue
             where = f"tableRows[{i}] col {year}"
             if oblast is not None:
-                parts[(oblast, year)].append((value, where))
+                parts[(oblast, year)].append((value, where, name))
                 continue
             if region is None:
                 unknown.append(name)
@@ -252,17 +262,27 @@ def _records(p: Path, rows: list[list[dict]], dims: list[str], years: list[str],
     return records, parts
 
 
-def _sums(p: Path, parts: dict[tuple[str, str], list[tuple[float, str]]], spec: _Spec, records: list[dict],
+def _sums(p: Path, parts: dict[tuple[str, str], list[tuple[float, str, str]]], spec: _Spec, records: list[dict],
           warnings: list[LoadWarning]) -> list[dict]:
-    """Oblast values as sums of their raion rows, where the file has no row of the oblast itself."""
+    """Oblast values as sums of their raion rows, where the file has no row of the oblast itself and every
+    raion and city of the oblast has a value (else the oblast stays a gap, with a warning)."""
     have = {(r["region"], r["period"]) for r in records}
+    members = oblast_members()
     out, skipped = [], 0
     for (oblast, year), vals in sorted(parts.items()):
         if (oblast, year) in have or not spec.additive:
             skipped += len(vals)
             continue
+        lacking = sorted(members.get(oblast, frozenset()) - {n for _, _, n in vals})
+        if lacking:
+            skipped += len(vals)
+            warnings.append(LoadWarning(
+                f"{oblast} {year}: not summed from its raions: {len(lacking)} of {len(members.get(oblast, ()))} "
+                f"raions and cities have no value ({', '.join(lacking[:4])}{' ...' if len(lacking) > 4 else ''}); "
+                "the oblast stays a gap.", path=str(p)))
+            continue
         unit, cur = _unit(spec, year)
-        total = sum(v for v, _ in vals)
+        total = sum(v for v, _, _ in vals)
         out.append({
             "region": oblast, "indicator": spec.indicator, "period": year, "value": total, "unit": unit,
             "currency": cur, "source": SOURCE, "status": "derived", "file": p.name,
