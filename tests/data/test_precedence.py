@@ -102,7 +102,7 @@ def test_panel_says_which_source(store: Store) -> None:
     panel = store.panel(["wage_nominal"], ["RU-SMO"], (2022, 2023))
     assert list(panel["source"]) == ["rosstat_wages_2023", "rosstat_wages_2023"]
     assert list(panel["value"]) == [41716.5, 48388.1]  # tab4-zpl_2023.xlsx, row 16
-    assert panel["precedence"].str.startswith("rosstat_wages_2023 (listed 2nd for wage_nominal)").all()
+    assert panel["precedence"].str.startswith("rosstat_wages_2023 (listed 2nd for wage_nominal").all()
 
 
 def test_cli_conflicts(store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
