@@ -146,7 +146,7 @@ def compare_pair(obs: pd.DataFrame, indicator: str, region_a: str, region_b: str
             raise DataError("basis 'ppp' needs the ppp observations. Fix: pass ppp=store.panel(['ppp'], ['RU', 'BY']).")
         fa = _annual(make_observations(ppp), "ppp", country_of(region_a))
         fb = _annual(make_observations(ppp), "ppp", country_of(region_b))
-        func, unit = ppp_convert, "international $" + (" per month" if "per month" in set(a["unit"]) else "")
+        func, unit = ppp_convert, "international $" + (" per month" if any("per month" in u for u in a["unit"]) else "")
     else:
         fa = _annual(obs, indicator, country_of(region_a))
         fb = _annual(obs, indicator, country_of(region_b))
