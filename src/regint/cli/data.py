@@ -223,10 +223,11 @@ def conflicts_command(
         return
     ru = t("region") != "region"
     keys = len(found.drop_duplicates(["region", "indicator", "period"]))
-    console.print((f"Расхождения источников более чем на {threshold:.1%}: {keys} ключей (регион, показатель, "
-                   f"период), {len(found)} пар значений" if ru else
-                   f"Sources differing by more than {threshold:.1%}: {keys} keys (region, indicator, period), "
-                   f"{len(found)} pairs of values"))
+    share = f"{threshold:.1%}".replace(".", ",") if ru else f"{threshold:.1%}"
+    console.print(f"Расхождения между источниками более чем на {share}: {keys} сочетаний «регион — показатель — "
+                  f"период», {len(found)} пар значений" if ru else
+                  f"Sources differing by more than {share}: {keys} keys (region, indicator, period), "
+                  f"{len(found)} pairs of values")
     shown = found if top <= 0 else found.head(top)
     table = Table(t("region"), t("indicator"), t("period"), t("unit"), "chosen" if not ru else "принято",
                   t("value"), "other" if not ru else "другой источник", t("value"), "Δ", t("status"),

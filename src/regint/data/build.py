@@ -168,7 +168,7 @@ def derive_trade_totals(obs: pd.DataFrame) -> pd.DataFrame:
 def derive_grp_levels(obs: pd.DataFrame, source: str = "belstat_dataportal") -> pd.DataFrame:
     """Belarusian GRP levels as GRP per capita × mean population, where the source gives no level.
 
-    .. math:: GRP_t = y_t \cdot \frac{P_{1\,Jan\,t} + P_{1\,Jan\,t+1}}{2}
+    .. math:: GRP_t = y_t \\cdot \\frac{P_{1\\,Jan\\,t} + P_{1\\,Jan\\,t+1}}{2}
 
     with :math:`y_t` the GRP per capita (BYN per person) and :math:`P` the population on 1 January (thous.
     persons) of the same source, so the level is in mln BYN (status ``derived``, both inputs in
@@ -203,7 +203,7 @@ BELARUS_REGIONS = ("BY-BR", "BY-VI", "BY-HO", "BY-HR", "BY-HM", "BY-MI", "BY-MA"
 def _belarus_totals(levels: list[dict], jan1: dict[tuple[str, str], float], source: str) -> list[dict]:
     """Belarus' GRP as the sum of its seven regions, and per capita on the sum of their mean populations.
 
-    .. math:: GRP^{BY}_t = \sum_i GRP_{i,t}, \qquad y^{BY}_t = GRP^{BY}_t / \sum_i \bar P_{i,t}
+    .. math:: GRP^{BY}_t = \\sum_i GRP_{i,t}, \\qquad y^{BY}_t = GRP^{BY}_t / \\sum_i \\bar P_{i,t}
 
     Only years in which all seven regions have a level (the sum of regions is Belstat's national GRP less any
     part not allocated to regions; stated in the note).

@@ -14,6 +14,7 @@ summary. The functions are pure: they take observation frames (as :meth:`Store.p
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -139,6 +140,7 @@ def compare_pair(obs: pd.DataFrame, indicator: str, region_a: str, region_b: str
     ppp : ``ppp`` observations of the two countries (needed for ``basis="ppp"``)
     """
     check_option("basis", basis, BASES)
+    func: Callable[[np.ndarray, np.ndarray], np.ndarray]
     obs = make_observations(obs)
     a, b = _annual(obs, indicator, region_a), _annual(obs, indicator, region_b)
     if basis == "ppp":
