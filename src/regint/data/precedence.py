@@ -44,13 +44,27 @@ def _catalog_priority() -> dict[str, float]:
     return pd.to_numeric(cat["priority"], errors="coerce").fillna(50).to_dict()
 
 
+@lru_cache(maxsize=1)
+def _catalog_status() -> dict[str, int]:
+    cat = source_catalog()
+    return {i: _STATUS_RANK.get(s, 9) for i, s in zip(cat["id"], cat["status"], strict=True)}
+
+
 def source_rank(indicator: str, source: str) -> float:
-    """Position of ``source`` for ``indicator``: its place in the catalog list (0, 1, ...), else after the
-    listed ones in the order of the source catalog's ``priority``."""
+    """Position of ``source`` for ``indicator``: its place in the catalog list (0, 1, ...). A source the list
+    does not name (a user's file, a fedstat export) goes just before the first listed source of a weaker
+    status in the source catalog (an official one before the press), else after the listed ones; ties follow
+    the source catalog's ``priority``."""
     order = source_order(indicator)
     if source in order:
         return float(order.index(source))
-    return len(order) + _catalog_priority().get(source, 99.0) / 100.0
+    status = _catalog_status()
+    mine = status.get(source, 9)
+    tie = _catalog_priority().get(source, 99.0) / 1000.0
+    for k, listed in enumerate(order):
+        if status.get(listed, 9) > mine:
+            return k - 0.5 + tie
+    return len(order) + tie
 
 
 def _ranks(obs: pd.DataFrame, source_priority: Sequence[str] | None) -> np.ndarray:

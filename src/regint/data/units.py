@@ -87,6 +87,7 @@ def _synonym(indicator: str, unit: str) -> str:
     syn = unit_synonyms()
     base = str(indicator_info(indicator)["code"])
     hit = syn[(syn["printed"] == unit) & syn["indicator"].isin(["*", base, indicator])]
+    hit = hit.assign(_own=hit["indicator"] == "*").sort_values("_own", kind="stable")  # own rows before "*"
     return str(hit["canonical"].iloc[0]) if len(hit) else unit
 
 

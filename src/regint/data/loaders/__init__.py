@@ -28,6 +28,8 @@ class LoaderSpec:
 
 
 FORMATS: dict[str, LoaderSpec] = {}
+#: Formats whose sniffers are narrow and must be tried before the broad ones (Rosstat xlsx, tidy tables).
+_SNIFF_FIRST = {"belstat_portal": 0, "rosstat_wages_xlsx": 0, "wdi_latest": 0, "tidy": 2}
 
 #: Modules that register a format; imported lazily on first use.
 _MODULES = (
@@ -66,7 +68,7 @@ def detect_format(path: str | Path) -> str:
     _ensure_loaded()
     p = Path(path)
     ensure_nonempty(p)
-    for spec in FORMATS.values():
+    for spec in sorted(FORMATS.values(), key=lambda s: _SNIFF_FIRST.get(s.name, 1)):
         try:
             if spec.sniff(p):
                 return spec.name
