@@ -165,7 +165,9 @@ def test_regions_of_russia_okved_break(regions):
 
 def test_regions_of_russia_retail_units_and_misprints(sources: Path):
     obs = load_file(sources / RR / "Раздел 15 - Торговля и услуги населению.xlsx", sheets=["15.1."]).observations
-    assert row(obs, "RU", "retail_turnover", "2021").unit == "bln RUB"  # "Российская Федеpация, млрд руб."
+    # "Российская Федеpация, млрд руб.": converted at import to the catalog's mln RUB, factor kept
+    ru = row(obs, "RU", "retail_turnover", "2021")
+    assert ru.unit == "mln RUB" and " bln RUB × 1000 = " in ru.derived_from
     assert row(obs, "RU-SMO", "retail_turnover", "2015").unit == "mln RUB"
     assert value(obs, "RU-SMO", "retail_turnover", "2015") == 157362.9
     assert {"RU-KHM", "RU-YAN", "RU-BRY", "RU-NWFD"} <= set(obs.region)  # misprinted labels of 15.1
@@ -210,7 +212,7 @@ def test_activity_tables_values(activity):
     assert "уточнены по итогам сплошного наблюдения" in row(obs, "RU-SMO", "shipments_C", "2020").note
     assert "без распредления по субъектам" in row(obs, "RU", "construction_works", "2021").note  # sic, Rosstat
     ru = row(obs, "RU", "wholesale_turnover", "2021")  # "Российская Федерация, млрд руб." (15.9.1.!W9)
-    assert (ru.unit, ru.value) == ("bln RUB", pytest.approx(110078.1101562))
+    assert (ru.unit, ru.value) == ("mln RUB", pytest.approx(110078110.1562))  # bln RUB × 1000 at import
 
 
 def test_activity_tables_okved_skipped_and_confidential_gaps(activity):
@@ -273,7 +275,7 @@ def test_fixture_regions_of_russia(fixtures: Path):
     assert "2.7 times" in row(obs, "RU-CHU", "industrial_production_index", "2002").note
     mos = row(obs, "RU-MOS", "industrial_production_index", "2002")
     assert "footnote 2): Данные по Московской области" in mos.note
-    assert row(obs, "RU", "retail_turnover", "2021").unit == "bln RUB"
+    assert row(obs, "RU", "retail_turnover", "2021").unit == "mln RUB"  # printed bln RUB, converted
     assert value(obs, "RU-KHM", "retail_turnover", "2021") == 489800.1
     assert any("'Раздел 21'" in str(w) for w in result.warnings)
 

@@ -125,7 +125,7 @@ def test_csv_extracts(sources: Path):
     assert value(wage, "RU-SMO", "wage_nominal", "2009-01") == 11905.1
     retail = load_file(csv / "TRADE_R_VAL_MLN_RUB.csv").observations
     assert value(retail, "RU-SMO", "retail_turnover", "2015") == 157362.9
-    assert row(retail, "RU", "retail_turnover", "2015").unit == "bln RUB"
+    assert row(retail, "RU", "retail_turnover", "2015").unit == "mln RUB"  # bln RUB × 1000 at import
     assert row(retail, "RU-SMO", "retail_turnover", "2015").unit == "mln RUB"
     assert "2015-01/2015-11" in set(retail.period)
     ipi = load_file(csv / "PROD_IND_YTD.csv").observations

@@ -26,15 +26,18 @@ def test_wdi_2013_exchange_rates(sources):
     rus = one(obs, "RUS", "2000")
     assert rus.indicator == "fx_usd" and rus.value == 28.1291666666667 and rus.currency == "RUB"
     blr = one(obs, "BLR", "2012")
-    assert blr.value == 8336.89833333333 and blr.currency == "BYR"
-    assert one(obs, "BLR", "2000").value == 876.75
+    # converted at import to the catalog's currency (10,000 BYR = 1 BYN), the printed value kept
+    assert blr.value == pytest.approx(0.833689833333333) and blr.currency == "BYN"
+    assert blr.derived_from.startswith("8336.898333 LCU per US$, period average × 0.0001")
+    assert one(obs, "BLR", "2000").value == pytest.approx(0.087675)
     assert "PA.NUS.FCRF" in blr.note and blr.source == "wdi"
 
 
 def test_wdi_blr_currency_override(sources):
     obs = load_file(sources / "wdi_2013_snapshot" / "PA.NUS.PPP_WDI.csv", blr_currency="BYR").observations
     row = one(obs, "BLR", "2000")
-    assert row.value == pytest.approx(176.508124334838) and row.currency == "BYR"
+    assert row.value == pytest.approx(0.0176508124334838) and row.currency == "BYN"  # BYR ÷ 10,000 at import
+    assert "176.5081243 LCU per international $ × 0.0001" in row.derived_from
 
 
 def test_wdi_other_codes_and_dollars(sources):

@@ -75,7 +75,8 @@ def test_required_indicators_present(shipped: pd.DataFrame) -> None:
     assert required <= set(shipped["indicator"])
     assert {"RU-SMO", "RU-PSK", "RU-BRY", "BY-VI", "BY-MA", "BY-HO", "BY-MI", "BY-HM", "RU", "BY"} <= set(
         shipped["region"])
-    assert (shipped.loc[shipped.source.str.startswith("press"), "status"] == "secondary").all()
+    press = shipped.loc[shipped.source.str.startswith("press"), "status"]
+    assert set(press) == {"secondary", "rejected"} and (press == "rejected").sum() == 1  # P24, see below
 
 
 def test_cross_check_cpi_806_against_regional_file(shipped: pd.DataFrame) -> None:
@@ -120,7 +121,11 @@ def test_cross_check_fx_against_world_bank(shipped: pd.DataFrame) -> None:
 def test_doubtful_press_values_are_flagged_not_dropped(shipped: pd.DataFrame) -> None:
     press = shipped[shipped.source == "press_facts2"]
     p24 = press[press.location == "P24"]
-    assert len(p24) == 1 and p24["note"].iloc[0].startswith("FLAGGED")
+    # P24 (Vitebsk GRP 2019, 6,080.4 mln BYN) is contradicted by Belstat's GRP per capita: rejected, with the
+    # reason first and the loader's flag kept after it
+    assert len(p24) == 1 and p24["status"].iloc[0] == "rejected"
+    assert p24["note"].iloc[0].startswith("REJECTED: contradicted by belstat_dataportal")
+    assert "FLAGGED: UNVERIFIED" in p24["note"].iloc[0]
 
 
 def test_keys_unique_and_sorted(shipped: pd.DataFrame) -> None:
@@ -134,3 +139,19 @@ def test_new_store_fills_from_shipped_dataset(tmp_path: Path, shipped: pd.DataFr
         panel = st.panel(["grp_per_capita"], ["RU-SMO"], (2023, 2023))
         assert panel["value"].tolist() == [640810.6]
         assert panel["location"].iloc[0]  # the cell it came from
+
+
+def test_belarusian_side_reaches_2024_2025(shipped: pd.DataFrame) -> None:
+    # Belstat portal: Vitebsk wage 2025 and GRP per capita 2016-2024; GRP levels derived; Rosstat wages 2022-23
+    assert _value(shipped, "BY-VI", "wage_nominal", "2024", "belstat_dataportal") == pytest.approx(1899.6)
+    assert _value(shipped, "BY-VI", "grp_per_capita", "2024", "belstat_dataportal") == pytest.approx(20306.6)
+    grp = shipped[(shipped.region == "BY-VI") & (shipped.indicator == "grp") & (shipped.source ==
+                                                                                 "belstat_dataportal")]
+    assert sorted(grp.period) == [str(y) for y in range(2019, 2025)] and set(grp.status) == {"derived"}
+    assert _value(shipped, "RU-SMO", "wage_nominal", "2023", "rosstat_wages_2023") == 48388.1
+    assert _value(shipped, "BY", "fx_usd", "2020", "wdi_fcrf_2020") == 2.439575
+    empl = shipped[(shipped.region == "BY-VI") & (shipped.indicator == "employment")
+                   & (shipped.source == "belstat_dataportal")]
+    assert sorted(empl.period) == [str(y) for y in range(2010, 2025)]
+    # PROVENANCE (belstat_dataportal): Vitebsk 2024 employment 453.5 thousand as the sum of its raions
+    assert float(empl.loc[empl.period == "2024", "value"].iloc[0]) == pytest.approx(453.5, abs=0.05)

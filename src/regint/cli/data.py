@@ -1,4 +1,4 @@
-"""``regint data ...``: import, list, show, gaps, sources, regions, template, build-default."""
+"""``regint data ...``: import, list, show, gaps, conflicts, sources, regions, template, build-default."""
 
 from __future__ import annotations
 
@@ -150,6 +150,8 @@ def show_command(
     cols = ["region", "period", "value", "unit", "source", "status"]
     if provenance:
         cols += ["file", "location", "vintage", "note", "derived_from"]
+        if "precedence" in data.columns:
+            cols.append("precedence")
     table = Table(*[t(c) if c in ("region", "period", "value", "unit", "source", "status", "vintage") else c
                     for c in cols], title=indicator)
     for _, row in data.iterrows():
@@ -198,6 +200,52 @@ def gaps_command(
     if heatmap:
         for path in plot_coverage(cov, region_list, year_range, heatmap):
             console.print(f"{t('written')}: {path}")
+
+
+@app.command("conflicts")
+def conflicts_command(
+    regions: Annotated[str | None, typer.Option("--regions", "-r", help="Comma-separated region codes.")] = None,
+    threshold: Annotated[float, typer.Option("--threshold", help="Relative difference to list (0.01 = 1 %).")] = 0.01,
+    indicator: Annotated[str | None, typer.Option("--indicator", "-i", help="Only this indicator code.")] = None,
+    years: Annotated[str | None, typer.Option("--years", "-y", help="2010-2023 or 2015.")] = None,
+    top: Annotated[int, typer.Option("--top", help="Rows to print (largest differences first); 0 = all.")] = 30,
+    csv: Annotated[Path | None, typer.Option("--csv", help="Write every conflict to this CSV file.")] = None,
+) -> None:
+    """Keys whose sources disagree by more than the threshold: the chosen value and the other, side by side."""
+    from regint.data.api import conflicts, open_store
+    from regint.data.precedence import conflict_summary
+
+    try:
+        found = conflicts(parse_regions(regions), threshold, indicators=[indicator] if indicator else None,
+                          years=parse_years(years), store=open_store())
+    except RegintError as exc:
+        _fail(exc, store_untouched=False)
+        return
+    ru = t("region") != "region"
+    keys = len(found.drop_duplicates(["region", "indicator", "period"]))
+    share = f"{threshold:.1%}".replace(".", ",") if ru else f"{threshold:.1%}"
+    console.print(f"Расхождения между источниками более чем на {share}: {keys} сочетаний «регион — показатель — "
+                  f"период», {len(found)} пар значений" if ru else
+                  f"Sources differing by more than {share}: {keys} keys (region, indicator, period), "
+                  f"{len(found)} pairs of values")
+    shown = found if top <= 0 else found.head(top)
+    table = Table(t("region"), t("indicator"), t("period"), t("unit"), "chosen" if not ru else "принято",
+                  t("value"), "other" if not ru else "другой источник", t("value"), "Δ", t("status"),
+                  title="conflicts" if not ru else "расхождения источников")
+    for r in shown.itertuples():
+        table.add_row(r.region, r.indicator, r.period, r.unit, r.chosen_source, fmt(r.chosen_value), r.other_source,
+                      fmt(r.other_value), f"{r.rel_diff:.1%}", r.other_status)
+    console.print(table)
+    summary = conflict_summary(found)
+    if not summary.empty:
+        by = Table(t("indicator"), "chosen" if not ru else "принято", "other" if not ru else "другой источник",
+                   "n", "max Δ", title="by indicator and pair of sources" if not ru else "по показателям")
+        for r in summary.head(20).itertuples():
+            by.add_row(r.indicator, r.chosen_source, r.other_source, str(r.keys), f"{r.max_rel_diff:.1%}")
+        console.print(by)
+    if csv:
+        found.to_csv(csv, index=False, encoding="utf-8-sig")
+        console.print(f"{t('written')}: {csv}")
 
 
 @app.command("sources")

@@ -66,3 +66,24 @@ def world(name: str) -> pd.DataFrame:
     available = sorted(p.stem.removeprefix("world_") for p in folder.glob("world_*.parquet"))
     check_option("name", name, available)
     return pd.read_parquet(folder / f"world_{name}.parquet")
+
+
+def conflicts(
+    regions: Sequence[str] | None = None,
+    threshold: float = 0.01,
+    *,
+    indicators: Sequence[str] | None = None,
+    years: tuple[int, int] | None = None,
+    store: Store | None = None,
+) -> pd.DataFrame:
+    """Keys (region, indicator, period) whose sources disagree by more than ``threshold`` (a share).
+
+    One row per other source: the chosen value (first source in the indicator's catalog order) and the other
+    value, both statuses, the relative difference, and the other value's note (a rejected value's reason).
+    Columns: :data:`regint.data.precedence.CONFLICT_COLUMNS`; largest difference first. For the report's data
+    annex, :func:`regint.data.precedence.conflict_summary` counts them by indicator and pair of sources.
+    """
+    from regint.data.precedence import find_conflicts
+
+    st = store if store is not None else open_store()
+    return find_conflicts(st.query(indicators, regions, years), threshold=threshold)

@@ -24,7 +24,7 @@ import pandas as pd
 
 from regint._paths import package_data, shared_dir
 from regint.data.loaders import load_file
-from regint.data.schema import KEY, OBS_COLUMNS, make_observations, validate_observations
+from regint.data.schema import KEY, OBS_COLUMNS, REJECTED, make_observations, validate_observations
 from regint.errors import DataError
 
 #: (path relative to data/sources, loader format, options). Order matters: on a duplicate key within one
@@ -46,6 +46,14 @@ SOURCE_FILES: tuple[tuple[str, str, dict], ...] = (
     ("rosstat_kep/dfa.csv", "rosstat_kep", {}),
     ("belstat_stranoved/data.json", "belstat", {}),
     ("belstat_wages_2024/nach_sr_zarplata-2412.xlsx", "belstat", {}),
+    *((f"belstat_dataportal/raw/{name}.json", "belstat_portal", {}) for name in (
+        "wages__wage_10218000003_2010-2019", "wages__wage_10218000003_2020-2026",
+        "wages__grp_pc_10202100055_2010-2019", "wages__grp_pc_10202100055_2020-2026",
+        "age_current__dataportal_age5_2019-2026", "pyramid__dataportal_age_2010-2018",
+        "wages__empl_person_10102000017_2010-2019", "wages__empl_person_10102000017_2020-2026",
+        "nightlights__checks__ipi_10206000003_2012-2020", "nightlights__checks__ipi_10206000003_2021-2025")),
+    ("rosstat_wages_2018_2023/tab4-zpl_2023.xlsx", "rosstat_wages_xlsx", {}),
+    ("wdi_fcrf_2020/PA.NUS.FCRF.csv", "wdi_latest", {}),
     ("wdi_2013_snapshot/PA.NUS.FCRF_WDI.csv", "wdi", {"source": "wdi_2013"}),
     ("wdi_2013_snapshot/PA.NUS.PPP_WDI.csv", "wdi", {"source": "wdi_2013"}),
     ("wdi_2013_snapshot/FP.CPI.TOTL.ZG_WDI.csv", "wdi", {"source": "wdi_2013"}),
@@ -70,6 +78,7 @@ VINTAGES = {
     "rosstat_regions_2022": "2023-07-23", "rosstat806": "2016-03-18", "rosstat_wages_2024": "2026-09-30",
     "rosstat_kep": "2018-09-11", "belstat_stranoved": "2017-12-13", "wdi_2013": "2013-12-21",
     "wdi_datahub": "2026-03-20", "cbr_fx": "2025-11-25", "belstat_vneshtorg": "2017-04-11",
+    "belstat_dataportal": "2026-07-11", "rosstat_wages_2023": "2024-04-06", "wdi_fcrf_2020": "2022-04-27",
 }
 #: Regions kept in the shipped panel: every Russian subject, federal district and Belarusian unit, and the
 #: countries (alpha-2 for RU/BY; alpha-3 for the world series).
@@ -86,6 +95,7 @@ class BuildLog:
     checks: list[dict] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     io_tables: list[str] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
 
 
 def _expand(root: Path, rel: str) -> list[Path]:
@@ -163,6 +173,121 @@ def derive_trade_totals(obs: pd.DataFrame) -> pd.DataFrame:
                 "derived_from": f"{cis} {row[cis]:.10g} + {far} {row[far]:.10g} ({source})",
             })
     return make_observations(out) if out else make_observations([])
+
+
+def derive_grp_levels(obs: pd.DataFrame, source: str = "belstat_dataportal") -> pd.DataFrame:
+    """Belarusian GRP levels as GRP per capita × mean population, where the source gives no level.
+
+    .. math:: GRP_t = y_t \\cdot \\frac{P_{1\\,Jan\\,t} + P_{1\\,Jan\\,t+1}}{2}
+
+    with :math:`y_t` the GRP per capita (BYN per person) and :math:`P` the population on 1 January (thous.
+    persons) of the same source, so the level is in mln BYN (status ``derived``, both inputs in
+    ``derived_from``). Years without both 1 January counts stay gaps.
+    """
+    pc = obs[(obs["indicator"] == "grp_per_capita") & (obs["source"] == source)
+             & obs["period"].str.fullmatch(r"\d{4}")]
+    pop = obs[(obs["indicator"] == "population_jan1") & (obs["source"] == source)]
+    jan1 = {(r, p): v for r, p, v in pop[["region", "period", "value"]].itertuples(index=False, name=None)}
+    have = set(map(tuple, obs.loc[(obs["indicator"] == "grp") & (obs["source"] == source),
+                                  ["region", "period"]].to_numpy()))
+    out = []
+    for region, period, value in pc[["region", "period", "value"]].itertuples(index=False, name=None):
+        p0, p1 = jan1.get((region, period)), jan1.get((region, str(int(period) + 1)))
+        if p0 is None or p1 is None or (region, period) in have or np.isnan(value):
+            continue
+        mean = (p0 + p1) / 2
+        out.append({
+            "region": region, "indicator": "grp", "period": period, "value": value * mean / 1e3,
+            "unit": "mln BYN", "currency": "BYN", "price_basis": "current", "source": source,
+            "status": "derived", "note": "GRP per capita × mean of the 1 January populations of the year and the next",
+            "derived_from": f"grp_per_capita {value:.10g} BYN × ({p0:.10g} + {p1:.10g}) / 2 thous. persons "
+                            f"(population_jan1 {period}, {int(period) + 1}) / 1000 ({source})",
+        })
+    return make_observations(out + _belarus_totals(out, jan1, source)) if out else make_observations([])
+
+
+#: The regions that make up Belarus: six oblasts and Minsk city.
+BELARUS_REGIONS = ("BY-BR", "BY-VI", "BY-HO", "BY-HR", "BY-HM", "BY-MI", "BY-MA")
+
+
+def _belarus_totals(levels: list[dict], jan1: dict[tuple[str, str], float], source: str) -> list[dict]:
+    """Belarus' GRP as the sum of its seven regions, and per capita on the sum of their mean populations.
+
+    .. math:: GRP^{BY}_t = \\sum_i GRP_{i,t}, \\qquad y^{BY}_t = GRP^{BY}_t / \\sum_i \\bar P_{i,t}
+
+    Only years in which all seven regions have a level (the sum of regions is Belstat's national GRP less any
+    part not allocated to regions; stated in the note).
+    """
+    out = []
+    by_year: dict[str, dict[str, float]] = {}
+    for r in levels:
+        by_year.setdefault(r["period"], {})[r["region"]] = r["value"]
+    for period, vals in sorted(by_year.items()):
+        if set(vals) != set(BELARUS_REGIONS):
+            continue
+        nxt = str(int(period) + 1)
+        pop = sum((jan1[(r, period)] + jan1[(r, nxt)]) / 2 for r in BELARUS_REGIONS)
+        total = sum(vals.values())
+        common = {"region": "BY", "period": period, "currency": "BYN", "price_basis": "current", "source": source,
+                  "status": "derived", "note": "sum of the six oblasts and Minsk city (derived GRP levels); "
+                  "not Belstat's national GDP"}
+        out.append({**common, "indicator": "grp", "value": total, "unit": "mln BYN",
+                    "derived_from": "sum of grp of " + ", ".join(f"{r} {vals[r]:.10g}" for r in BELARUS_REGIONS)})
+        out.append({**common, "indicator": "grp_per_capita", "value": total * 1e3 / pop, "unit": "BYN",
+                    "derived_from": f"grp BY {total:.10g} mln BYN / {pop:.10g} thous. persons (sum of the regions' "
+                                    "mean 1 January populations) × 1000"})
+    return out
+
+
+#: A secondary (press) value is rejected when an official value of the same key, or one derived from official
+#: figures, differs from it by more than this share.
+REJECT_THRESHOLD = 0.10
+
+
+def reject_contradicted(obs: pd.DataFrame, log: BuildLog, threshold: float = REJECT_THRESHOLD) -> pd.DataFrame:
+    """Mark secondary values contradicted by an official source as ``rejected``, with the reason in the note.
+
+    Compared on the same (region, indicator, annual period); the official side is a value of an ``official``
+    source of the source catalog (status ``official``, or ``derived`` from that source's own figures). The
+    rejected value stays in the dataset (and in ``regint data conflicts``); no panel uses it.
+    """
+    from regint.data.catalogs import sources as source_catalog
+
+    official_sources = set(source_catalog().query("status == 'official'")["id"])
+    annual = obs["period"].str.fullmatch(r"\d{4}") & obs["value"].notna()
+    ref = obs[annual & obs["source"].isin(official_sources) & obs["status"].isin(["official", "derived"])]
+    ref = ref.drop_duplicates(["region", "indicator", "period"], keep="first")
+    cand = obs[annual & (obs["status"] == "secondary")]
+    pairs = cand.reset_index().merge(ref, on=["region", "indicator", "period"], suffixes=("", "_ref"))
+    obs = obs.copy()
+    for r in pairs.itertuples():
+        diff = abs(r.value - r.value_ref) / abs(r.value_ref) if r.value_ref else np.inf
+        if diff <= threshold:
+            continue
+        how = f"{r.status_ref}: {r.derived_from_ref}" if r.status_ref == "derived" else r.status_ref
+        reason = (f"REJECTED: contradicted by {r.source_ref} ({how}) = {r.value_ref:,.1f} {r.unit_ref}; "
+                  f"this value {r.value:,.1f} differs by {diff:.0%}")
+        obs.at[r.index, "status"] = REJECTED
+        obs.at[r.index, "note"] = f"{reason}. {obs.at[r.index, 'note']}".strip()
+        log.rejected.append(f"{r.region} {r.indicator} {r.period} {r.source} {r.value:.10g}: {reason}")
+    return obs
+
+
+def check_employment_sum_of_raions(obs: pd.DataFrame) -> list[dict]:
+    """Belarusian oblast employment as the sum of the portal's raions against Belstat's oblast totals
+    (Stranoved), 2010–2015, within 0.1 %."""
+    out = []
+    for region in ("BY-BR", "BY-VI", "BY-HO", "BY-HR", "BY-MI", "BY-MA"):
+        for year in range(2010, 2016):
+            summed = _value(obs, region, "employment", str(year), "belstat_dataportal")
+            total = _value(obs, region, "employment", str(year), "belstat_stranoved")
+            if np.isnan(summed) or np.isnan(total):
+                continue
+            out.append({"check": "employment: sum of raions (portal) vs oblast total (Stranoved)", "region": region,
+                        "period": str(year), "expected": total, "actual": summed, "tolerance": 1e-3 * total,
+                        "ok": abs(summed - total) <= 1e-3 * total,
+                        "flag": (region, "employment", str(year), "belstat_dataportal")})
+    return out
 
 
 def drop_clashes(obs: pd.DataFrame, log: BuildLog) -> pd.DataFrame:
@@ -262,7 +387,7 @@ def check_fx_vs_wdi(obs: pd.DataFrame) -> list[dict]:
 
 
 CHECKS: tuple[Check, ...] = (check_cpi_806_vs_regional, check_exports_sum, check_population_implied,
-                             check_fx_vs_wdi)
+                             check_fx_vs_wdi, check_employment_sum_of_raions)
 
 
 def run_checks(obs: pd.DataFrame, log: BuildLog) -> pd.DataFrame:
@@ -311,10 +436,11 @@ def build_default(shared: Path | None = None, out_dir: Path | None = None, io_bu
     obs = read_sources(root, log)
     obs = make_observations(pd.concat([obs, _package_facts(log)], ignore_index=True))
     obs = drop_clashes(obs, log)
-    obs = make_observations(pd.concat([obs, derive_trade_totals(obs)], ignore_index=True))
+    obs = make_observations(pd.concat([obs, derive_trade_totals(obs), derive_grp_levels(obs)], ignore_index=True))
     unset = obs["vintage"] == ""
     obs.loc[unset, "vintage"] = obs.loc[unset, "source"].map(VINTAGES).fillna("")
     obs = run_checks(obs, log)
+    obs = reject_contradicted(obs, log)
     obs = validate_observations(obs, what="shipped dataset")
     obs = obs.sort_values(list(KEY)).reset_index(drop=True)[list(OBS_COLUMNS)]
     _write_parquet(obs, out_dir / "observations.parquet")
@@ -355,6 +481,28 @@ def build_world(root: Path, log: BuildLog) -> dict[str, pd.DataFrame]:
     return out
 
 
+def _units_section(obs: pd.DataFrame) -> list[str]:
+    """Values converted to their indicator's catalog unit at import, by indicator and source."""
+    conv = obs[obs["derived_from"].str.contains(r" × [0-9.e+-]+ = ", regex=True)]
+    lines = ["", "## Units converted at import (catalog unit per indicator; original and factor in derived_from)",
+             "", "| indicator | source | unit now | values |", "|---|---|---|---:|"]
+    for (ind, src, unit), n in conv.groupby(["indicator", "source", "unit"]).size().items():
+        lines.append(f"| {ind} | {src} | {unit} | {n} |")
+    return lines
+
+
+def _conflicts_section(obs: pd.DataFrame) -> list[str]:
+    """Keys of the pair's regions where sources disagree by more than 1 % (``regint data conflicts``)."""
+    from regint.data.precedence import conflict_summary, find_conflicts
+
+    conf = find_conflicts(obs[obs["region"].isin(PAIR_REGIONS)], threshold=0.01)
+    lines = ["", f"## Sources that disagree by more than 1 % ({len(conf)} values of the pair's regions)", "",
+             "| indicator | chosen source | other source | keys | largest difference |", "|---|---|---|---:|---:|"]
+    lines += [f"| {r.indicator} | {r.chosen_source} | {r.other_source} | {r.keys} | {r.max_rel_diff:.1%} |"
+              for r in conflict_summary(conf).itertuples()]
+    return lines
+
+
 def build_report(obs: pd.DataFrame, log: BuildLog) -> str:
     """The BUILD.md text: what was read, what failed, the checks, and the coverage of the pair."""
     lines = ["# Shipped dataset: build report", "",
@@ -369,6 +517,9 @@ def build_report(obs: pd.DataFrame, log: BuildLog) -> str:
     shown = failed + [c for c in log.checks if c["ok"]][:40]
     lines += [f"| {c['check']} | {c['region']} | {c['period']} | {c['expected']:.6g} | {c['actual']:.6g} | "
               f"{'yes' if c['ok'] else 'NO'} |" for c in shown]
+    lines += ["", "## Rejected values (contradicted by an official source; kept, never used by a panel)", ""]
+    lines += [f"- {r}" for r in log.rejected] or ["- (none)"]
+    lines += _units_section(obs) + _conflicts_section(obs)
     lines += ["", "## Input-output tables (io/, generic CSV format, docs/io-format.md)", ""]
     lines += [f"- {t}" for t in log.io_tables] or ["- (none)"]
     lines += ["", "## Same key, different values within one source (first kept)", ""]

@@ -11,7 +11,8 @@ value : float; a gap is a missing row or NaN with a note, never a filled number
 unit, currency, price_basis : unit as printed (``mln USD``, ``RUB``, ``%``), currency code where monetary
     (``RUB``, ``BYR``, ``BYN``, ``USD``, ``INTD``), price basis (``current``, ``constant 2015``, ``PPP``)
 source : id in the source catalog
-status : one of ``official``, ``secondary``, ``derived``, ``estimate``
+status : one of ``official``, ``secondary``, ``derived``, ``estimate``, ``rejected`` (contradicted by an
+    official source: kept with the reason in ``note``, never used by an analysis)
 vintage : when the figure was published or imported (ISO date)
 note : free text: caveats, footnotes, series breaks
 file, location : where in the source file the value sits (sheet and cell, or row)
@@ -29,8 +30,11 @@ import pandas as pd
 
 from regint.errors import DataError
 
-Status = Literal["official", "secondary", "derived", "estimate"]
-STATUSES: tuple[str, ...] = ("official", "secondary", "derived", "estimate")
+Status = Literal["official", "secondary", "derived", "estimate", "rejected"]
+STATUSES: tuple[str, ...] = ("official", "secondary", "derived", "estimate", "rejected")
+#: Kept in the store with its reason in ``note`` (``REJECTED: ...``) and never used by an analysis: a value
+#: contradicted by an official source. Panels leave it out.
+REJECTED = "rejected"
 
 OBS_COLUMNS: tuple[str, ...] = (
     "region",
@@ -101,7 +105,7 @@ def validate_observations(frame: pd.DataFrame, *, what: str = "observations") ->
         i = bad_status[0]
         raise DataError(
             f"{what}: row {i + 1}, column status: {frame.at[i, 'status']!r} is not one of {set(STATUSES)}. "
-            "Fix: use official, secondary, derived or estimate."
+            "Fix: use official, secondary, derived, estimate or rejected."
         )
     bad_period = frame.index[~frame["period"].str.match(PERIOD_RE)]
     if len(bad_period):

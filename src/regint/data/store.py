@@ -243,27 +243,14 @@ class Store:
         source_priority: Sequence[str] | None = None,
         include_flagged: bool = False,
     ) -> pd.DataFrame:
-        """One value per (region, indicator, period): the latest vintage, by status then source priority.
+        """One value per (region, indicator, period): the latest vintage of the first source in the indicator's
+        catalog order (:func:`regint.data.precedence.choose`; column ``precedence`` says which).
 
-        Status order is official, secondary, derived, estimate; among sources of the same status the one earlier in
-        ``source_priority`` (default: the catalog's ``priority`` column) wins. Values whose note starts with
-        ``FLAGGED`` (doubtful figures kept with their reason) are left out unless ``include_flagged``.
+        ``source_priority`` replaces the catalog's lists by one order. Rejected values are never chosen;
+        values whose note starts with ``FLAGGED`` (doubtful figures kept with their reason) are left out
+        unless ``include_flagged``.
         """
-        obs = self.query(indicators, regions, years, as_of=as_of)
-        if not include_flagged and not obs.empty:
-            obs = obs[~obs["note"].str.startswith("FLAGGED")]
-        if obs.empty:
-            return obs
-        if source_priority is None:
-            from regint.data.catalogs import sources as source_catalog
+        from regint.data.precedence import choose
 
-            cat = source_catalog()
-            rank = pd.to_numeric(cat["priority"], errors="coerce").fillna(50).to_dict()
-        else:
-            rank = {s: i for i, s in enumerate(source_priority)}
-        obs = obs.assign(
-            _status=obs["status"].map(STATUS_RANK).fillna(9), _src=obs["source"].map(rank).fillna(99)
-        ).sort_values(["region", "indicator", "period", "_status", "_src", "import_id"],
-                      ascending=[True, True, True, True, True, False])
-        out = obs.drop_duplicates(["region", "indicator", "period"], keep="first")
-        return out.drop(columns=["_status", "_src"]).reset_index(drop=True)
+        obs = self.query(indicators, regions, years, as_of=as_of)
+        return choose(obs, source_priority=source_priority, include_flagged=include_flagged)

@@ -28,14 +28,19 @@ class LoaderSpec:
 
 
 FORMATS: dict[str, LoaderSpec] = {}
+#: Formats whose sniffers are narrow and must be tried before the broad ones (Rosstat xlsx, tidy tables).
+_SNIFF_FIRST = {"belstat_portal": 0, "rosstat_wages_xlsx": 0, "wdi_latest": 0, "tidy": 2}
 
 #: Modules that register a format; imported lazily on first use.
 _MODULES = (
+    "regint.data.loaders.belstat_portal",
+    "regint.data.loaders.rosstat_wages_xlsx",
     "regint.data.loaders.press",
     "regint.data.loaders.sdmx",
     "regint.data.loaders.rosstat",
     "regint.data.loaders.rosstat806",
     "regint.data.loaders.belstat",
+    "regint.data.loaders.wdi_latest",
     "regint.data.loaders.wdi",
     "regint.data.loaders.cbr",
     "regint.data.loaders.nbrb",
@@ -63,7 +68,7 @@ def detect_format(path: str | Path) -> str:
     _ensure_loaded()
     p = Path(path)
     ensure_nonempty(p)
-    for spec in FORMATS.values():
+    for spec in sorted(FORMATS.values(), key=lambda s: _SNIFF_FIRST.get(s.name, 1)):
         try:
             if spec.sniff(p):
                 return spec.name
@@ -77,9 +82,18 @@ def detect_format(path: str | Path) -> str:
 
 
 def load_file(path: str | Path, format: str | None = None, **options: object) -> LoadResult:
-    """Read a file into observations with the loader for ``format`` (detected when ``None``)."""
+    """Read a file into observations with the loader for ``format`` (detected when ``None``).
+
+    The observations come in the catalog's unit, currency and price basis of each indicator
+    (:func:`regint.data.units.conform_units`); a unit that cannot be converted refuses the whole file.
+    """
+    from dataclasses import replace
+
+    from regint.data.units import conform_units
+
     _ensure_loaded()
     p = Path(path)
     ensure_nonempty(p)
     name = detect_format(p) if format is None else check_option("format", format, sorted(FORMATS))
-    return FORMATS[name].load(p, **options)
+    result = FORMATS[name].load(p, **options)
+    return replace(result, observations=conform_units(result.observations, path=p))
