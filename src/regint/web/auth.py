@@ -199,9 +199,9 @@ def install(server: Any, config: AuthConfig) -> None:
 
     def signed_in() -> User | None:
         if config.trusted_header:
-            name = request.headers.get(config.trusted_header, "").strip()
-            if name:
-                return config.users.get(name) or User(name, "reader")
+            header = request.headers.get(config.trusted_header, "").strip()
+            if header:
+                return config.users.get(header) or User(header, "reader")
         name, issued = session.get("user"), session.get("issued")
         if not name or not isinstance(issued, (int, float)) or time.time() - issued > lifetime:
             session.clear()
