@@ -107,6 +107,8 @@ class WebContext:
         from regint.errors import StoreError
 
         now = time.monotonic()
+        if str(self.store_path) == ":memory:":  # nobody else can write to it
+            return False
         with self.lock:
             if self._generation is None or (not force and now - self._checked_at < REFRESH_SECONDS):
                 return False
