@@ -10,6 +10,7 @@ import secrets
 import shutil
 import socket
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -63,8 +64,10 @@ def postgres_admin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                                   "'regint[postgresql]')")
     url = os.environ.get("REGINT_TEST_POSTGRES")
     stop: list[str] | None = None
+    root: Path | None = None
     if not url:
-        root = Path(tmp_path_factory.mktemp("pg"))
+        # not under pytest's temp folder: the postgres account cannot enter root's private (0700) folders
+        root = Path(tempfile.mkdtemp(prefix="regint-test-pg-"))
         root.chmod(0o755)
         url, stop = _start_cluster(root)
     try:
@@ -74,6 +77,8 @@ def postgres_admin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield url
     if stop:
         subprocess.run(stop, capture_output=True)
+    if root is not None:
+        shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture()
