@@ -135,7 +135,7 @@ def test_keys_unique_and_sorted(shipped: pd.DataFrame) -> None:
 def test_new_store_fills_from_shipped_dataset(tmp_path: Path, shipped: pd.DataFrame) -> None:
     with Store(tmp_path / "fresh.duckdb") as st:
         assert st.n_imports() == 1
-        assert st.con.execute("SELECT count(*) FROM observations").fetchone()[0] == len(shipped)
+        assert st.n_observations() == len(shipped)
         panel = st.panel(["grp_per_capita"], ["RU-SMO"], (2023, 2023))
         assert panel["value"].tolist() == [640810.6]
         assert panel["location"].iloc[0]  # the cell it came from

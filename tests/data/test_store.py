@@ -52,10 +52,10 @@ def test_same_file_twice_changes_nothing(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "w.csv"
     _obs().drop(columns=["file", "location", "derived_from", "vintage", "price_basis"]).to_csv(path, index=False)
     store.import_frame(_obs(), file_name="w.csv", checksum="same", format="tidy")
-    before = store.con.execute("SELECT count(*) FROM observations").fetchone()[0]
+    before = store.n_observations()
     report = store.import_frame(_obs(), file_name="w.csv", checksum="same", format="tidy")
     assert report.status == "unchanged"
-    assert store.con.execute("SELECT count(*) FROM observations").fetchone()[0] == before
+    assert store.n_observations() == before
     assert store.n_imports() == 1
 
 
@@ -65,7 +65,7 @@ def test_invalid_frame_leaves_store_as_it_was(store: Store) -> None:
     with pytest.raises(DataError, match=r"duplicate key .*rows 1, 3"):
         store.import_frame(bad, file_name="bad.csv", checksum="bad", format="tidy")
     assert store.n_imports() == 1
-    assert store.con.execute("SELECT count(*) FROM observations").fetchone()[0] == 2
+    assert store.n_observations() == 2
 
 
 def test_panel_prefers_official_over_secondary(store: Store) -> None:
@@ -89,12 +89,13 @@ KILLER = textwrap.dedent(
     frame = make_observations(pd.DataFrame({
         "region": ["RU-SMO"] * n, "indicator": ["x"] * n, "period": [f"{1900 + i % 100}" for i in range(n)],
         "value": range(n), "unit": "u", "source": [f"s{i // 100}" for i in range(n)], "status": "official"}))
-    st.con.execute("BEGIN TRANSACTION")
-    st.con.execute("INSERT INTO imports VALUES (99, 'big', 'k', 'tidy', now(), 0, 0, '', '')")
-    st.con.register("f", frame)
-    st.con.execute("INSERT INTO observations SELECT 99, * FROM f")
-    print("inside", flush=True)
-    time.sleep(60)
+    with st.connection(write=True) as con:
+        con.execute("BEGIN TRANSACTION")
+        con.execute("INSERT INTO imports (import_id, file_name, checksum) VALUES (99, 'big', 'k')")
+        con.register("f", frame)
+        con.execute("INSERT INTO observations SELECT 99, * FROM f")
+        print("inside", flush=True)
+        time.sleep(60)
     """
 )
 
@@ -111,7 +112,7 @@ def test_killed_import_leaves_store_unchanged(tmp_path: Path) -> None:
     proc.wait(timeout=30)
     with Store(path, fill_default=False) as st:
         assert st.n_imports() == 1
-        assert st.con.execute("SELECT count(*) FROM observations").fetchone()[0] == 2
+        assert st.n_observations() == 2
 
 
 BAD = sorted(p for p in (Path(__file__).parents[1] / "fixtures" / "bad").iterdir()
@@ -125,12 +126,12 @@ def test_bad_file_import_is_all_or_nothing(path: Path, tmp_path: Path) -> None:
 
     with Store(tmp_path / "b.duckdb", fill_default=False) as st:
         st.import_frame(_obs(), file_name="ok", checksum="ok", format="tidy")
-        before = (st.n_imports(), st.con.execute("SELECT count(*) FROM observations").fetchone()[0])
+        before = (st.n_imports(), st.n_observations())
         try:
             report = st.import_file(path)
         except RegintError as exc:
             assert str(exc)  # a message that says what and where
-            after = (st.n_imports(), st.con.execute("SELECT count(*) FROM observations").fetchone()[0])
+            after = (st.n_imports(), st.n_observations())
             assert after == before
         else:
             assert report.status == "imported" and report.rows > 0

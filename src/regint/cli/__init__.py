@@ -41,6 +41,7 @@ def _register() -> None:
     app.add_typer(scenario.app, name="scenario")
     app.command("report")(report.report_command)
     app.command("serve")(web.serve_command)
+    app.add_typer(web.users_app, name="users")
 
 
 _register()
@@ -48,12 +49,19 @@ _register()
 
 @app.callback()
 def _global(
-    store: Annotated[Path | None, typer.Option("--store", help="DuckDB store file (default: REGINT_STORE or user data dir).")] = None,
+    store: Annotated[str | None, typer.Option("--store", help="Store: a DuckDB file or a postgresql://user@host/db "
+                                              "address (default: REGINT_STORE or the user data dir).")] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="Language of messages: en or ru (default REGINT_LANG).")] = None,
+    wait: Annotated[float | None, typer.Option("--wait", min=0, help="Seconds to wait for a store that another "
+                                               "regint is using (default REGINT_STORE_WAIT or 30).")] = None,
 ) -> None:
     """regint: measure, project and rank the economic integration of a pair of border regions."""
     if store is not None:
-        os.environ["REGINT_STORE"] = str(store)
+        from regint.data.store import is_server_url
+
+        os.environ["REGINT_STORE"] = store if is_server_url(store) else str(Path(store).expanduser())
+    if wait is not None:
+        os.environ["REGINT_STORE_WAIT"] = str(wait)
     if lang is not None:
         if lang not in ("en", "ru"):
             raise typer.BadParameter(f"--lang must be one of {{'en', 'ru'}}; got {lang!r}")

@@ -12,6 +12,7 @@ from rich.table import Table
 from regint.cli._console import make_console
 from regint.cli.i18n import t
 from regint.errors import RegintError
+from regint.exports import write_csv, write_xlsx
 
 app = typer.Typer(help="Data: import official exports, show series with provenance, report gaps.",
                   no_args_is_help=True)
@@ -61,12 +62,15 @@ def fmt(value: float) -> str:
 def import_command(
     file: Annotated[Path, typer.Argument(help="File to import (SDMX-ML, Rosstat/Belstat xlsx, WDI CSV, tidy CSV/XLSX).")],
     format: Annotated[str | None, typer.Option("--format", "-f", help="Loader name; detected when omitted.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Refuse the file when a value is implausible (a period "
+                                         "after this year, out of its range, a unit not the catalog's) or "
+                                         "contradicts an earlier import.")] = False,
 ) -> None:
     """Import a file into the store: all of it or nothing; a re-import adds a vintage."""
     from regint.data.api import open_store
 
     try:
-        report = open_store().import_file(file, format=format)
+        report = open_store().import_file(file, format=format, strict=strict)
     except RegintError as exc:
         _fail(exc)
         return
@@ -93,17 +97,13 @@ def list_command(
     store = open_store()
     if imports:
         log = store.imports()
-        table = Table("#", "file", "format", "rows", "imported at", "sha256")
+        table = Table("#", "file", "format", "rows", "imported at", "by", "warnings", "sha256")
         for r in log.itertuples():
             table.add_row(str(r.import_id), r.file_name, r.format, str(r.n_rows), str(r.imported_at)[:19],
-                          r.checksum[:12])
+                          str(getattr(r, "imported_by", "") or ""), str(r.n_warnings), r.checksum[:12])
         console.print(table)
         return
-    summary = store.con.execute(
-        """SELECT indicator, count(DISTINCT region) AS regions, min(substr(period,1,4)) AS first,
-                  max(substr(period,1,4)) AS last, string_agg(DISTINCT source, ', ') AS sources, count(*) AS n
-           FROM observations GROUP BY indicator ORDER BY indicator"""
-    ).df()
+    summary = store.indicator_summary()
     table = Table(t("indicator"), "name", t("unit"), "regions", "years", "sources", "n")
     for r in summary.itertuples():
         try:
@@ -165,11 +165,9 @@ def show_command(
             console.print(f"  • {b.description_en if t('region') == 'region' else b.description_ru}")
     export = data[[c for c in data.columns if c not in ("import_id", "imported_at")]]
     if csv:
-        export.to_csv(csv, index=False, encoding="utf-8-sig")
+        write_csv(export, csv)
         console.print(f"{t('written')}: {csv}")
     if xlsx:
-        from regint.report.excel import write_xlsx
-
         write_xlsx({indicator: export}, xlsx)
         console.print(f"{t('written')}: {xlsx}")
 
@@ -195,7 +193,7 @@ def gaps_command(
         table.add_row(ind, *[row.get(r, "—") or "—" for r in region_list])
     console.print(table)
     if csv:
-        cov.to_csv(csv, index=False, encoding="utf-8-sig")
+        write_csv(cov, csv)
         console.print(f"{t('written')}: {csv}")
     if heatmap:
         for path in plot_coverage(cov, region_list, year_range, heatmap):

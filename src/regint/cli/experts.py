@@ -40,16 +40,11 @@ def write_directions(result: DirectionsResult, out: Path) -> list[Path]:
         frames["criteria_weights"] = result.group.to_frame()
     if result.illustrative:  # every table says so, not only the summary
         frames = {k: v.assign(illustrative="ILLUSTRATIVE: fictitious example experts") for k, v in frames.items()}
-    written = []
-    for name, frame in frames.items():
-        path = out / f"{name}.csv"
-        frame.to_csv(path, index=name not in ("method_agreement", "one_at_a_time"))
-        written.append(path)
-    xlsx = out / "directions.xlsx"
-    with pd.ExcelWriter(xlsx, engine="xlsxwriter") as writer:
-        for name, frame in frames.items():
-            frame.to_excel(writer, sheet_name=name[:31], index=name not in ("method_agreement", "one_at_a_time"))
-    written.append(xlsx)
+    from regint.exports import write_csvs, write_xlsx
+
+    with_index = [name for name in frames if name not in ("method_agreement", "one_at_a_time")]
+    written = write_csvs(frames, out, index=with_index)
+    written.append(write_xlsx(frames, out / "directions.xlsx", index=with_index))
     summary = out / "summary.txt"
     summary.write_text(result.summary() + "\n", encoding="utf-8")
     written.append(summary)

@@ -130,11 +130,10 @@ def factors_command(
     sheets["factor_catalogue"] = fp.catalogue.set_index("factor")
     sheets["panel"] = fp.data
     out.mkdir(parents=True, exist_ok=True)
-    for name, frame in sheets.items():
-        frame.to_csv(out / f"{name}.csv")
-    with pd.ExcelWriter(out / "factors.xlsx") as writer:
-        for name, frame in sheets.items():
-            frame.to_excel(writer, sheet_name=name[:31])
+    from regint.exports import write_csvs, write_xlsx
+
+    write_csvs(sheets, out, index=True)
+    write_xlsx(sheets, out / "factors.xlsx", index=True)
     sub = res.design.xs(focus, level=0)[outcome]
     first = int(dec.index.min()) - 1
     used = [f for f in fp.factors if fp.kind(f) != "common" or f in DATA_FACTORS]

@@ -60,7 +60,6 @@ def _coverage_table(result: PairIndexResult) -> pd.DataFrame:
 
 def write_tables(result: PairIndexResult, out: Path) -> list[Path]:
     """Write scores, ranks, dimension scores, intervals and indicators as CSV and one XLSX workbook."""
-    import pandas as pd
 
     out.mkdir(parents=True, exist_ok=True)
     frames: dict[str, pd.DataFrame] = {
@@ -75,16 +74,10 @@ def write_tables(result: PairIndexResult, out: Path) -> list[Path]:
     if result.uncertainty is not None:
         frames["intervals"] = result.uncertainty.intervals.reset_index()
         frames["sensitivity"] = result.uncertainty.sensitivity.reset_index()
-    written = []
-    for name, frame in frames.items():
-        path = out / f"{name}.csv"
-        frame.to_csv(path, index=name in ("scores", "ranks"))
-        written.append(path)
-    xlsx = out / "index.xlsx"
-    with pd.ExcelWriter(xlsx, engine="xlsxwriter") as writer:
-        for name, frame in frames.items():
-            frame.to_excel(writer, sheet_name=name[:31], index=name in ("scores", "ranks"))
-    written.append(xlsx)
+    from regint.exports import write_csvs, write_xlsx
+
+    written = write_csvs(frames, out, index=("scores", "ranks"))
+    written.append(write_xlsx(frames, out / "index.xlsx", index=("scores", "ranks")))
     return written
 
 

@@ -214,16 +214,10 @@ def _write_outputs(out: Path, frames: dict[str, pd.DataFrame], impacts: dict[str
     mult.insert(2, "name_ru", mult["sector"].map(names))
     imp = pd.concat(impacts, names=["region", "sector"]).reset_index()
     ass = pd.DataFrame({"assumption": list(assumptions)})
-    for name, df in (("multipliers", mult), ("impact", imp), ("delta_sensitivity", sens), ("assumptions", ass)):
-        p = out / f"{name}.csv"
-        df.to_csv(p, index=False)
-        written.append(p)
-    xlsx = out / "io_results.xlsx"
-    with pd.ExcelWriter(xlsx) as w:
-        ass.to_excel(w, sheet_name="assumptions", index=False)
-        mult.to_excel(w, sheet_name="multipliers", index=False)
-        imp.to_excel(w, sheet_name="impact", index=False)
-        sens.to_excel(w, sheet_name="delta_sensitivity", index=False)
-    written.append(xlsx)
+    from regint.exports import write_csvs, write_xlsx
+
+    written += write_csvs({"multipliers": mult, "impact": imp, "delta_sensitivity": sens, "assumptions": ass}, out)
+    written.append(write_xlsx({"assumptions": ass, "multipliers": mult, "impact": imp, "delta_sensitivity": sens},
+                              out / "io_results.xlsx"))
     (out / "assumptions.txt").write_text("\n".join(f"- {a}" for a in assumptions) + "\n", encoding="utf-8")
     return written

@@ -62,12 +62,11 @@ def _table(frame: pd.DataFrame, title: str, digits: int = 4) -> Table:
 
 def _write(out: Path, sheets: dict[str, pd.DataFrame], notes: tuple[str, ...], name: str) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    for sheet, frame in sheets.items():
-        frame.to_csv(out / f"{sheet}.csv")
-    with pd.ExcelWriter(out / f"{name}.xlsx") as writer:
-        for sheet, frame in sheets.items():
-            frame.to_excel(writer, sheet_name=sheet[:31])
-        pd.DataFrame({"data limits": list(notes)}).to_excel(writer, sheet_name="notes", index=False)
+    from regint.exports import write_csvs, write_xlsx
+
+    write_csvs(sheets, out, index=True)
+    limits = pd.DataFrame({"data limits": list(notes)})
+    write_xlsx({**sheets, "notes": limits}, out / f"{name}.xlsx", index=list(sheets))
     (out / "notes.txt").write_text("\n".join(f"- {n}" for n in notes) + "\n", encoding="utf-8")
 
 

@@ -61,11 +61,11 @@ def write_outputs(table: pd.DataFrame, skipped: pd.DataFrame, out: Path) -> list
     out.parent.mkdir(parents=True, exist_ok=True)
     csv, csv_skipped, xlsx = (out.with_suffix(".csv"), out.parent / f"{out.stem}_not_computed.csv",
                               out.with_suffix(".xlsx"))
-    table.to_csv(csv, index=False)
-    skipped.to_csv(csv_skipped, index=False)
-    with pd.ExcelWriter(xlsx, engine="openpyxl") as writer:
-        table.to_excel(writer, sheet_name="indicators", index=False)
-        skipped.to_excel(writer, sheet_name="not_computed", index=False)
+    from regint.exports import write_csv, write_xlsx
+
+    write_csv(table, csv)
+    write_csv(skipped, csv_skipped)
+    write_xlsx({"indicators": table, "not_computed": skipped}, xlsx)
     return [csv, csv_skipped, xlsx]
 
 

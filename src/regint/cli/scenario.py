@@ -19,6 +19,7 @@ from rich.table import Table
 
 from regint._options import check_option
 from regint.errors import RegintError
+from regint.exports import write_csv, write_csvs, write_xlsx
 from regint.scenarios import (
     OUTCOMES,
     Baseline,
@@ -144,16 +145,8 @@ def _write_run(res: ScenarioResult, out: Path, tornado_outcome: str, spec: Scena
         "baseline": base.to_frame(), "parameters": pd.DataFrame([{**p.__dict__} for p in params.values()]),
         "levers": cat.to_frame(),
     }
-    written = []
-    for k, df in tables.items():
-        p = out / f"{n}_{k}.csv"
-        df.to_csv(p, index=False)
-        written.append(p)
-    xlsx = out / f"{n}.xlsx"
-    with pd.ExcelWriter(xlsx) as w:
-        for k, df in tables.items():
-            df.to_excel(w, sheet_name=k[:31], index=False)
-    written.append(xlsx)
+    written = write_csvs(tables, out, prefix=f"{n}_")
+    written.append(write_xlsx(tables, out / f"{n}.xlsx"))
     target_for = {t.split("<")[0].split(">")[0]: t for t in res.targets}
     for o in FAN_OUTCOMES:
         written.append(fan_chart(res, o, out / f"fan_{n}_{o}.png", target_for.get(o)))
@@ -246,16 +239,10 @@ def compare_command(
     written = []
     comp = pd.concat([r.to_frame() for r in results], ignore_index=True)
     targets = pd.concat(rows, ignore_index=True)
-    for name, df in (("comparison_quantiles", comp), ("comparison_targets", targets)):
-        p = out / f"{name}.csv"
-        df.to_csv(p, index=False)
-        written.append(p)
-    with pd.ExcelWriter(out / "comparison.xlsx") as w:
-        targets.to_excel(w, sheet_name="targets", index=False)
-        comp.to_excel(w, sheet_name="quantiles", index=False)
-        pd.concat([benefit_cost_table(r).assign(scenario=r.name) for r in results]).to_excel(
-            w, sheet_name="benefits", index=False)
-    written.append(out / "comparison.xlsx")
+    written += write_csvs({"comparison_quantiles": comp, "comparison_targets": targets}, out)
+    benefits = pd.concat([benefit_cost_table(r).assign(scenario=r.name) for r in results])
+    written.append(write_xlsx({"targets": targets, "quantiles": comp, "benefits": benefits},
+                              out / "comparison.xlsx"))
     first_t = {tg.split("<")[0].split(">")[0]: tg for tg in results[0].targets}
     for o in FAN_OUTCOMES:
         written.append(comparison_chart(results, o, out / f"compare_{o}.png", first_t.get(o)))
@@ -302,8 +289,8 @@ def fastest_command(
             console.print(t)
             console.print(Panel("\n".join(plan.explanation + (res.convention,)), title="Critical path"))
             safe = "".join(ch if ch.isalnum() else "_" for ch in tg)
-            plan.to_frame().to_csv(out / f"fastest_{safe}.csv", index=False)
-            plan.spend.to_frame().to_csv(out / f"fastest_{safe}_spend.csv")
+            write_csv(plan.to_frame(), out / f"fastest_{safe}.csv")
+            write_csv(plan.spend.to_frame(), out / f"fastest_{safe}_spend.csv", index=True)
             written += [out / f"fastest_{safe}.csv", out / f"fastest_{safe}_spend.csv"]
             if plan.starts:
                 pspec = plan_scenario(plan, spec, intensity=intensity, name=f"fastest_{safe}")
@@ -311,12 +298,10 @@ def fastest_command(
                 console.print(_target_table(mc, f"Plan for {tg} under uncertainty"))
                 written.append(fan_chart(mc, plan.target.split("<")[0].split(">")[0],
                                          out / f"fan_fastest_{safe}.png", plan.target))
-                mc.target_table().to_csv(out / f"fastest_{safe}_mc.csv", index=False)
+                write_csv(mc.target_table(), out / f"fastest_{safe}_mc.csv")
                 written.append(out / f"fastest_{safe}_mc.csv")
             plans.append(plan.to_frame().assign(target=tg, reach_year=plan.reach_year))
-        with pd.ExcelWriter(out / "fastest.xlsx") as w:
-            pd.concat(plans, ignore_index=True).to_excel(w, sheet_name="plans", index=False)
-        written.append(out / "fastest.xlsx")
+        written.append(write_xlsx({"plans": pd.concat(plans, ignore_index=True)}, out / "fastest.xlsx"))
     except RegintError as err:
         _fail(err)
         return

@@ -13,15 +13,16 @@ import pandas as pd
 from regint.data.store import Store
 
 _STORE: Store | None = None
-_STORE_PATH: Path | None = None
+_STORE_PATH: str | Path | None = None
 
 
 def open_store(path: str | Path | None = None) -> Store:
-    """The store at ``path`` (default: ``$REGINT_STORE`` or the user data directory), opened once per process."""
+    """The store at ``path`` (a file or a ``postgresql://`` address; default: ``$REGINT_STORE`` or the user data
+    directory), opened once per process. It holds no connection between operations."""
     global _STORE, _STORE_PATH
-    from regint.data.store import default_store_path
+    from regint.data.store import default_store_target, is_server_url
 
-    target = Path(path) if path is not None else default_store_path()
+    target = default_store_target() if path is None else str(path) if is_server_url(path) else Path(path)
     if _STORE is None or _STORE_PATH != target:
         if _STORE is not None:
             _STORE.close()

@@ -1,52 +1,68 @@
-"""The observation store: an embedded DuckDB file, append-only, one transaction per import.
+"""The observation store: append-only, one transaction per import, on DuckDB (embedded) or PostgreSQL (office).
 
 * Every import adds rows under a new ``import_id``; nothing is updated or deleted, so a re-import of changed
   figures adds a vintage and the older one stays queryable with ``as_of``.
-* The import log keeps the file name, its SHA-256, the format, the time and the row count; importing a file
-  whose checksum is already in the log changes nothing.
+* The import log keeps the file name, its SHA-256, the format, the time, the row count, who imported it and the
+  warnings it landed with; importing a file whose checksum is already in the log changes nothing (also when
+  two analysts import it at the same moment: the check is repeated inside the import's transaction).
 * An import is all of a file or none of it: validation happens before the transaction opens, and the rows and
-  the log entry are written inside one DuckDB transaction. A process killed in the middle leaves the store as
-  it was (DuckDB's write-ahead log replays only committed transactions).
+  the log entry are written inside one transaction. A process killed in the middle, a full disk or a lost
+  connection leave the store as it was.
+* No connection is held between operations: every read and every import opens its own and closes it, so the
+  dashboard, the report and several command-line sessions share one store. An operation that finds the store
+  busy waits with backoff (:mod:`regint.data.store_wait`) up to ``wait`` seconds, saying that it waits.
+* The store carries a schema version (:mod:`regint.data.store_schema`); an older store is migrated on the
+  first write, a newer one is refused without being touched.
 
-The store lives in the user's data directory (``platformdirs``) unless ``REGINT_STORE`` or an explicit path
-says otherwise. On first use it is filled from the dataset shipped with the package.
+``Store(target)`` opens a :class:`~regint.data.store_duckdb.DuckDBStore` for a file path (or ``":memory:"``)
+and a :class:`~regint.data.store_pg.PostgresStore` for a ``postgresql://`` address. The target is
+``--store`` or ``$REGINT_STORE``, else ``<user data dir>/regint/store.duckdb``. On first use the store is
+filled from the dataset shipped with the package.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-import duckdb
 import pandas as pd
 import platformdirs
 
+from regint._actor import current_actor
 from regint._paths import package_data
 from regint.data.loaders.base import LoadResult, file_checksum
-from regint.data.schema import OBS_COLUMNS, STATUSES, validate_observations
-from regint.errors import StoreError
+from regint.data.schema import KEY, OBS_COLUMNS, STATUSES, validate_observations
+from regint.data.store_wait import announce_wait
+from regint.errors import DataError
 
-_DDL = [
-    """CREATE TABLE IF NOT EXISTS imports (
-        import_id INTEGER PRIMARY KEY, file_name VARCHAR, checksum VARCHAR, format VARCHAR,
-        imported_at TIMESTAMP, n_rows INTEGER, n_warnings INTEGER, vintage VARCHAR, note VARCHAR)""",
-    "CREATE TABLE IF NOT EXISTS observations (import_id INTEGER, "
-    + ", ".join(f"{c} {'DOUBLE' if c == 'value' else 'VARCHAR'}" for c in OBS_COLUMNS)
-    + ")",
-]
 #: Preference when several sources give the same region, indicator and period.
 STATUS_RANK = {s: i for i, s in enumerate(STATUSES)}
+_SERVER_SCHEMES = ("postgresql://", "postgres://")
+#: Conflicts with earlier imports named per import (the rest are counted).
+MAX_CONFLICTS = 10
+
+
+def is_server_url(target: object) -> bool:
+    """Whether ``target`` names a PostgreSQL server (``postgresql://…`` or ``postgres://…``)."""
+    return str(target).startswith(_SERVER_SCHEMES)
+
+
+def default_store_target() -> str | Path:
+    """``$REGINT_STORE`` (a file path or a ``postgresql://`` address), else ``<user data dir>/regint/store.duckdb``."""
+    env = os.environ.get("REGINT_STORE")
+    if env:
+        return env if is_server_url(env) else Path(env).expanduser()
+    return Path(platformdirs.user_data_dir("regint", appauthor=False)) / "store.duckdb"
 
 
 def default_store_path() -> Path:
-    """``$REGINT_STORE`` if set, else ``<user data dir>/regint/store.duckdb``."""
-    env = os.environ.get("REGINT_STORE")
-    if env:
-        return Path(env).expanduser()
-    return Path(platformdirs.user_data_dir("regint", appauthor=False)) / "store.duckdb"
+    """The default store as a file path (for a PostgreSQL store, a path that shows the address)."""
+    target = default_store_target()
+    return target if isinstance(target, Path) else Path(str(target))
 
 
 def shipped_dataset_path() -> Path:
@@ -73,77 +89,124 @@ class ImportReport:
 
 
 class Store:
-    """An observation store in a DuckDB file (or ``":memory:"``).
+    """An observation store (see the module notes); ``Store(target)`` picks the backend.
 
     Parameters
     ----------
-    path : path-like, optional
-        The DuckDB file; ``None`` for :func:`default_store_path`.
+    target : path-like or str, optional
+        A DuckDB file, ``":memory:"`` or a ``postgresql://user:password@host:port/database`` address;
+        ``None`` for :func:`default_store_target`.
     fill_default : bool
         Import the shipped dataset on opening when its checksum is not in the import log yet (the default):
         a new store is filled, and a store made by an older regint gets the rebuilt dataset as a new vintage.
     read_only : bool
-        Open without write access (several readers may share a file).
+        Never write (no filling, no migration); reads only.
+    wait : float, optional
+        Seconds to wait for a busy store (default ``$REGINT_STORE_WAIT`` or 30).
+    on_wait : callable, optional
+        ``on_wait(store, seconds)`` is called once when an operation starts waiting (default: a line on
+        standard error); ``None`` waits silently.
     """
 
-    def __init__(self, path: str | Path | None = None, *, fill_default: bool = True, read_only: bool = False):
-        self.path = default_store_path() if path is None else Path(path) if str(path) != ":memory:" else None
-        try:
-            if self.path is not None:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            target = ":memory:" if self.path is None else str(self.path)
-            self.con = duckdb.connect(target, read_only=read_only and self.path is not None and self.path.exists())
-        except (duckdb.Error, OSError) as exc:
-            raise StoreError(
-                f"cannot open the store {self.path}: {exc}. Fix: close other programs using it, or choose "
-                "another file with --store or REGINT_STORE."
-            ) from exc
-        if not read_only:
-            for stmt in _DDL:
-                self.con.execute(stmt)
-            if fill_default and shipped_dataset_path().exists() and not self.has_checksum(
-                    file_checksum(shipped_dataset_path())):
-                # first use, or a newer regint ships a rebuilt dataset: it comes in as a new vintage
-                self.import_frame(
-                    pd.read_parquet(shipped_dataset_path()),
-                    file_name="regint default dataset",
-                    checksum=file_checksum(shipped_dataset_path()),
-                    format="shipped",
-                )
+    #: ``"duckdb"`` or ``"postgresql"``.
+    backend: str = ""
+    #: Where the store is, for messages (a PostgreSQL address without its password).
+    location: str = ""
 
-    # -- context management -------------------------------------------------------------------------------
+    def __new__(cls, target: str | Path | None = None, **kwargs: Any) -> Store:  # noqa: ARG004
+        if cls is Store:
+            chosen = default_store_target() if target is None else target
+            if is_server_url(chosen):
+                from regint.data.store_pg import PostgresStore
+
+                return super().__new__(PostgresStore)
+            from regint.data.store_duckdb import DuckDBStore
+
+            return super().__new__(DuckDBStore)
+        return super().__new__(cls)
+
+    def __init__(self, target: str | Path | None = None, *, fill_default: bool = True, read_only: bool = False,
+                 wait: float | None = None,
+                 on_wait: Callable[[str, float], None] | None = announce_wait) -> None:
+        raise TypeError("Store is opened through a backend; call Store(target)")  # pragma: no cover
+
+    # -- what a backend provides ------------------------------------------------------------------------------
     def close(self) -> None:
-        self.con.close()
+        """Release what the store holds (nothing between operations; a ``:memory:`` store is discarded)."""
 
+    def read_frame(self, sql: str, params: Sequence[object] = ()) -> pd.DataFrame:
+        """The result of one read-only SQL query (``?`` placeholders) on a short-lived connection."""
+        raise NotImplementedError
+
+    def schema_version(self) -> int:
+        """The schema version of the store (0: empty, 1: before versions were recorded)."""
+        raise NotImplementedError
+
+    def _append(self, obs: pd.DataFrame, entry: dict[str, object]) -> int | None:
+        """Write ``entry`` to the import log and ``obs`` under a new import id, in one transaction; ``None``
+        (and nothing written) when the checksum is already in the log."""
+        raise NotImplementedError
+
+    # -- context management -----------------------------------------------------------------------------------
     def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- writing ------------------------------------------------------------------------------------------
-    def _scalar(self, sql: str, params: list[object] | None = None) -> object:
-        row = self.con.execute(sql, params or []).fetchone()
-        return None if row is None else row[0]
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.location!r})"
+
+    # -- small reads ------------------------------------------------------------------------------------------
+    def _scalar(self, sql: str, params: Sequence[object] = ()) -> object:
+        frame = self.read_frame(sql, params)
+        return None if frame.empty else frame.iat[0, 0]
 
     def n_imports(self) -> int:
+        """Entries in the import log."""
         return int(self._scalar("SELECT count(*) FROM imports"))  # type: ignore[call-overload]
 
+    def n_observations(self) -> int:
+        """Rows in the observation table, every vintage counted."""
+        return int(self._scalar("SELECT count(*) FROM observations"))  # type: ignore[call-overload]
+
     def has_checksum(self, checksum: str) -> bool:
-        row = self.con.execute("SELECT 1 FROM imports WHERE checksum = ? LIMIT 1", [checksum]).fetchone()
-        return row is not None
+        """Whether a file with this SHA-256 was imported."""
+        return not self.read_frame("SELECT 1 FROM imports WHERE checksum = ? LIMIT 1", [checksum]).empty
 
-    def import_result(self, result: LoadResult) -> ImportReport:
+    def generation(self) -> tuple[int, int]:
+        """``(number of imports, last import id)``: changes exactly when an import lands (cheap to ask)."""
+        frame = self.read_frame("SELECT count(*) AS n, coalesce(max(import_id), 0) AS last FROM imports")
+        return int(frame.iat[0, 0]), int(frame.iat[0, 1])
+
+    def imports(self) -> pd.DataFrame:
+        """The import log."""
+        return self.read_frame("SELECT * FROM imports ORDER BY import_id")
+
+    def indicator_summary(self) -> pd.DataFrame:
+        """Per indicator: regions, first and last year, sources and rows (every vintage)."""
+        return self.read_frame(
+            "SELECT indicator, count(DISTINCT region) AS regions, min(substr(period, 1, 4)) AS first, "
+            "max(substr(period, 1, 4)) AS last, string_agg(DISTINCT source, ', ') AS sources, count(*) AS n "
+            "FROM observations GROUP BY indicator ORDER BY indicator")
+
+    # -- writing ----------------------------------------------------------------------------------------------
+    def _fill_default(self) -> None:
+        shipped = shipped_dataset_path()
+        if shipped.exists():
+            checksum = file_checksum(shipped)
+            if not self.has_checksum(checksum):
+                # first use, or a newer regint ships a rebuilt dataset: it comes in as a new vintage
+                self.import_frame(pd.read_parquet(shipped), file_name="regint default dataset",
+                                  checksum=checksum, format="shipped")
+
+    def import_result(self, result: LoadResult, *, strict: bool = False) -> ImportReport:
         """Store the observations of a loader result (one transaction)."""
-        return self.import_frame(
-            result.observations,
-            file_name=result.path.name,
-            checksum=result.checksum,
-            format=result.format,
-            warnings=[str(w) for w in result.warnings],
-        )
+        return self.import_frame(result.observations, file_name=result.path.name, checksum=result.checksum,
+                                 format=result.format, warnings=[str(w) for w in result.warnings], strict=strict)
 
-    def import_file(self, path: str | Path, format: str | None = None, **options: object) -> ImportReport:
+    def import_file(self, path: str | Path, format: str | None = None, *, strict: bool = False,
+                    **options: object) -> ImportReport:
         """Load a file with its loader and store it; a file already imported (same SHA-256) changes nothing."""
         from regint.data.loaders import load_file
 
@@ -151,7 +214,7 @@ class Store:
         checksum = file_checksum(p) if p.exists() and p.stat().st_size else ""
         if checksum and self.has_checksum(checksum):
             return ImportReport(p.name, checksum, format or "", 0, "unchanged", None)
-        return self.import_result(load_file(p, format=format, **options))
+        return self.import_result(load_file(p, format=format, **options), strict=strict)
 
     def import_frame(
         self,
@@ -162,35 +225,61 @@ class Store:
         format: str,
         warnings: Sequence[str] = (),
         note: str = "",
+        strict: bool = False,
     ) -> ImportReport:
-        """Validate ``frame`` against the schema and append it as one new import, atomically."""
+        """Validate ``frame`` against the schema and append it as one new import, atomically.
+
+        Implausible values (:mod:`regint.data.plausible`) and values that differ from what earlier imports
+        gave for the same key are added to the warnings and recorded in the import log; with ``strict`` any
+        such warning refuses the import (a :class:`~regint.errors.DataError` listing them; nothing written).
+        The shipped dataset (``format="shipped"``) is checked by its build and not again here.
+        """
         if self.has_checksum(checksum):
             return ImportReport(file_name, checksum, format, 0, "unchanged", None, tuple(warnings))
         obs = validate_observations(frame, what=file_name)
+        checks: list[str] = []
+        if format != "shipped":
+            from regint.data.plausible import implausible
+
+            checks = [*implausible(obs), *self.conflicts(obs)]
+        if strict and checks:
+            listed = "\n  ".join(checks)
+            raise DataError(f"{file_name}: refused by --strict, {len(checks)} warning(s):\n  {listed}\n"
+                            "Nothing was imported. Fix: correct the file, or import it without --strict to keep "
+                            "the values with these warnings in the import log.")
+        all_warnings = (*warnings, *checks)
         now = datetime.now(UTC).replace(tzinfo=None)
         obs.loc[obs["vintage"] == "", "vintage"] = now.date().isoformat()
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            import_id = int(self._scalar("SELECT coalesce(max(import_id), 0) + 1 FROM imports"))  # type: ignore[call-overload]
-            self.con.execute(
-                "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [import_id, file_name, checksum, format, now, len(obs), len(warnings), now.date().isoformat(), note],
-            )
-            self.con.register("_incoming", obs)
-            cols = ", ".join(OBS_COLUMNS)
-            self.con.execute(f"INSERT INTO observations SELECT {import_id}, {cols} FROM _incoming")
-            self.con.unregister("_incoming")
-            self.con.execute("COMMIT")
-        except Exception as exc:
-            self.con.execute("ROLLBACK")
-            raise StoreError(f"import of {file_name} failed and was rolled back; the store is unchanged: {exc}") from exc
-        return ImportReport(file_name, checksum, format, len(obs), "imported", import_id, tuple(warnings))
+        entry: dict[str, object] = {
+            "file_name": file_name, "checksum": checksum, "format": format, "imported_at": now, "n_rows": len(obs),
+            "n_warnings": len(all_warnings), "vintage": now.date().isoformat(), "note": note,
+            "imported_by": current_actor(), "warnings": "\n".join(all_warnings)}
+        import_id = self._append(obs, entry)
+        if import_id is None:  # another session imported the same file meanwhile
+            return ImportReport(file_name, checksum, format, 0, "unchanged", None, all_warnings)
+        return ImportReport(file_name, checksum, format, len(obs), "imported", import_id, all_warnings)
 
-    # -- reading ------------------------------------------------------------------------------------------
-    def imports(self) -> pd.DataFrame:
-        """The import log."""
-        return self.con.execute("SELECT * FROM imports ORDER BY import_id").df()
+    def conflicts(self, obs: pd.DataFrame) -> list[str]:
+        """Keys of ``obs`` whose value differs from the latest one stored: the new vintage will win, and this
+        says so (at most :data:`MAX_CONFLICTS` named, the rest counted)."""
+        if obs.empty or self.n_imports() == 0:
+            return []
+        old = self.query(sorted(set(obs["indicator"])), sorted(set(obs["region"])),
+                         sources=sorted(set(obs["source"])))
+        if old.empty:
+            return []
+        both = obs.merge(old[[*KEY, "value", "import_id"]], on=list(KEY), suffixes=("", "_old"))
+        scale = both[["value", "value_old"]].abs().max(axis=1).clip(lower=1.0)
+        differ = both[((both["value"] - both["value_old"]).abs() > 1e-9 * scale)
+                      | (both["value"].isna() != both["value_old"].isna())]
+        lines = [f"{r.region} {r.indicator} {r.period} ({r.source}): {r.value_old:g} in import #{r.import_id} "
+                 f"becomes {r.value:g}; the later vintage wins (the earlier stays available with --as-of)"
+                 for r in differ.head(MAX_CONFLICTS).itertuples()]
+        if len(differ) > MAX_CONFLICTS:
+            lines.append(f"conflicts with earlier imports: … and {len(differ) - MAX_CONFLICTS} more")
+        return lines
 
+    # -- reading ----------------------------------------------------------------------------------------------
     def query(
         self,
         indicators: Sequence[str] | None = None,
@@ -205,33 +294,26 @@ class Store:
 
         ``as_of`` restricts to imports made at or before that time (ISO string or datetime).
         """
-        where: list[str] = ["TRUE"]
+        where: list[str] = ["1 = 1"]
         params: list[object] = []
-        if indicators:
-            where.append(f"o.indicator IN ({', '.join('?' * len(indicators))})")
-            params += list(indicators)
-        if regions:
-            where.append(f"o.region IN ({', '.join('?' * len(regions))})")
-            params += list(regions)
-        if sources:
-            where.append(f"o.source IN ({', '.join('?' * len(sources))})")
-            params += list(sources)
+        for column, values in (("indicator", indicators), ("region", regions), ("source", sources)):
+            if values:
+                where.append(f"o.{column} IN ({', '.join('?' * len(values))})")
+                params += list(values)
         if years:
             where.append("CAST(substr(o.period, 1, 4) AS INTEGER) BETWEEN ? AND ?")
             params += [int(years[0]), int(years[1])]
         if as_of is not None:
             where.append("i.imported_at <= CAST(? AS TIMESTAMP)")
             params.append(str(as_of))
-        latest = (
-            "" if all_vintages
-            else "QUALIFY row_number() OVER (PARTITION BY o.region, o.indicator, o.period, o.source "
-            "ORDER BY o.import_id DESC) = 1"
-        )
-        sql = (
-            f"SELECT o.*, i.imported_at FROM observations o JOIN imports i USING (import_id) "
-            f"WHERE {' AND '.join(where)} {latest} ORDER BY o.indicator, o.region, o.period, o.source, o.import_id"
-        )
-        return self.con.execute(sql, params).df()
+        cols = ", ".join(f"o.{c}" for c in ("import_id", *OBS_COLUMNS))
+        inner = (f"SELECT {cols}, i.imported_at, row_number() OVER (PARTITION BY o.region, o.indicator, "
+                 f"o.period, o.source ORDER BY o.import_id DESC) AS vintage_rank FROM observations o "
+                 f"JOIN imports i ON i.import_id = o.import_id WHERE {' AND '.join(where)}")
+        latest = "" if all_vintages else "WHERE vintage_rank = 1"
+        sql = (f"SELECT * FROM ({inner}) q {latest} "
+               "ORDER BY indicator, region, period, source, import_id")
+        return self.read_frame(sql, params).drop(columns="vintage_rank")
 
     def panel(
         self,

@@ -17,6 +17,7 @@ import dash
 from dash import dcc, html
 
 from regint.web import pages, wiring
+from regint.web.auth import AuthConfig
 from regint.web.context import ReportBuilder, WebContext
 from regint.web.i18n import check_lang, t
 from regint.web.style import CSS
@@ -44,13 +45,13 @@ _INDEX = """<!DOCTYPE html>
 
 def create_app(store_path: str | Path | None = None, responses_dir: str | Path | None = None, *,
                index_runs: int = 200, lang: str | None = None, warm_up: bool = False,
-               report_builder: ReportBuilder | None = None) -> dash.Dash:
+               auth: AuthConfig | None = None, report_builder: ReportBuilder | None = None) -> dash.Dash:
     """Build the dashboard.
 
     Parameters
     ----------
-    store_path : path, optional
-        DuckDB store (default: ``REGINT_STORE`` or the user data directory).
+    store_path : path or str, optional
+        DuckDB file or ``postgresql://`` address (default: ``REGINT_STORE`` or the user data directory).
     responses_dir : path, optional
         Folder of the expert responses (default: ``<user data dir>/regint/responses``).
     index_runs : int
@@ -62,13 +63,18 @@ def create_app(store_path: str | Path | None = None, responses_dir: str | Path |
     report_builder : callable, optional
         Renders a study's report (``regint serve`` passes the report module's); without it the report page
         says that the report is not available.
+    auth : AuthConfig, optional
+        Require sign-in with roles (:mod:`regint.web.auth`); ``regint serve`` does so beyond loopback.
 
     Returns
     -------
     dash.Dash
         Serve it with ``app.run(...)`` or any WSGI server through ``app.server``.
     """
-    ctx = WebContext(store_path=Path(store_path) if store_path is not None else None,
+    from regint.data.store import is_server_url
+
+    target = None if store_path is None else str(store_path) if is_server_url(store_path) else Path(store_path)
+    ctx = WebContext(store_path=target,
                      responses_dir=Path(responses_dir) if responses_dir is not None else None,
                      index_runs=index_runs, report_builder=report_builder)
     start_lang = check_lang(lang or os.environ.get("REGINT_LANG"))
@@ -82,6 +88,10 @@ def create_app(store_path: str | Path | None = None, responses_dir: str | Path |
     app.validation_layout = validation  # type: ignore[assignment]
     wiring.register(app, ctx)
     _harden(app.server)
+    if auth is not None:
+        from regint.web.auth import install
+
+        install(app.server, auth)
     app.regint_context = ctx  # type: ignore[attr-defined]  # for tests and benchmarks
     _scenario_baseline(ctx)
     if warm_up:

@@ -1,9 +1,12 @@
 """What one dashboard process holds: the store, the cached panel and index, the responses and the jobs.
 
-The dashboard serves several browsers from threads. DuckDB connections are not safe to share between threads,
-so every use of the store goes through :attr:`WebContext.lock`; the panel and the results computed from it
-(preconditions in each language, index, coverage) are computed once each, in parallel, and kept until an import
-changes the store. Uploads are written only inside :attr:`WebContext.upload_dir`, a private temporary folder
+The dashboard serves several browsers from threads. It holds no connection to the store between requests (the
+store opens one per operation), so the command line, the report and other dashboards use the same store while
+it runs; uses of the store from this process still go through :attr:`WebContext.lock`. The panel and the results
+computed from it (preconditions in each language, index, coverage) are a snapshot, computed once each, in
+parallel, and kept until an import changes the store: the dashboard's own imports say so at once, and an import
+from elsewhere (``regint data import``, another dashboard) is noticed by a cheap look at the import log, at most
+every :data:`REFRESH_SECONDS` seconds, that never waits for a busy store. Uploads are written only inside :attr:`WebContext.upload_dir`, a private temporary folder
 (mode 0700) created for this process and removed when it ends.
 """
 
@@ -13,6 +16,7 @@ import atexit
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +41,8 @@ ReportBuilder = Callable[["Study", str, str, Path, Callable[[str], None]], Path]
 
 #: The pair and its comparators (regions shown by default).
 PAIR: tuple[str, str] = DEFAULT_PAIR
+#: How often (seconds) the snapshot is compared with the store's import log.
+REFRESH_SECONDS = 2.0
 COMPARATOR_REGIONS: tuple[str, ...] = ("RU-SMO", "RU-PSK", "RU-BRY", "BY-VI", "BY-MA", "BY-HO", "BY-MI", "BY-HM",
                                        "RU", "BY")
 
@@ -61,15 +67,15 @@ class WebContext:
 
     Parameters
     ----------
-    store_path : path, optional
-        DuckDB store (default: ``REGINT_STORE`` or the user data directory).
+    store_path : path or str, optional
+        DuckDB file or ``postgresql://`` address (default: ``REGINT_STORE`` or the user data directory).
     responses_dir : path, optional
         Folder of the append-only expert responses (default: beside the store in the user data directory).
     index_runs : int
         Base sample size of the index's Monte Carlo shown on the index page.
     """
 
-    store_path: Path | None = None
+    store_path: str | Path | None = None
     responses_dir: Path | None = None
     index_runs: int = 200
     #: Renders the report of a study: ``(study, lang, format, folder, progress) → path`` (given by the CLI, so
@@ -81,6 +87,9 @@ class WebContext:
     _key_locks: dict[str, threading.Lock] = field(default_factory=dict, repr=False)
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
     _upload_dir: Path | None = field(default=None, repr=False)
+    _probe: Store | None = field(default=None, repr=False)
+    _generation: tuple[int, int] | None = field(default=None, repr=False)
+    _checked_at: float = field(default=0.0, repr=False)
 
     # -- storage ---------------------------------------------------------------------------------------------
     def store(self) -> Store:
@@ -93,11 +102,43 @@ class WebContext:
             return self._store
 
     def panel(self) -> pd.DataFrame:
-        """The whole observation panel (latest vintage, best status), read once and cached."""
+        """The whole observation panel (latest vintage, best status): a snapshot, refreshed after an import."""
+        self.refresh_if_changed()
+
         def read() -> pd.DataFrame:
             with self.lock:
-                return self.store().panel()
+                store = self.store()
+                generation = store.generation()
+                panel = store.panel()
+                self._generation = generation
+                return panel
         return self.cached("panel", read)
+
+    def refresh_if_changed(self, *, force: bool = False) -> bool:
+        """Forget the snapshot when the store's import log changed since it was read (checked at most every
+        :data:`REFRESH_SECONDS`, without waiting for a busy store); whether it was forgotten."""
+        from regint.data.store import Store
+        from regint.errors import StoreError
+
+        now = time.monotonic()
+        if str(self.store_path) == ":memory:":  # nobody else can write to it
+            return False
+        with self.lock:
+            if self._generation is None or (not force and now - self._checked_at < REFRESH_SECONDS):
+                return False
+            self._checked_at = now
+            try:
+                if self._probe is None:
+                    self.store()  # creates (and fills) the store first
+                    self._probe = Store(self.store_path, fill_default=False, read_only=True, wait=0.0,
+                                        on_wait=None)
+                changed = self._probe.generation() != self._generation
+            except StoreError:  # busy or unreadable right now: keep the snapshot, look again later
+                return False
+            if changed:
+                self._cache.clear()
+                self._generation = None
+            return changed
 
     def imports(self) -> pd.DataFrame:
         """The store's import log."""

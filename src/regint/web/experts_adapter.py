@@ -119,6 +119,20 @@ def _folder_lock(directory: Path) -> Iterator[None]:
 
 
 def append_response(store: ResponseStore, response: Response) -> bool:
-    """``store.append(response)`` with concurrent writers serialised (see the module notes)."""
+    """``store.append(response)`` with concurrent writers serialised (see the module notes).
+
+    With sign-in (:mod:`regint.web.auth`) the record says who entered it: judgements entered on the page carry
+    the signed-in expert's name as respondent, and every record's source names the signed-in user.
+    """
+    from dataclasses import replace
+
+    from regint._actor import signed_in_user
+
+    user = signed_in_user()
+    if user:
+        if response.source == "dashboard":
+            response = replace(response, respondent=user, source=f"dashboard; entered by {user}")
+        else:
+            response = replace(response, source=f"{response.source}; entered by {user}".lstrip("; "))
     with _folder_lock(store.directory):
         return store.append(response)
