@@ -21,7 +21,7 @@ from regint.scenarios.parameters import Parameter
 
 def test_shipped_catalogue_every_number_has_a_source(catalogue):
     frame = catalogue.to_frame()
-    assert len(frame) == 10
+    assert len(frame) == 11 and frame["status"].isin(["in_force", "agreed", "proposed"]).all()
     assert {"border_m1", "customs_digital", "labour_mobility", "joint_investment"} <= set(frame["id"])
     for _, r in frame.iterrows():
         assert r["effect_status"] in ("cited", "derived", "assumption")
