@@ -109,9 +109,9 @@ def test_fallback_keeps_the_shipped_values_and_says_why():
 
 # -- the command line's computation and its fallback ----------------------------------------------------------
 def test_io_multipliers_without_panel_falls_back_with_reason():
-    from regint.cli.scenario import io_multipliers
+    from regint.study.scenario_inputs import io_multipliers
 
-    params, msgs = io_multipliers(None, reason="--no-store")
+    params, msgs = io_multipliers(None, ("RU-SMO", "BY-VI"), deltas=(0.4, 0.3, 0.1), reason="--no-store")
     shipped = default_parameters()
     assert set(params) == set(MULTIPLIER_KEYS.values())
     assert all(params[n].central == shipped[n].central and "--no-store" in params[n].source for n in params)
@@ -120,16 +120,17 @@ def test_io_multipliers_without_panel_falls_back_with_reason():
 
 def test_io_multipliers_falls_back_when_the_analysis_raises(monkeypatch):
     import regint.models.inputoutput.pipeline as pipeline
-    from regint.cli.scenario import io_multipliers
+    from regint.study import Settings, Study
 
     def boom(*args, **kwargs):
         raise DataError("no table today")
 
     monkeypatch.setattr(pipeline, "pair_io_analysis", boom)
-    params, msgs = io_multipliers(pd.DataFrame(columns=["region", "indicator", "period", "value", "unit"]))
+    study = Study(Settings(), pd.DataFrame(columns=["region", "indicator", "period", "value", "unit"]))
+    params, msgs = study.multipliers
     shipped = default_parameters()
     for n, p in params.items():
-        assert p.central == shipped[n].central and "the input-output analysis failed (no table today)" in p.source
+        assert p.central == shipped[n].central and p.source.startswith("FALLBACK") and "no table today" in p.source
     assert all("no table today" in m for m in msgs)
 
 
@@ -147,27 +148,17 @@ def shipped_panel(tmp_path_factory):
 
 
 def test_io_multipliers_from_the_shipped_data_use_the_proxies(shipped_panel):
-    from regint.cli.scenario import io_multipliers
+    from regint.study import Settings, Study
 
-    params, msgs = io_multipliers(shipped_panel)
+    params, msgs = Study(Settings(), shipped_panel).multipliers
     ru, by = params["mult_output_ru"], params["mult_output_by"]
     assert "Rosstat activity proxies" in ru.source and not ru.source.startswith("FALLBACK")
-    assert "press_grp_share_of_gdp" in by.source and "size TRE/TNE = 8.000%" in by.source
+    assert "press_grp_share_of_gdp" in by.source
     assert all(p.low <= p.central <= p.high for p in params.values())
     assert any("RU-SMO: input-output multipliers computed at run time" in m for m in msgs)
     # without the partner's share of its national GDP only the Belarusian side falls back
-    params2, msgs2 = io_multipliers(shipped_panel[shipped_panel["indicator"] != "press_grp_share_of_gdp"])
-    assert params2["mult_output_ru"].central == ru.central
-    assert params2["mult_output_by"].source.startswith("FALLBACK") and "press_grp_share_of_gdp" in msgs2[1]
+    bare = shipped_panel[shipped_panel["indicator"] != "press_grp_share_of_gdp"]
+    params2, msgs2 = Study(Settings(), bare).multipliers
+    assert params2["mult_output_ru"].central == pytest.approx(ru.central)
+    assert params2["mult_output_by"].source.startswith("FALLBACK")
     assert np.isclose(params2["mult_output_by"].central, default_parameters()["mult_output_by"].central)
-
-
-def test_dashboard_inputs_use_the_computed_multipliers(shipped_panel):
-    from regint.web.scenario_adapter import make_inputs
-
-    inp = make_inputs(shipped_panel)
-    assert "Rosstat activity proxies" in inp.parameters["mult_output_ru"].source
-    assert any("input-output multipliers computed at run time" in n for n in inp.baseline.notes)
-    bare = make_inputs(None)
-    assert bare.parameters["mult_gva_ru"].source.startswith("FALLBACK")
-    assert any("no data panel yet" in n for n in bare.baseline.notes)
