@@ -57,7 +57,7 @@ def test_catalogue_error_names_row_and_field(catalogue):
 def test_shipped_scenarios_validate(name, catalogue):
     spec = shipped_scenario(name)
     intensity, start = spec.schedule(catalogue)
-    assert spec.start == 2025 and spec.end == 2045
+    assert spec.start == 2024 and spec.end == 2045 and spec.hold == 3
     assert (intensity == 0).all() if name == "inertial" else (intensity > 0).any()
     assert spec.check_prerequisites(catalogue) == []
 
