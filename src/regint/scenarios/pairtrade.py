@@ -138,7 +138,7 @@ def pair_trade_share(trade_ru_country: float, elasticity: tuple[float, float, fl
     central = min(max(central, low), high)
     both = work["estimate"].nunique() == 2
     source = ("ESTIMATE (gravity allocation): share of the pair in the Russian region's trade with the partner country"
-              f" — the partner region's gravity pull (size / distance^δ) among the partner country's regions"
+              " — the partner region's gravity pull (size / distance^δ) among the partner country's regions"
               + ("; mean with the Russian region's share of the partner region's trade with Russia" if both else "")
               + f". Distance elasticity δ = {lo:.2f} / {mid:.2f} / {hi:.2f}"
               + (f", contiguity coefficient {adjacency:.3f} for bordering regions" if adjacency else "")

@@ -22,7 +22,12 @@ from regint.errors import RegintError
 from regint.scenarios import Baseline, BaselineValue, Parameter, default_baseline, default_parameters
 from regint.scenarios.baseline import carry_forward
 from regint.scenarios.multipliers import MULTIPLIER_KEYS, Side, fallback_multipliers, side_parameters
-from regint.scenarios.pairtrade import HEAD_MAYER_DISTANCE, HEAD_MAYER_SOURCE, PairTradeEstimate, pair_trade_share
+from regint.scenarios.pairtrade import (
+    HEAD_MAYER_DISTANCE,
+    HEAD_MAYER_SOURCE,
+    PairTradeEstimate,
+    pair_trade_share,
+)
 
 if TYPE_CHECKING:
     from regint.models.inputoutput.pipeline import IOAnalysis
