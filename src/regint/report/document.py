@@ -500,7 +500,7 @@ def _register(sb: Any, lang: str, sec: Section) -> None:
                                 "Register of measures: in force, agreed and proposed"),
         pd.DataFrame({_t(lang, "Мера", "Measure"): reg[f"name_{lang}"] if f"name_{lang}" in reg else reg["id"],
                       _t(lang, "Статус", "Status"): [L.pick(_STATUS_WORDS[str(x)], lang) for x in reg["status"]],
-                      _t(lang, "Акт", "Act"): reg["act"].replace("", "—"),
+                      _t(lang, "Акт", "Act"): reg["act_ru" if lang == "ru" and "act_ru" in reg else "act"].replace("", "—"),
                       _t(lang, "Дата акта", "Date of the act"): reg["act_date"].replace("", "—"),
                       _t(lang, "Источник статуса", "Source of the status"): reg["status_source"]}),
         source="regint/scenarios/data/levers.csv",

@@ -45,7 +45,7 @@ COLUMNS = ("id", "name_en", "name_ru", "description_en", "description_ru", "mech
            "cost_low", "cost_central", "cost_high", "cost_basis", "cost_status", "cost_source", "lag_years",
            "prerequisites")
 #: Register columns (optional in a user's catalogue: a lever without them is ``proposed``).
-REGISTER_COLUMNS = ("status", "act", "act_date", "status_source")
+REGISTER_COLUMNS = ("status", "act", "act_date", "status_source", "act_ru")
 MeasureStatus = Literal["in_force", "agreed", "proposed"]
 STATUSES: tuple[str, ...] = ("in_force", "agreed", "proposed")
 
@@ -81,8 +81,9 @@ class _LeverRow(BaseModel):
     act: str = ""
     act_date: str = Field(default="", pattern=r"^(\d{4}-\d{2}-\d{2})?$")
     status_source: str = ""
+    act_ru: str = ""
 
-    @field_validator("act", "act_date", "status_source", mode="before")
+    @field_validator("act", "act_date", "status_source", "act_ru", mode="before")
     @classmethod
     def _blank(cls, v: object) -> object:
         return "" if v is None or (isinstance(v, float) and np.isnan(v)) else v
@@ -136,6 +137,7 @@ class Lever:
     act: str = ""
     act_date: str = ""
     status_source: str = ""
+    act_ru: str = ""
 
     @property
     def in_force(self) -> bool:
@@ -225,10 +227,10 @@ class LeverCatalogue:
     def register(self) -> pd.DataFrame:
         """The register of measures: id, names, status, act, date of the act, source of the status."""
         return pd.DataFrame([{"id": lv.id, "name_en": lv.name_en, "name_ru": lv.name_ru, "status": lv.status,
-                              "act": lv.act, "act_date": lv.act_date, "status_source": lv.status_source,
-                              "mechanism": lv.mechanism}
+                              "act": lv.act, "act_ru": lv.act_ru or lv.act, "act_date": lv.act_date,
+                              "status_source": lv.status_source, "mechanism": lv.mechanism}
                              for lv in self.levers],
-                            columns=["id", "name_en", "name_ru", "status", "act", "act_date", "status_source",
+                            columns=["id", "name_en", "name_ru", "status", "act", "act_ru", "act_date", "status_source",
                                      "mechanism"])
 
     def topological_order(self) -> list[str]:
@@ -267,7 +269,7 @@ class LeverCatalogue:
                          "cost_basis": lv.cost_basis, "cost_status": lv.cost.status,
                          "cost_source": lv.cost.source, "lag_years": lv.lag,
                          "prerequisites": ";".join(lv.prerequisites), "status": lv.status, "act": lv.act,
-                         "act_date": lv.act_date, "status_source": lv.status_source})
+                         "act_date": lv.act_date, "status_source": lv.status_source, "act_ru": lv.act_ru})
         return pd.DataFrame(rows)
 
     def summary(self) -> str:
@@ -290,7 +292,7 @@ def _lever(row: _LeverRow) -> Lever:
                      row.cost_status, cost_unit)
     return Lever(row.id, row.name_en, row.name_ru, row.description_en, row.description_ru, row.mechanism,
                  row.side, row.ru_share, effect, cost, row.cost_basis, row.lag_years, row.prerequisites,
-                 row.status, row.act, row.act_date, row.status_source)
+                 row.status, row.act, row.act_date, row.status_source, row.act_ru)
 
 
 def _message(err: ValidationError) -> tuple[str, str]:
