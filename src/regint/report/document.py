@@ -300,7 +300,7 @@ def _benefits(res: Results, lang: str, sec: Section) -> None:
     first, last = sb.runs[0].result.years[0], sb.runs[0].result.years[-1]
     base = sb.first_measure_year - 1
     rate = fmt.percent(sb.discount_rate, lang, 0)
-    rates = next((r.accounts.attrs.get("rates", {}) for r in sb.runs if not r.accounts.empty), {})
+    rates: dict[str, float] = next((r.accounts.attrs.get("rates", {}) for r in sb.runs if not r.accounts.empty), {})
     fx_note = _t(lang, f"Курсы базового года: {fmt.number(rates.get('RUB'), lang, 2)} руб. и "
                        f"{fmt.number(rates.get('BYN'), lang, 4)} бел. руб. за 1 долл. США (статус и источник — в "
                        "таблице базовых значений; курс белорусского рубля — оценка, если в данных нет курса НБРБ).",

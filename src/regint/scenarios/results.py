@@ -116,13 +116,13 @@ class ScenarioResult:
             yrs = self.reach_years(t)
             hit = ~np.isnan(yrs)
             inert = self.inertial_reach_year(t)
+            path0 = self._inertial(t)
             rows.append({"target": str(t), "hold": t.hold, "central_year": self.central_reach_year(t),
                          "median_year": float(np.nanmedian(yrs)) if hit.mean() >= 0.5 else np.nan,
                          "mean_year_if_reached": float(np.nanmean(yrs)) if hit.any() else np.nan,
                          "p_by_horizon": float(hit.mean()),
                          "p_already_at_start": float(t.met(self.outcomes[t.outcome][:, 0],
-                                                           None if self._inertial(t) is None
-                                                           else self._inertial(t)[:, 0]).mean()),
+                                                           None if path0 is None else path0[:, 0]).mean()),
                          "without_measures": inert, "result": bool(np.isnan(inert))})
         return pd.DataFrame(rows)
 
