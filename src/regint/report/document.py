@@ -469,12 +469,12 @@ def _scenarios(res: Results, lang: str, sec: Section) -> None:
                       "regint.scenarios.pairtrade; elasticity from the project's PPML estimate (regint.models.gravity)"),
             note=_t(lang, "Статус — оценка. Торговля российского региона со всей страной-партнёром распределена между её "
                           "регионами пропорционально размеру (фонд оплаты труда как замена ВРП) и обратно расстоянию; "
-                          "разброс оценок А и Б и диапазон эластичности входят в Монте-Карло (параметр pair_trade_share). "
-                          "Собственная цифра пользователя (pair_trade_usd) заменяет оценку.",
+                          "разброс оценок А и Б и диапазон эластичности входят в Монте-Карло. Собственная оценка "
+                          "торговли пары, заданная пользователем в файле сценария, заменяет расчётную.",
                     "Status: estimate. The Russian region's trade with the whole partner country is allocated across its "
                     "regions by size (wage bill in place of GRP) and inverse distance; the spread of estimates A and B and "
-                    "the elasticity range enter the Monte Carlo (parameter pair_trade_share). A user's own figure "
-                    "(pair_trade_usd) replaces it."),
+                    "the elasticity range enter the Monte Carlo. A user's own figure of the pair's trade, given in the "
+                    "scenario file, replaces it."),
             digits={"δ": 2})
 
 
@@ -512,19 +512,18 @@ def _register(sb: Any, lang: str, sec: Section) -> None:
 
 
 _CHAIN_WORDS = {
-    "trade_cost": ("снижает издержки взаимной торговли на {e} % стоимости товара; торговля пары растёт с эластичностью θ "
-                   "(параметр theta), новые продажи за вычетом переключённых с других рынков (доля diversion) увеличивают "
-                   "выпуск и ВДС через мультипликаторы «затраты – выпуск»; разрыв в ценах сокращается на долю снижения "
-                   "издержек (price_passthrough)",
+    "trade_cost": ("снижает издержки взаимной торговли на {e} % стоимости товара; торговля пары растёт с эластичностью "
+                   "θ, новые продажи за вычетом переключённых с других рынков (доля d) увеличивают выпуск и ВДС через "
+                   "мультипликаторы «затраты – выпуск»; разрыв в уровне цен сокращается на долю φ снижения издержек",
                    "cuts the cost of mutual trade by {e}% of the value of goods; the pair's trade grows with the elasticity "
-                   "θ (theta), new sales net of those diverted from other markets (diversion) raise output and GVA through "
-                   "the input-output multipliers; the price gap narrows by a share of the cut (price_passthrough)"),
+                   "θ, new sales net of those diverted from other markets (share d) raise output and GVA through the "
+                   "input-output multipliers; the price gap narrows by a share φ of the cut"),
     "investment": ("добавляет {e} млн руб. инвестиционного спроса в год в регионах; спрос через мультипликаторы "
                    "увеличивает выпуск и ВДС (эффект мощностей не учитывается)",
                    "adds {e} mln RUB a year of investment demand in the regions; through the multipliers it raises output "
                    "and GVA (capacity effects not modelled)"),
-    "productivity": ("повышает уровень ВРП на {e} %; зарплаты следуют за ВРП с эластичностью wage_passthrough",
-                     "raises the level of GRP by {e}%; wages follow GRP with the elasticity wage_passthrough"),
+    "productivity": ("повышает уровень ВРП на {e} %; зарплаты следуют за ВРП с эластичностью ε",
+                     "raises the level of GRP by {e}%; wages follow GRP with the elasticity ε"),
     "labour": ("сокращает разрыв в зарплатах на {e} % сверх действующих равных прав",
                "closes {e}% of the wage gap beyond the equal rights in force"),
 }
