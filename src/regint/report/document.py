@@ -529,6 +529,20 @@ _CHAIN_WORDS = {
 }
 
 
+_MECH_NAMES = {
+    "theta": ("θ — эластичность торговли по издержкам (σ − 1)", "θ — trade elasticity (σ − 1)"),
+    "diversion": ("d — доля новых продаж, переключённых с других рынков", "d — share of new sales diverted from other "
+                  "markets"),
+    "export_share_ru": ("доля российского экспорта в торговле пары", "Russian exports' share of the pair's trade"),
+    "pair_trade_share": ("доля пары в торговле российского региона со страной-партнёром",
+                         "the pair's share of the Russian region's trade with the partner country"),
+    "wage_passthrough": ("ε — эластичность зарплат по ВРП", "ε — elasticity of wages to GRP"),
+    "price_passthrough": ("φ — доля снижения издержек, переходящая в разрыв цен", "φ — share of the cost cut passed to "
+                          "the price gap"),
+    "trade_growth": ("инерционный рост торговли пары в год", "inertial growth of the pair's trade a year"),
+}
+
+
 def _mechanism(sb: Any, lang: str, sec: Section) -> None:
     """Each proposed lever's chain in words with its effect range and source, and the chain's mechanism parameters."""
     lv = sb.levers
@@ -554,7 +568,8 @@ def _mechanism(sb: Any, lang: str, sec: Section) -> None:
     if not mech.empty:
         sec.tables["mechanism_parameters"] = ReportTable(
             "mechanism_parameters", _t(lang, "Параметры механизма и их источники", "Mechanism parameters and their sources"),
-            pd.DataFrame({_t(lang, "Параметр", "Parameter"): mech["name"],
+            pd.DataFrame({_t(lang, "Параметр", "Parameter"): [L.pick(_MECH_NAMES.get(str(n), (str(n), str(n))), lang)
+                                                              for n in mech["name"]],
                           _t(lang, "Низкое", "Low"): mech["low"].astype(float),
                           _t(lang, "Центральное", "Central"): mech["central"].astype(float),
                           _t(lang, "Высокое", "High"): mech["high"].astype(float),
