@@ -264,3 +264,45 @@ def test_npv_by_split_runs_from_zero_to_one(moderate_run):
     by = frame[frame["side"] == "by"].set_index("share_ru")["central"]
     assert ru.is_monotonic_decreasing and by.is_monotonic_increasing
     assert (ru + by).round(6).nunique() == 1  # the total does not depend on the split
+
+
+# -- on the shipped data ---------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def shipped_study(tmp_path_factory):
+    """The study of Smolensk–Vitebsk on the shipped dataset (fresh store), report date 30 June 2026, fast sizes."""
+    import datetime as dt
+
+    from regint.data.api import load_panel
+    from regint.data.store import Store
+    from regint.study import Settings, Study
+
+    store = Store(tmp_path_factory.mktemp("store") / "store.duckdb")
+    try:
+        panel = load_panel(store=store)
+    finally:
+        store.close()
+    return Study(Settings.fast(report_date=dt.date(2026, 6, 30)), panel)
+
+
+def test_on_the_shipped_data_targets_mean_something_and_paths_start_after_the_report_year(shipped_study):
+    sb = shipped_study.scenarios.value
+    assert sb is not None, shipped_study.scenarios.reason
+    assert sb.base_year == 2024 and sb.first_measure_year == 2027
+    assert sb.met_without_measures == ()
+    for run in sb.runs:
+        assert run.targets["result"].all()
+        assert int(run.result.years[0]) == 2024
+        assert all(yr >= 2027 for inten, yr in run.spec.levers.values() if inten > 0)
+    for fr in sb.fastest_runs:
+        assert all(s >= 2027 for s in fr.path.plan.starts.values())
+        assert not set(fr.path.plan.starts) & {"payments_national", "equal_labour_rights"}
+        if fr.path.plan.starts:
+            assert fr.probability_by.is_monotonic_increasing
+    # the pair's trade is an estimate, well below Smolensk's trade with all of Belarus
+    share = next(r.result.parameters["pair_trade_share"] for r in sb.runs)
+    assert share.status == "estimate" and 0 < share.low < share.central < share.high < 1
+    assert set(sb.register["status"]) == {"in_force", "agreed", "proposed"}
+    acc = sb.runs[-1].accounts
+    assert set(acc.loc[acc["side"] == "by", "currency"]) == {"BYN", "USD", ""}
+    wage = sb.runs[0].gaps.set_index("outcome").loc["wage_gap"]
+    assert wage["widens_again"]
