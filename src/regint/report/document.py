@@ -614,9 +614,13 @@ def _fastest(sb: Any, lang: str, sec: Section) -> None:
         plan = fr.path.plan
         words = _target_words(plan.target, plan.hold, lang)
         if not plan.starts:
-            prow.append({_t(lang, "Цель", "Target"): words, _t(lang, "Достигается", "Reached"): "—",
-                         _t(lang, "Мера", "Measure"): _t(lang, "ни одно сочетание мер каталога в пределах бюджета",
-                                                         "no combination of the catalogue's measures within the budget"),
+            without = plan.reach_year is not None
+            prow.append({_t(lang, "Цель", "Target"): words,
+                         _t(lang, "Достигается", "Reached"): fmt.year(plan.reach_year) if without else "—",
+                         _t(lang, "Мера", "Measure"): (
+                             _t(lang, "без новых мер — не результат мер", "without new measures — not a result of them")
+                             if without else _t(lang, "ни одно сочетание мер каталога в пределах бюджета",
+                                                "no combination of the catalogue's measures within the budget")),
                          _t(lang, "Начало", "Start"): "—", _t(lang, "Завершение", "Complete"): "—",
                          _t(lang, "Затраты России, млн руб.", "Cost of Russia, mln RUB"): np.nan,
                          _t(lang, "Затраты Беларуси, млн бел. руб.", "Cost of Belarus, mln BYN"): np.nan})
