@@ -165,11 +165,11 @@ def _rules() -> tuple[Rule, ...]:
                     f"полупериод > {fmt.number(HALF_LIFE_THRESHOLD, 'ru', 0)} лет",
               "en": f"Real exchange rate not mean-reverting (ADF p > {fmt.number(P_THRESHOLD, 'en', 1)}) or "
                     f"half-life > {fmt.number(HALF_LIFE_THRESHOLD, 'en', 0)} years"},
-             {"ru": "Предложить механизм страхования курсовых рисков для приграничных контрактов и расчёты в "
-                    "национальных валютах: отклонения реального курса белорусского рубля к российскому "
+             {"ru": "Предложить механизм страхования курсовых рисков для приграничных контрактов в дополнение к "
+                    "уже действующим расчётам в национальных валютах: отклонения реального курса белорусского рубля к российскому "
                     "сокращаются вдвое лишь за {rer_half_life:num1} лет (p теста ADF = {rer_adf_p:num2}).",
-              "en": "Propose exchange-risk cover for cross-border contracts and settlement in national "
-                    "currencies: deviations of the real BYN/RUB rate take {rer_half_life:num1} years to halve "
+              "en": "Propose exchange-risk cover for cross-border contracts, on top of the settlement in national "
+                    "currencies already in force: deviations of the real BYN/RUB rate take {rer_half_life:num1} years to halve "
                     "(ADF test p = {rer_adf_p:num2})."}),
         Rule("R3", {"ru": "Цены и регулирование", "en": "Prices and regulation"}, ("price_level_gap",
                                                                                  "price_level_gap_year"),
