@@ -433,7 +433,8 @@ def _scenarios(res: Results, lang: str, sec: Section) -> None:
     _multipliers(sb, lang, sec)
     bl = sb.baseline if lang == "en" else _baseline_ru(sb.baseline)
     if not sb.baseline.empty and "note" in sb.baseline.columns:
-        bl = bl.assign(**{_t(lang, "Примечание", "note"): sb.baseline["note"].fillna("").astype(str).to_numpy()})
+        notes = sb.baseline["note"].fillna("").astype(str)
+        bl = bl.assign(**{_t(lang, "Примечание", "note"): (notes.map(_carry_note_ru) if lang == "ru" else notes).to_numpy()})
     sec.tables["baseline"] = ReportTable(
         "scenario_baseline", _t(lang, f"Базовые значения сценариев ({sb.base_year} г.) и их происхождение",
                                 f"Baseline of the scenarios ({sb.base_year}) and where each value comes from"),
@@ -476,6 +477,17 @@ def _scenarios(res: Results, lang: str, sec: Section) -> None:
                     "the elasticity range enter the Monte Carlo. A user's own figure of the pair's trade, given in the "
                     "scenario file, replaces it."),
             digits={"δ": 2})
+
+
+def _carry_note_ru(note: str) -> str:
+    """The carry-forward note of a baseline value (:func:`regint.scenarios.baseline.carry_forward`) in Russian."""
+    out = re.sub(r"carried from (\d{4}) to (\d{4}) at ([-+]?[\d.]+)% a year \(\w+\)",
+                 lambda m: f"перенесено с {m[1]} на {m[2]} г. с инерционным темпом {m[3].replace('.', ',')} % в год", note)
+    out = re.sub(r"(\d{4}) value kept unchanged in (\d{4}) \(a ratio\)",
+                 r"значение \1 г. сохранено в \2 г. (соотношение)", out)
+    out = re.sub(r"(\d{4}) value kept unchanged in (\d{4}) \(no rate \w+\)",
+                 r"значение \1 г. сохранено в \2 г. (нет темпа роста)", out)
+    return re.sub(r"dated: (\d+) years older than the base year", r"устарело: на \1 лет старше базового года", out)
 
 
 _STATUS_WORDS = {"in_force": ("действует", "in force"), "agreed": ("согласована, не реализована", "agreed, not implemented"),
