@@ -306,3 +306,13 @@ def test_on_the_shipped_data_targets_mean_something_and_paths_start_after_the_re
     assert set(acc.loc[acc["side"] == "by", "currency"]) == {"BYN", "USD", ""}
     wage = sb.runs[0].gaps.set_index("outcome").loc["wage_gap"]
     assert wage["widens_again"]
+
+
+@pytest.mark.parametrize("method", ["exact", "heuristic"])
+def test_fastest_path_to_a_target_relative_to_the_inertial_path(catalogue, baseline, params, method):
+    res = fastest_path(catalogue, baseline, params, "score>=inertial+1 for 2y", YEARS, budget_annual=2000,
+                       first_start=2027, method=method)
+    plan = res.plan
+    assert plan.reach_year is not None and plan.reach_year >= 2028 and plan.hold == 2
+    assert plan.starts and min(plan.starts.values()) >= 2027
+    assert float(plan.spend_ru.sum() + plan.spend_by.sum()) == pytest.approx(plan.total_cost)
