@@ -128,7 +128,8 @@ def gantt_figure(plan: Plan, names: dict[str, str] | None = None, *, title: str 
     ax.invert_yaxis()
     if plan.reach_year is not None:
         ax.axvline(plan.reach_year - 0.5, color="#c0392b", ls="--", lw=1)
-        ax.text(plan.reach_year - 0.4, -0.7, reach_label, color="#c0392b", fontsize=8)
+        ax.text(plan.reach_year - 0.4, 0.02, reach_label, color="#c0392b", fontsize=8,
+                transform=ax.get_xaxis_transform())
     ru = float(plan.spend_ru.sum()) if plan.spend_ru is not None else float("nan")
     by = float(plan.spend_by.sum()) if plan.spend_by is not None else float("nan")
     ax.set_title(f"{title}\n{cost_label.format(ru=ru, by=by)}" if title else cost_label.format(ru=ru, by=by),
