@@ -562,7 +562,8 @@ def _mechanism(sb: Any, lang: str, sec: Section) -> None:
         return
     rows = []
     for _, r in lv[lv["status"] != "in_force"].iterrows():
-        e = f"{fmt.number(r['effect_low'], lang)}–{fmt.number(r['effect_high'], lang)}"
+        k = 100.0 if r["mechanism"] in ("trade_cost", "productivity", "labour") else 1.0  # fractions → per cent
+        e = f"{fmt.number(r['effect_low'] * k, lang)}–{fmt.number(r['effect_high'] * k, lang)}"
         rows.append({_t(lang, "Мера", "Measure"): r[f"name_{lang}"], _t(lang, "Статус", "Status"): L.pick(
                         _STATUS_WORDS[str(r["status"])], lang),
                      _t(lang, "Как действует", "How it works"): L.pick(_CHAIN_WORDS[str(r["mechanism"])], lang).format(e=e),
