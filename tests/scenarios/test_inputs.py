@@ -21,7 +21,7 @@ from regint.scenarios.parameters import Parameter
 
 def test_shipped_catalogue_every_number_has_a_source(catalogue):
     frame = catalogue.to_frame()
-    assert len(frame) == 10
+    assert len(frame) == 11 and frame["status"].isin(["in_force", "agreed", "proposed"]).all()
     assert {"border_m1", "customs_digital", "labour_mobility", "joint_investment"} <= set(frame["id"])
     for _, r in frame.iterrows():
         assert r["effect_status"] in ("cited", "derived", "assumption")
@@ -57,7 +57,7 @@ def test_catalogue_error_names_row_and_field(catalogue):
 def test_shipped_scenarios_validate(name, catalogue):
     spec = shipped_scenario(name)
     intensity, start = spec.schedule(catalogue)
-    assert spec.start == 2025 and spec.end == 2045
+    assert spec.start == 2024 and spec.end == 2045 and spec.hold == 3
     assert (intensity == 0).all() if name == "inertial" else (intensity > 0).any()
     assert spec.check_prerequisites(catalogue) == []
 

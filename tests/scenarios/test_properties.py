@@ -21,13 +21,13 @@ from regint.scenarios.engine import all_parameters, central_draws, project
 
 def test_no_levers_gives_the_inertial_path_exactly(catalogue, baseline, params):
     inertial = shipped_scenario("inertial")
-    zero = ScenarioSpec("zero", 2025, 2045, {lid: (0.0, 2026) for lid in catalogue.ids})
+    zero = ScenarioSpec("zero", 2024, 2045, {lid: (0.0, 2026) for lid in catalogue.ids})
     a = deterministic(inertial, catalogue, baseline, params)
     b = deterministic(zero, catalogue, baseline, params)
     for k in a:
         np.testing.assert_array_equal(a[k], b[k])
     assert not np.any(a["gva_ru"]) and not np.any(a["trade_change"]) and not np.any(a["cost_by"])
-    yrs = np.arange(2025, 2046)  # inertial GRP per capita = base × (1+g)^(t − t0)
+    yrs = np.arange(2024, 2046)  # inertial GRP per capita = base × (1+g)^(t − t0)
     expected = baseline["grp_pc_usd_ru"] * (1 + params["grp_growth_ru"].central) ** (yrs - baseline.year)
     np.testing.assert_allclose(a["grp_pc_ru"], expected, rtol=1e-12)
 

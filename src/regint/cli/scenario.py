@@ -36,7 +36,8 @@ from regint.scenarios import (
     simulate,
     tornado,
 )
-from regint.scenarios.charts import comparison_chart, fan_chart, tornado_chart
+from regint.scenarios.accounts import DISCOUNT_SOURCE, NOT_MODELLED, npv_by_split, side_accounts, side_yearly
+from regint.scenarios.charts import comparison_chart, fan_chart, gantt_figure, split_chart, tornado_chart
 from regint.study import Settings, Study, parse_pair
 from regint.study.settings import DEFAULT_PAIR_LABEL
 
@@ -127,6 +128,18 @@ def _benefit_table(res: ScenarioResult) -> Table:
     return t
 
 
+def _accounts_table(res: ScenarioResult, rate: float, base: int) -> Table:
+    acc = side_accounts(res, rate, base)
+    t = Table(title=f"{res.title}: each side in its own currency, discounted at {rate:.1%} to {base} "
+                    "(median [90 % interval])")
+    for c in ("side", "item", "unit", "value"):
+        t.add_column(c, justify="right" if c == "value" else "left")
+    for _, r in acc[acc["currency"] != "USD"].iterrows():
+        unit = f"mln {r['currency']}" if r["currency"] else "ratio"
+        t.add_row(str(r["region"]), str(r["item"]), unit, f"{r['value']:,.2f} [{r['p5']:,.2f}–{r['p95']:,.2f}]")
+    return t
+
+
 def _show_years(res: ScenarioResult) -> list[int]:
     ys = [int(y) for y in res.years]
     picks = sorted({ys[0], ys[0] + 5, ys[0] + 10, ys[-1]} & set(ys))
@@ -134,7 +147,8 @@ def _show_years(res: ScenarioResult) -> list[int]:
 
 
 def _write_run(res: ScenarioResult, out: Path, tornado_outcome: str, spec: ScenarioSpec, cat: LeverCatalogue,
-               base: Baseline, params: dict[str, Parameter]) -> list[Path]:
+               base: Baseline, params: dict[str, Parameter], rate: float = 0.05, npv_base: int | None = None
+               ) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     n = res.name
     tor = tornado(spec, cat, base, params, outcome=tornado_outcome)
@@ -143,14 +157,19 @@ def _write_run(res: ScenarioResult, out: Path, tornado_outcome: str, spec: Scena
         "quantiles": res.to_frame(), "targets": res.target_table(), "probability_by_year": prob.reset_index(),
         "benefits": benefit_cost_table(res), "benefits_total": cumulative_table(res), "tornado": tor.to_frame(),
         "baseline": base.to_frame(), "parameters": pd.DataFrame([{**p.__dict__} for p in params.values()]),
-        "levers": cat.to_frame(),
+        "levers": cat.to_frame(), "register": cat.register(), "gaps": res.gap_findings(),
     }
+    if spec.levers:
+        tables.update({"accounts": side_accounts(res, rate, npv_base), "yearly": side_yearly(res, rate, npv_base),
+                       "npv_by_split": npv_by_split(res, rate, base=npv_base)})
     written = write_csvs(tables, out, prefix=f"{n}_")
     written.append(write_xlsx(tables, out / f"{n}.xlsx"))
     target_for = {t.split("<")[0].split(">")[0]: t for t in res.targets}
     for o in FAN_OUTCOMES:
         written.append(fan_chart(res, o, out / f"fan_{n}_{o}.png", target_for.get(o)))
     written.append(tornado_chart(tor, out / f"tornado_{n}_{tornado_outcome}.png"))
+    if "npv_by_split" in tables:
+        written.append(split_chart(tables["npv_by_split"], out / f"split_{n}.png"))
     return written
 
 
@@ -158,7 +177,10 @@ def _prepare(file: str, catalogue: Path | None, study: Study, console: Console
              ) -> tuple[ScenarioSpec, LeverCatalogue, Baseline, dict[str, Parameter]]:
     spec = load_scenario(file)
     cat = load_levers(catalogue)
-    spec.schedule(cat)  # unknown levers fail here, naming file and key
+    spec.schedule(cat)  # unknown levers and measures in force fail here, naming file and key
+    spec, note = spec.timed(study.scenario_base_year, study.settings.first_measure_year)
+    if note:
+        console.print(f"[yellow]{note}[/yellow]")
     inputs = study.scenario_inputs(spec)
     _show_inputs(inputs.baseline, inputs.computed, inputs.notes, console)
     return spec, cat, inputs.baseline, inputs.parameters(spec)
@@ -188,15 +210,31 @@ def run_command(
     console = _console()
     try:
         check_option("tornado outcome", tornado_outcome, tuple(OUTCOMES))
-        spec, cat, base, params = _prepare(file, catalogue, _study(pair, no_store, console), console)
+        study = _study(pair, no_store, console)
+        spec, cat, base, params = _prepare(file, catalogue, study, console)
         res = _simulate(spec, cat, base, params, draws, seed, console)
         console.print(_outcome_table(res, _show_years(res)))
         if res.targets:
             console.print(_target_table(res, f"{res.title}: targets"))
         console.print(_benefit_table(res))
+        settings = study.settings
+        if spec.levers:
+            console.print(_accounts_table(res, settings.discount_rate, settings.first_measure_year - 1))
+            console.print(Panel("\n".join([f"Discount rate {settings.discount_rate:.1%}: {DISCOUNT_SOURCE}."]
+                                          + [f"{k}: {v}" for k, v in NOT_MODELLED]),
+                                title="Discounting and costs beyond the budget"))
+        for _, g in res.gap_findings().iterrows():
+            if g["widens_again"]:
+                console.print(f"[yellow]finding: {g['outcome']} is smallest in {g['min_year']} ({g['min']:.3f}) and "
+                              f"widens again to {g['end']:.3f} by {g['end_year']}[/yellow]")
+        for _, r in res.target_table().iterrows():
+            if not r["result"]:
+                console.print(f"[yellow]{r['target']} is met without any new measure (inertial central run, "
+                              f"{int(r['without_measures'])}): not a result of the scenario[/yellow]")
         for w in res.warnings:
             console.print(f"[yellow]warning: {w}[/yellow]")
-        written = _write_run(res, out, tornado_outcome, spec, cat, base, params)
+        written = _write_run(res, out, tornado_outcome, spec, cat, base, params, settings.discount_rate,
+                             settings.first_measure_year - 1)
     except RegintError as err:
         _fail(err)
         return
@@ -268,7 +306,9 @@ def fastest_command(
         check_option("prerequisites", prerequisites, ("complete", "started"))
         if not 0 < intensity <= 1:
             raise typer.BadParameter(f"--intensity must be in (0, 1]; got {intensity}")
-        spec, cat, base, params = _prepare(scenario, catalogue, _study(pair, no_store, console), console)
+        study = _study(pair, no_store, console)
+        spec, cat, base, params = _prepare(scenario, catalogue, study, console)
+        first = study.settings.first_measure_year
         annual = budget if budget is not None else spec.budget_annual
         total = budget_total if budget_total is not None else spec.budget_total
         out.mkdir(parents=True, exist_ok=True)
@@ -277,7 +317,7 @@ def fastest_command(
         for tg in target:
             res = fastest_path(cat, base, params, tg, spec.years, budget_annual=annual, budget_total=total,
                                prerequisite_mode=prerequisites, method=method, intensity=intensity,  # type: ignore[arg-type]
-                               weights=spec.score_weights)
+                               weights=spec.score_weights, first_start=first, hold=spec.hold)
             plan = res.plan
             t = Table(title=f"Fastest path to {tg}: "
                             f"{plan.reach_year or 'not reached'} ({res.problem_size}; budget {annual} a year, "
@@ -287,7 +327,12 @@ def fastest_command(
             for _, r in plan.to_frame().iterrows():
                 t.add_row(str(r["lever"]), str(r["start"]), str(r["complete"]), str(r["lag"]))
             console.print(t)
-            console.print(Panel("\n".join(plan.explanation + (res.convention,)), title="Critical path"))
+            cost_ru = float(plan.spend_ru.sum()) if plan.spend_ru is not None else float("nan")
+            cost_by = float(plan.spend_by.sum()) if plan.spend_by is not None else float("nan")
+            console.print(Panel("\n".join(plan.explanation + (res.convention,) + (
+                f"Cost per side: Russia {cost_ru:,.0f} mln RUB, Belarus {cost_by:,.0f} mln RUB "
+                f"(each lever's ru_share); left out as in force: {', '.join(plan.excluded) or 'none'}.",)),
+                title="Critical path"))
             safe = "".join(ch if ch.isalnum() else "_" for ch in tg)
             write_csv(plan.to_frame(), out / f"fastest_{safe}.csv")
             write_csv(plan.spend.to_frame(), out / f"fastest_{safe}_spend.csv", index=True)
@@ -298,6 +343,16 @@ def fastest_command(
                 console.print(_target_table(mc, f"Plan for {tg} under uncertainty"))
                 written.append(fan_chart(mc, plan.target.split("<")[0].split(">")[0],
                                          out / f"fan_fastest_{safe}.png", plan.target))
+                prob = mc.probability_by(plan.target)
+                fig = gantt_figure(plan, {lv.id: lv.name_en for lv in cat}, title=f"Fastest path to {plan.target}",
+                                   probability=[(int(y), float(p)) for y, p in prob.items()])
+                fig.savefig(out / f"gantt_{safe}.png", dpi=150)
+                import matplotlib.pyplot as plt
+
+                plt.close(fig)
+                written.append(out / f"gantt_{safe}.png")
+                write_csv(prob.to_frame("p_reached_by_year"), out / f"fastest_{safe}_probability.csv", index=True)
+                written.append(out / f"fastest_{safe}_probability.csv")
                 write_csv(mc.target_table(), out / f"fastest_{safe}_mc.csv")
                 written.append(out / f"fastest_{safe}_mc.csv")
             plans.append(plan.to_frame().assign(target=tg, reach_year=plan.reach_year))
@@ -306,3 +361,30 @@ def fastest_command(
         _fail(err)
         return
     console.print("Written: " + ", ".join(str(p) for p in written))
+
+
+@app.command("register")
+def register_command(
+    catalogue: Catalogue = None,
+    out: Annotated[Path | None, typer.Option(help="Write the register to this CSV.")] = None,
+) -> None:
+    """The register of measures: in force (part of the baseline), agreed, proposed — with act, date and source."""
+    try:
+        cat = load_levers(catalogue)
+    except RegintError as err:
+        _fail(err)
+        return
+    reg = cat.register()
+    console = _console()
+    t = Table(title="Register of measures")
+    for c in ("id", "status", "act", "date", "source of the status"):
+        t.add_column(c)
+    for _, r in reg.iterrows():
+        t.add_row(str(r["id"]), str(r["status"]), str(r["act"]) or "—", str(r["act_date"]) or "—",
+                  str(r["status_source"]))
+    console.print(t)
+    console.print("Measures in force are part of the baseline: no scenario can start them and the fastest path never "
+                  "chooses them.")
+    if out is not None:
+        write_csv(reg, out)
+        console.print(f"Written: {out}")

@@ -277,22 +277,87 @@ def _benefits(res: Results, lang: str, sec: Section) -> None:
     if sb is None:
         sec.add_missing(_t(lang, "Выгоды и издержки по сценариям", "Benefits and costs by scenario"), res.scenarios)
         return
+    items = {"benefit_pv": ("Выгоды (прирост ВДС), приведённые", "Benefits (GVA gain), present value"),
+             "cost_pv": ("Бюджетные затраты, приведённые", "Budget costs, present value"),
+             "npv": ("Чистая приведённая стоимость", "Net present value"),
+             "bcr": ("Отношение выгод к затратам", "Benefit–cost ratio"),
+             "benefit_sum": ("Выгоды, сумма без дисконтирования", "Benefits, undiscounted sum"),
+             "cost_sum": ("Затраты, сумма без дисконтирования", "Costs, undiscounted sum")}
+    cur = {"RUB": _t(lang, "млн руб.", "mln RUB"), "BYN": _t(lang, "млн бел. руб.", "mln BYN"),
+           "USD": _t(lang, "млн долл. США", "mln USD"), "": _t(lang, "раз", "times")}
     rows = []
     for run in sb.runs:
-        for _, r in run.cumulative.iterrows():
+        if not run.spec.levers or run.accounts.empty:
+            continue
+        for _, r in run.accounts.iterrows():
             rows.append({_t(lang, "Сценарий", "Scenario"): run.spec.title(lang),
                          _t(lang, "Сторона", "Side"): i18n.region(str(r["region"]), lang),
-                         _t(lang, "Статья", "Item"): L.pick(L.SCENARIO_ITEMS.get(r["item"], (r["item"], r["item"])), lang),
-                         i18n.label("unit", lang): _unit(str(r["unit"]), lang),
+                         _t(lang, "Статья", "Item"): L.pick(items[str(r["item"])], lang),
+                         i18n.label("unit", lang): cur[str(r["currency"])],
                          _t(lang, "Медиана", "Median"): float(r["value"]), _t(lang, "5-й проц.", "5th pct"): float(r["p5"]),
-                         _t(lang, "95-й проц.", "95th pct"): float(r["p95"])})
+                         _t(lang, "95-й проц.", "95th pct"): float(r["p95"]),
+                         _t(lang, "Центральный расчёт", "Central run"): float(r["central"])})
     first, last = sb.runs[0].result.years[0], sb.runs[0].result.years[-1]
+    base = sb.first_measure_year - 1
+    rate = fmt.percent(sb.discount_rate, lang, 0)
+    rates: dict[str, float] = next((r.accounts.attrs.get("rates", {}) for r in sb.runs if not r.accounts.empty), {})
+    fx_note = _t(lang, f"Курсы базового года: {fmt.number(rates.get('RUB'), lang, 2)} руб. и "
+                       f"{fmt.number(rates.get('BYN'), lang, 4)} бел. руб. за 1 долл. США (статус и источник — в "
+                       "таблице базовых значений; курс белорусского рубля — оценка, если в данных нет курса НБРБ).",
+                 f"Base-year rates: {fmt.number(rates.get('RUB'), lang, 2)} RUB and {fmt.number(rates.get('BYN'), lang, 4)} "
+                 "BYN per USD (status and source in the baseline table; the BYN rate is an estimate where the data "
+                 "lack the NBRB rate).")
     sec.tables["benefits"] = ReportTable(
-        "benefits", _t(lang, "Выгоды и издержки каждой стороны за горизонт сценария (сумма к инерционному пути)",
-                       "Benefits and costs of each side over the horizon (sum, against the inertial path)"),
+        "benefits", _t(lang, "Выгоды и издержки каждой стороны в её валюте: приведённая стоимость и отношение выгод к "
+                             "затратам (к инерционному пути)",
+                       "Benefits and costs of each side in its own currency: present value and benefit–cost ratio "
+                       "(against the inertial path)"),
         pd.DataFrame(rows), units=_t(lang, "по строкам", "by row"),
-        source=_t(lang, f"regint.scenarios, Монте-Карло {sb.draws} розыгрышей", f"regint.scenarios, Monte Carlo "
-                  f"{sb.draws} draws"), years=f"{first}–{last}", digits={})
+        source=_t(lang, f"regint.scenarios.accounts, Монте-Карло {sb.draws} розыгрышей; ставка дисконтирования {rate} "
+                        f"(реальная), приведение к {base} г.: {sb.discount_source}",
+                  f"regint.scenarios.accounts, Monte Carlo {sb.draws} draws; discount rate {rate} (real), discounted to "
+                  f"{base}: {sb.discount_source}"), years=f"{first}–{last}",
+        note=_t(lang, "Выгода стороны — прирост валовой добавленной стоимости её региона против инерционного пути того "
+                      "же розыгрыша; затраты — бюджетные расходы стороны: собственные меры и её доля общих мер. ",
+                "A side's benefit is the additional gross value added of its region against the inertial path of the "
+                "same draw; its cost is its budget outlay: its own measures and its share of the shared ones. ")
+        + fx_note, digits={}, cited=())
+    from regint.scenarios.accounts import NOT_MODELLED
+
+    not_mod = {"tariff revenue forgone": ("Выпадающие таможенные пошлины", "нет: Россия и Беларусь не взимают пошлин "
+                                          "на товары друг друга (таможенный союз ЕАЭС); меры снижают только "
+                                          "нетарифные издержки"),
+               "adjustment of regulated prices": ("Пересмотр регулируемых цен", "не моделируется: в сценарной модели нет "
+                                                  "блока регулируемых цен"),
+               "workers leaving": ("Отток работников", "не моделируется: мера по мобильности сокращает разрыв в "
+                                   "зарплатах, миграционные потоки не прогнозируются")}
+    sec.tables["costs_beyond_budget"] = ReportTable(
+        "costs_beyond", _t(lang, "Издержки сверх бюджета", "Costs beyond the budget"),
+        pd.DataFrame([{_t(lang, "Статья", "Item"): not_mod[k][0] if lang == "ru" else k.capitalize(),
+                       _t(lang, "В расчёте", "In the figures"): not_mod[k][1] if lang == "ru" else v}
+                      for k, v in NOT_MODELLED]),
+        note=_t(lang, "Статьи, которых нет в модели, не входят в приведённые выше величины.",
+                "Items the model lacks are not in the figures above."))
+    ref = next((r for r in sb.runs if r.spec.levers and not r.split.empty), None)
+    if ref is not None:
+        series = []
+        for side, region in (("ru", sb.runs[0].result.baseline.regions[0]), ("by", sb.runs[0].result.baseline.regions[1])):
+            sub = ref.split[ref.split["side"] == side]
+            series.append(C.Series(i18n.region(region, lang), sub["share_ru"].tolist(), sub["npv_usd"].tolist(),
+                                   sub["p5"].tolist(), sub["p95"].tolist()))
+        spec = C.ChartSpec("scen_split", "line", _t(lang, f"ЧПС сторон в зависимости от доли России в общих затратах "
+                                                          f"({ref.spec.title(lang)})",
+                                                    f"Each side's NPV against Russia's share of the shared costs "
+                                                    f"({ref.spec.title(lang)})"),
+                           xlabel=_t(lang, "доля российской стороны в затратах на общие меры", "Russian share of the "
+                                     "cost of the shared measures"),
+                           ylabel=_t(lang, "ЧПС, млн долл. США", "NPV, mln USD"), series=tuple(series), hline=0.0)
+        sec.figures["scen_split"] = C.render(spec, lang, _t(
+            lang, f"Медиана и 5–95 % по {sb.draws} розыгрышам; ставка {rate}. Распределение общих затрат — предмет "
+                  "переговоров: рост доли одной стороны на Δ снижает её ЧПС и повышает ЧПС другой на одну и ту же "
+                  "величину.",
+            f"Median and 5–95% over {sb.draws} draws; rate {rate}. The split of shared costs is negotiable: raising one "
+            "side's share by Δ lowers its NPV and raises the other's by the same amount."))
 
 
 def _unit(unit: str, lang: str) -> str:
@@ -309,57 +374,308 @@ def _scenarios(res: Results, lang: str, sec: Section) -> None:
     if sb is None:
         sec.add_missing(_t(lang, "Сценарии", "Scenarios"), res.scenarios)
         return
+    _register(sb, lang, sec)
+    _mechanism(sb, lang, sec)
     rows = []
     for run in sb.runs:
         for _, r in run.targets.iterrows():
+            without = r.get("without_measures")
             rows.append({_t(lang, "Сценарий", "Scenario"): run.spec.title(lang),
-                         _t(lang, "Цель", "Target"): L.target_text(str(r["target"]), lang),
+                         _t(lang, "Цель", "Target"): _target_words(str(r["target"]), int(r.get("hold", 3)), lang),
                          _t(lang, "Год (центральный расчёт)", "Year (central run)"): fmt.year(r["central_year"]),
                          _t(lang, "Год (медиана)", "Year (median)"): fmt.year(r["median_year"]),
                          _t(lang, "Вероятность к концу горизонта", "Probability by the horizon"): fmt.percent(
-                             r["p_by_horizon"], lang, 0)})
+                             r["p_by_horizon"], lang, 0),
+                         _t(lang, "Без новых мер", "Without new measures"): (
+                             _t(lang, f"достигается в {fmt.year(without)} г. — не результат мер",
+                                f"reached in {fmt.year(without)} — not a result of the measures")
+                             if pd.notna(without) else _t(lang, "не достигается", "not reached"))})
     years = sb.runs[0].result.years
+    note = _t(lang, "Цель считается достигнутой, если условие выполняется не менее трёх лет подряд (в пределах "
+                    "горизонта); «—» — цель не достигается в горизонте. Уровни целей выбраны так, что инерционный "
+                    "расчёт их не достигает; цель, достигаемая без новых мер, результатом мер не считается.",
+              "A target is reached when the condition holds for at least three consecutive years within the horizon; "
+              "'—' = not reached within the horizon. The target levels lie where the inertial run does not reach "
+              "them; a target met without new measures is not counted as their result.")
+    if sb.met_without_measures:
+        note += _t(lang, f" Достигаются без новых мер: {', '.join(sb.met_without_measures)}.",
+                   f" Met without new measures: {', '.join(sb.met_without_measures)}.")
     sec.tables["targets"] = ReportTable(
         "targets", _t(lang, "Когда сценарии достигают целей", "When the scenarios reach their targets"), pd.DataFrame(rows),
         source=_t(lang, f"regint.scenarios, Монте-Карло {sb.draws} розыгрышей", f"regint.scenarios, Monte Carlo {sb.draws} "
-                  "draws"), years=f"{years[0]}–{years[-1]}", note=_t(lang, "«—» — цель не достигается в горизонте",
-                                                                     "'—' = not reached within the horizon"))
-    for outcome in ("score", "wage_gap"):
+                  "draws"), years=f"{years[0]}–{years[-1]}", note=note)
+    _gap_findings(sb, lang, sec)
+    for outcome in ("score", "wage_gap", "price_gap"):
         series = []
         for run in sb.runs:
             q = run.result.quantiles(outcome)
             series.append(C.Series(run.spec.title(lang), [int(y) for y in q.index], q["p50"].tolist(),
                                    q["p5"].tolist(), q["p95"].tolist()))
         name = L.pick(L.OUTCOMES[outcome], lang)
-        spec = C.ChartSpec(f"scen_{outcome}", "line", _t(lang, f"Сценарии: {name} (медиана и 5–95 %)",
-                                                        f"Scenarios: {name} (median and 5–95%)"),
-                           xlabel=_t(lang, "год", "year"), ylabel=name, series=tuple(series))
-        note = _t(lang, f"regint.scenarios; {sb.draws} розыгрышей Монте-Карло; параметры и базовые значения — "
-                        "в рабочей книге. Часть базовых значений — помеченные оценки (нет в хранилище).",
-                  f"regint.scenarios; {sb.draws} Monte Carlo draws; parameters and baseline values in the workbook. "
-                  "Some baseline values are labelled fallbacks (not in the store).")
+        target = next((t for t in sb.runs[0].result.targets if t.startswith(outcome)), None)
+        level = None
+        if target is not None:
+            from regint.scenarios import parse_target
+
+            pt = parse_target(target)
+            level = None if pt.relative else pt.value
+        spec = C.ChartSpec(f"scen_{outcome}", "line", _t(lang, f"Сценарии: {name} (медиана и 5–95 %), {years[0]}–"
+                                                               f"{years[-1]}",
+                                                        f"Scenarios: {name} (median and 5–95%), {years[0]}–{years[-1]}"),
+                           xlabel=_t(lang, "год", "year"), ylabel=name, series=tuple(series), hline=level)
+        note = _t(lang, f"regint.scenarios; {sb.draws} розыгрышей Монте-Карло; весь путь от базового {sb.base_year} г. до "
+                        f"конца горизонта; горизонтальная линия — уровень цели. Параметры и базовые значения — в рабочей "
+                        "книге.",
+                  f"regint.scenarios; {sb.draws} Monte Carlo draws; the whole path from the base year {sb.base_year} to "
+                  "the horizon; the horizontal line is the target level. Parameters and baseline values in the workbook.")
         sec.figures[f"scen_{outcome}"] = C.render(spec, lang, note)
+    _fastest(sb, lang, sec)
+    _multipliers(sb, lang, sec)
+    bl = sb.baseline if lang == "en" else _baseline_ru(sb.baseline)
+    if not sb.baseline.empty and "note" in sb.baseline.columns:
+        notes = sb.baseline["note"].fillna("").astype(str)
+        bl = bl.assign(**{_t(lang, "Примечание", "note"): (notes.map(_carry_note_ru) if lang == "ru" else notes).to_numpy()})
+    sec.tables["baseline"] = ReportTable(
+        "scenario_baseline", _t(lang, f"Базовые значения сценариев ({sb.base_year} г.) и их происхождение",
+                                f"Baseline of the scenarios ({sb.base_year}) and where each value comes from"),
+        bl, source=_t(lang, "хранилище regint и помеченные оценки baseline.toml", "regint store and labelled fallbacks of baseline.toml"),
+        note=_t(lang, f"Базовый год — последний год, за который обе стороны имеют данные о средней зарплате; «Год» — год "
+                      f"самих данных. Более ранние уровни доводятся до базового года по правилу: уровни — с инерционным "
+                      f"темпом роста своей величины, соотношения (уровни цен, курсы, занятость на 1 млн долл.) — без "
+                      f"изменений; так перенесённые значения получают статус «производные». Новые меры начинаются не "
+                      f"ранее {sb.first_measure_year} г. Источники приведены так, как они записаны в хранилище и в "
+                      "baseline.toml.",
+                f"The base year is the latest year in which both sides have the average wage; 'year' is the year of the "
+                f"data. Older levels are carried to the base year by a rule: levels at the inertial growth rate of their "
+                f"quantity, ratios (price levels, exchange rates, jobs per mln USD) unchanged; values so carried are "
+                f"'derived'. New measures start no earlier than {sb.first_measure_year}."),
+        cited=("source", "Источник"))
+    if not sb.pair_trade.empty:
+        pt = sb.pair_trade
+        lab = {"A: Russian region's trade with the partner country": _t(
+                   lang, "А: торговля российского региона со страной-партнёром", "A: Russian region's trade with the partner country"),
+               "B: partner region's trade with Russia": _t(lang, "Б: торговля региона-партнёра с Россией",
+                                                           "B: partner region's trade with Russia")}
+        el = {"low": _t(lang, "низкая", "low"), "central": _t(lang, "центральная", "central"), "high": _t(lang, "высокая", "high")}
+        sec.tables["pair_trade"] = ReportTable(
+            "pair_trade", _t(lang, "Оценка торговли пары: гравитационное распределение", "The pair's trade estimated by "
+                                   "gravity allocation"),
+            pd.DataFrame({_t(lang, "Оценка", "Estimate"): pt["estimate"].map(lab),
+                          _t(lang, "Эластичность по расстоянию", "Distance elasticity"): pt["elasticity"].map(el),
+                          "δ": pt["distance_elasticity"].astype(float),
+                          _t(lang, "Доля региона-партнёра", "Share of the partner region"): pt["share"].astype(float),
+                          _t(lang, "Торговля пары, млн долл. США", "Pair trade, mln USD"): pt["pair_trade"].astype(float)}),
+            units=_t(lang, "доля; млн долл. США", "share; mln USD"),
+            source=_t(lang, "regint.scenarios.pairtrade; эластичность — собственная оценка PPML (regint.models.gravity)",
+                      "regint.scenarios.pairtrade; elasticity from the project's PPML estimate (regint.models.gravity)"),
+            note=_t(lang, "Статус — оценка. Торговля российского региона со всей страной-партнёром распределена между её "
+                          "регионами пропорционально размеру (фонд оплаты труда как замена ВРП) и обратно расстоянию; "
+                          "разброс оценок А и Б и диапазон эластичности входят в Монте-Карло. Собственная оценка "
+                          "торговли пары, заданная пользователем в файле сценария, заменяет расчётную.",
+                    "Status: estimate. The Russian region's trade with the whole partner country is allocated across its "
+                    "regions by size (wage bill in place of GRP) and inverse distance; the spread of estimates A and B and "
+                    "the elasticity range enter the Monte Carlo. A user's own figure of the pair's trade, given in the "
+                    "scenario file, replaces it."),
+            digits={"δ": 2})
+
+
+def _carry_note_ru(note: str) -> str:
+    """The carry-forward note of a baseline value (:func:`regint.scenarios.baseline.carry_forward`) in Russian."""
+    out = re.sub(r"carried from (\d{4}) to (\d{4}) at ([-+]?[\d.]+)% a year \(\w+\)",
+                 lambda m: f"перенесено с {m[1]} на {m[2]} г. с инерционным темпом {m[3].replace('.', ',')} % в год", note)
+    out = re.sub(r"(\d{4}) value kept unchanged in (\d{4}) \(a ratio\)",
+                 r"значение \1 г. сохранено в \2 г. (соотношение)", out)
+    out = re.sub(r"(\d{4}) value kept unchanged in (\d{4}) \(no rate \w+\)",
+                 r"значение \1 г. сохранено в \2 г. (нет темпа роста)", out)
+    return re.sub(r"dated: (\d+) years older than the base year", r"устарело: на \1 лет старше базового года", out)
+
+
+_STATUS_WORDS = {"in_force": ("действует", "in force"), "agreed": ("согласована, не реализована", "agreed, not implemented"),
+                 "proposed": ("предлагается", "proposed")}
+
+
+def _target_words(target: str, hold: int, lang: str) -> str:
+    """A target in words with the years it must hold."""
+    text = L.target_text(target.split(" for ")[0], lang)
+    return text + _t(lang, f", не менее {hold} лет подряд", f", held {hold} years running")
+
+
+def _register(sb: Any, lang: str, sec: Section) -> None:
+    """The register of measures: status, act and its date, and the source of the status."""
+    reg = getattr(sb, "register", None)
+    if reg is None or reg.empty:
+        return
+    order = {"in_force": 0, "agreed": 1, "proposed": 2}
+    reg = reg.sort_values("status", key=lambda c: c.map(order), kind="stable")
+    sec.tables["register"] = ReportTable(
+        "measures_register", _t(lang, "Реестр мер: действующие, согласованные и предлагаемые",
+                                "Register of measures: in force, agreed and proposed"),
+        pd.DataFrame({_t(lang, "Мера", "Measure"): reg[f"name_{lang}"] if f"name_{lang}" in reg else reg["id"],
+                      _t(lang, "Статус", "Status"): [L.pick(_STATUS_WORDS[str(x)], lang) for x in reg["status"]],
+                      _t(lang, "Акт", "Act"): reg["act_ru" if lang == "ru" and "act_ru" in reg else "act"].replace("", "—"),
+                      _t(lang, "Дата акта", "Date of the act"): reg["act_date"].replace("", "—"),
+                      _t(lang, "Источник статуса", "Source of the status"): reg["status_source"]}),
+        source="regint/scenarios/data/levers.csv",
+        note=_t(lang, "Действующие меры входят в базовый (инерционный) сценарий: их эффект уже отражён в уровнях базового "
+                      "года, поэтому они не предлагаются и не выбираются при поиске быстрейшего пути.",
+                "Measures in force are part of the baseline (inertial) scenario: their effect is in the base-year levels, "
+                "so they are never proposed nor chosen by the fastest path."),
+        cited=(_t(lang, "Акт", "Act"), _t(lang, "Источник статуса", "Source of the status")))
+
+
+_CHAIN_WORDS = {
+    "trade_cost": ("снижает издержки взаимной торговли на {e} % стоимости товара; торговля пары растёт с эластичностью "
+                   "θ, новые продажи за вычетом переключённых с других рынков (доля d) увеличивают выпуск и ВДС через "
+                   "мультипликаторы «затраты – выпуск»; разрыв в уровне цен сокращается на долю φ снижения издержек",
+                   "cuts the cost of mutual trade by {e}% of the value of goods; the pair's trade grows with the elasticity "
+                   "θ, new sales net of those diverted from other markets (share d) raise output and GVA through the "
+                   "input-output multipliers; the price gap narrows by a share φ of the cut"),
+    "investment": ("добавляет {e} млн руб. инвестиционного спроса в год в регионах; спрос через мультипликаторы "
+                   "увеличивает выпуск и ВДС (эффект мощностей не учитывается)",
+                   "adds {e} mln RUB a year of investment demand in the regions; through the multipliers it raises output "
+                   "and GVA (capacity effects not modelled)"),
+    "productivity": ("повышает уровень ВРП на {e} %; зарплаты следуют за ВРП с эластичностью ε",
+                     "raises the level of GRP by {e}%; wages follow GRP with the elasticity ε"),
+    "labour": ("сокращает разрыв в зарплатах на {e} % сверх действующих равных прав",
+               "closes {e}% of the wage gap beyond the equal rights in force"),
+}
+
+
+_MECH_NAMES = {
+    "theta": ("θ — эластичность торговли по издержкам (σ − 1)", "θ — trade elasticity (σ − 1)"),
+    "diversion": ("d — доля новых продаж, переключённых с других рынков", "d — share of new sales diverted from other "
+                  "markets"),
+    "export_share_ru": ("доля российского экспорта в торговле пары", "Russian exports' share of the pair's trade"),
+    "pair_trade_share": ("доля пары в торговле российского региона со страной-партнёром",
+                         "the pair's share of the Russian region's trade with the partner country"),
+    "wage_passthrough": ("ε — эластичность зарплат по ВРП", "ε — elasticity of wages to GRP"),
+    "price_passthrough": ("φ — доля снижения издержек, переходящая в разрыв цен", "φ — share of the cost cut passed to "
+                          "the price gap"),
+    "trade_growth": ("инерционный рост торговли пары в год", "inertial growth of the pair's trade a year"),
+}
+
+
+def _mechanism(sb: Any, lang: str, sec: Section) -> None:
+    """Each proposed lever's chain in words with its effect range and source, and the chain's mechanism parameters."""
+    lv = sb.levers
+    if lv.empty:
+        return
+    rows = []
+    for _, r in lv[lv["status"] != "in_force"].iterrows():
+        k = 100.0 if r["mechanism"] in ("trade_cost", "productivity", "labour") else 1.0  # fractions → per cent
+        e = f"{fmt.number(r['effect_low'] * k, lang)}–{fmt.number(r['effect_high'] * k, lang)}"
+        rows.append({_t(lang, "Мера", "Measure"): r[f"name_{lang}"], _t(lang, "Статус", "Status"): L.pick(
+                        _STATUS_WORDS[str(r["status"])], lang),
+                     _t(lang, "Как действует", "How it works"): L.pick(_CHAIN_WORDS[str(r["mechanism"])], lang).format(e=e),
+                     _t(lang, "Статус оценки", "Status of the estimate"): L.status_text(str(r["effect_status"]), lang),
+                     i18n.label("source", lang): r["effect_source"]})
+    sec.tables["mechanism"] = ReportTable(
+        "scenario_mechanism", _t(lang, "Механизм каждой меры: от издержек к торговле, выпуску и разрывам",
+                                 "How each measure works: from trade costs to trade, output and the gaps"),
+        pd.DataFrame(rows), source="regint/scenarios/data/levers.csv",
+        note=_t(lang, "Диапазоны (низкое–высокое) входят в Монте-Карло; «допущение» означает, что опубликованной оценки для "
+                      "пары нет.",
+                "The ranges (low–high) enter the Monte Carlo; 'assumption' means there is no published estimate for the "
+                "pair."), cited=(i18n.label("source", lang),))
+    mech = getattr(sb, "mechanism", pd.DataFrame())
+    if not mech.empty:
+        sec.tables["mechanism_parameters"] = ReportTable(
+            "mechanism_parameters", _t(lang, "Параметры механизма и их источники", "Mechanism parameters and their sources"),
+            pd.DataFrame({_t(lang, "Параметр", "Parameter"): [L.pick(_MECH_NAMES.get(str(n), (str(n), str(n))), lang)
+                                                              for n in mech["name"]],
+                          _t(lang, "Низкое", "Low"): mech["low"].astype(float),
+                          _t(lang, "Центральное", "Central"): mech["central"].astype(float),
+                          _t(lang, "Высокое", "High"): mech["high"].astype(float),
+                          _t(lang, "Статус", "Status"): [L.status_text(str(x), lang) for x in mech["status"]],
+                          i18n.label("source", lang): mech["source"]}),
+            source="regint/scenarios/data/parameters.toml; regint.study", cited=(i18n.label("source", lang),),
+            digits={_t(lang, "Низкое", "Low"): 3, _t(lang, "Центральное", "Central"): 3, _t(lang, "Высокое", "High"): 3})
+
+
+def _gap_findings(sb: Any, lang: str, sec: Section) -> None:
+    """Gaps of the central runs that narrow and then widen again before the horizon."""
+    rows = []
+    for run in sb.runs:
+        for _, g in run.gaps.iterrows():
+            if not g["widens_again"]:
+                continue
+            rows.append({_t(lang, "Сценарий", "Scenario"): run.spec.title(lang),
+                         _t(lang, "Разрыв", "Gap"): L.pick(L.OUTCOMES[str(g["outcome"])], lang),
+                         _t(lang, "Наименьший", "Smallest"): f"{fmt.percent(g['min'], lang, 1)} ({fmt.year(g['min_year'])})",
+                         _t(lang, "К концу горизонта", "At the horizon"): f"{fmt.percent(g['end'], lang, 1)} "
+                                                                          f"({fmt.year(g['end_year'])})"})
+    if rows:
+        sec.tables["gaps_widen"] = ReportTable(
+            "gaps_widen", _t(lang, "Разрывы, которые снова расширяются", "Gaps that widen again"), pd.DataFrame(rows),
+            source=_t(lang, "regint.scenarios, центральный расчёт", "regint.scenarios, central run"),
+            note=_t(lang, "Меры сдерживают, но не останавливают расхождение: инерционное расхождение темпов роста сторон "
+                          "перевешивает их эффект к концу горизонта.",
+                    "The measures slow but do not stop the divergence: the inertial difference in the sides' growth "
+                    "outweighs their effect by the horizon."))
+
+
+def _fastest(sb: Any, lang: str, sec: Section) -> None:
+    """The fastest path to each target: measures with start and completion, cost per side, Gantt chart with the
+    probability of reaching the target by each year."""
+    from regint.scenarios.charts import gantt_figure
+
+    runs = sb.fastest_runs
+    base = sb.runs[0].result.baseline
+    byn_per_rub = (base.get("fx_byn_usd") or float("nan")) / base["fx_rub_usd"] if base is not None else float("nan")
     prow = []
-    for fp in sb.fastest:
-        plan = fp.plan
+    for k, fr in enumerate(runs):
+        plan = fr.path.plan
+        words = _target_words(plan.target, plan.hold, lang)
+        if not plan.starts:
+            without = plan.reach_year is not None
+            prow.append({_t(lang, "Цель", "Target"): words,
+                         _t(lang, "Достигается", "Reached"): fmt.year(plan.reach_year) if without else "—",
+                         _t(lang, "Мера", "Measure"): (
+                             _t(lang, "без новых мер — не результат мер", "without new measures — not a result of them")
+                             if without else _t(lang, "ни одно сочетание мер каталога в пределах бюджета",
+                                                "no combination of the catalogue's measures within the budget")),
+                         _t(lang, "Начало", "Start"): "—", _t(lang, "Завершение", "Complete"): "—",
+                         _t(lang, "Затраты России, млн руб.", "Cost of Russia, mln RUB"): np.nan,
+                         _t(lang, "Затраты Беларуси, млн бел. руб.", "Cost of Belarus, mln BYN"): np.nan})
+            continue
+        ru_total = float(plan.spend_ru.sum()) if plan.spend_ru is not None else np.nan
+        by_total = float(plan.spend_by.sum()) * byn_per_rub if plan.spend_by is not None else np.nan
         for _, r in plan.to_frame().iterrows():
-            prow.append({_t(lang, "Цель", "Target"): L.target_text(plan.target, lang),
-                         _t(lang, "Достигается", "Reached"): fmt.year(plan.reach_year),
+            prow.append({_t(lang, "Цель", "Target"): words, _t(lang, "Достигается", "Reached"): fmt.year(plan.reach_year),
                          _t(lang, "Мера", "Measure"): _lever_name(sb, str(r["lever"]), lang),
                          _t(lang, "Начало", "Start"): fmt.year(r["start"]), _t(lang, "Завершение", "Complete"): fmt.year(r["complete"]),
-                         _t(lang, "Затраты плана, млн руб.", "Plan cost, mln RUB"): plan.total_cost})
+                         _t(lang, "Затраты России, млн руб.", "Cost of Russia, mln RUB"): ru_total,
+                         _t(lang, "Затраты Беларуси, млн бел. руб.", "Cost of Belarus, mln BYN"): by_total})
+        prob = [(int(y), float(p)) for y, p in fr.probability_by.items()] if len(fr.probability_by) else None
+        names = {lid: _lever_name(sb, lid, lang) for lid in plan.starts}
+        fig = gantt_figure(plan, names, title=_t(lang, f"Быстрейший путь: {words}", f"Fastest path: {words}"),
+                           xlabel=_t(lang, "год", "year"), reach_label=_t(lang, "цель достигнута", "target reached"),
+                           cost_label=_t(lang, "затраты: Россия {ru:,.0f} млн руб., Беларусь {by:,.0f} млн руб. "
+                                               "(в рублях РФ)", "cost: Russia {ru:,.0f} mln RUB, Belarus {by:,.0f} mln RUB "
+                                               "(in Russian roubles)"),
+                           probability=prob, prob_label=_t(lang, "вероятность достичь к году", "P(reached by year)"))
+        key = f"scen_gantt_{k}"
+        svg = C.figure_svg(fig, key)
+        p_last = fr.probability_by.iloc[-1] if len(fr.probability_by) else np.nan
+        sec.figures[key] = C.Figure(key=key, title=_t(lang, f"Быстрейший путь: {words}", f"Fastest path: {words}"),
+                                    svg=svg, html=svg, note=_t(
+            lang, f"Полосы — от начала до завершения меры; пунктир — год достижения цели при центральных параметрах; "
+                  f"ступенчатая линия — доля розыгрышей Монте-Карло, в которых цель достигнута к году (к концу горизонта "
+                  f"{fmt.percent(p_last, lang, 0)}). Меры начинаются не ранее {sb.first_measure_year} г.; действующие меры "
+                  "не выбираются.",
+            f"Bars run from a measure's start to its completion; the dashed line is the year the target is reached at "
+            f"central parameters; the step line is the share of Monte Carlo draws that have reached it by each year "
+            f"({fmt.percent(p_last, lang, 0)} by the horizon). Measures start no earlier than {sb.first_measure_year}; "
+            "measures in force are never chosen."))
     if prow:
+        years = sb.runs[0].result.years
         sec.tables["fastest"] = ReportTable(
             "fastest", _t(lang, "Быстрейший путь к каждой цели в пределах бюджета", "Fastest path to each target within the budget"),
-            pd.DataFrame(prow), source="regint.scenarios.fastest_path", years=f"{years[0]}–{years[-1]}")
-    _multipliers(sb, lang, sec)
-    if sb.fallbacks:
-        bl = sb.baseline if lang == "en" else _baseline_ru(sb.baseline)
-        sec.tables["baseline"] = ReportTable(
-            "scenario_baseline", _t(lang, "Базовые значения сценариев и их происхождение", "Baseline of the scenarios and where each value comes from"),
-            bl, source=_t(lang, "хранилище regint и помеченные оценки baseline.toml", "regint store and labelled fallbacks of baseline.toml"),
-            note=_t(lang, "Источники приведены так, как они записаны в хранилище и в baseline.toml.", ""),
-            cited=("source", "Источник"))
+            pd.DataFrame(prow), source="regint.scenarios.fastest_path", years=f"{years[0]}–{years[-1]}",
+            note=_t(lang, "Затраты — сумма за горизонт по плану; доля каждой стороны — по каталогу мер; затраты Беларуси "
+                          "пересчитаны в белорусские рубли по курсам базового года.",
+                    "Costs are the plan's sum over the horizon; each side's share as in the catalogue; Belarus's cost "
+                    "converted to BYN at the base-year rates."))
 
 
 def _multipliers(sb: Any, lang: str, sec: Section) -> None:

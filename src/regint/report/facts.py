@@ -229,8 +229,12 @@ def _scenarios(res: Results, f: Facts, lang: str = "en") -> None:
     plans = [fp.plan for fp in sb.fastest if fp.plan.reach_year is not None]
     if plans:
         p = min(plans, key=lambda p: p.reach_year)
-        f.update(fastest_target=p.target, fastest_year=int(p.reach_year), fastest_levers=list(p.starts),
-                 fastest_cost=float(p.total_cost))
+        from regint.report.labels import target_text
+
+        names = dict(zip(sb.levers["id"], sb.levers[f"name_{'ru' if lang == 'ru' else 'en'}"], strict=True))
+        hold = (f", не менее {p.hold} лет подряд" if lang == "ru" else f", held {p.hold} years running")
+        f.update(fastest_target=target_text(p.target, lang) + hold, fastest_year=int(p.reach_year),
+                 fastest_levers=[names.get(k, k) for k in p.starts], fastest_cost=float(p.total_cost))
     last = sb.runs[-1]
     cum = last.cumulative.set_index(["side", "item"])
     for side in ("ru", "by"):
@@ -239,6 +243,16 @@ def _scenarios(res: Results, f: Facts, lang: str = "en") -> None:
                 f[f"sc_{item}_{side}"] = float(cum.loc[(side, item), "value"])
     f["sc_last_name"] = last.spec.title(lang)
     f["sc_fallbacks"] = len(sb.fallbacks)
+    acc = getattr(last, "accounts", None)
+    if acc is not None and not acc.empty:  # NPV of each side in its own currency, with the 90 % band
+        for side, cur in (("ru", "RUB"), ("by", "BYN")):
+            npv = acc[(acc["side"] == side) & (acc["item"] == "npv") & (acc["currency"] == cur)].iloc[0]
+            bcr = acc[(acc["side"] == side) & (acc["item"] == "bcr")].iloc[0]
+            f.update({f"sc_npv_{side}": float(npv["value"]), f"sc_npv_{side}_p5": float(npv["p5"]),
+                      f"sc_npv_{side}_p95": float(npv["p95"]), f"sc_bcr_{side}": float(bcr["value"]),
+                      f"sc_bcr_{side}_p5": float(bcr["p5"]), f"sc_bcr_{side}_p95": float(bcr["p95"])})
+        f["sc_discount"] = float(sb.discount_rate) * 100.0
+        f["sc_npv_base"] = int(sb.first_measure_year) - 1
 
 
 def _factors(res: Results, f: Facts) -> None:

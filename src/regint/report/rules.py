@@ -165,11 +165,11 @@ def _rules() -> tuple[Rule, ...]:
                     f"полупериод > {fmt.number(HALF_LIFE_THRESHOLD, 'ru', 0)} лет",
               "en": f"Real exchange rate not mean-reverting (ADF p > {fmt.number(P_THRESHOLD, 'en', 1)}) or "
                     f"half-life > {fmt.number(HALF_LIFE_THRESHOLD, 'en', 0)} years"},
-             {"ru": "Предложить механизм страхования курсовых рисков для приграничных контрактов и расчёты в "
-                    "национальных валютах: отклонения реального курса белорусского рубля к российскому "
+             {"ru": "Предложить механизм страхования курсовых рисков для приграничных контрактов в дополнение к "
+                    "уже действующим расчётам в национальных валютах: отклонения реального курса белорусского рубля к российскому "
                     "сокращаются вдвое лишь за {rer_half_life:num1} лет (p теста ADF = {rer_adf_p:num2}).",
-              "en": "Propose exchange-risk cover for cross-border contracts and settlement in national "
-                    "currencies: deviations of the real BYN/RUB rate take {rer_half_life:num1} years to halve "
+              "en": "Propose exchange-risk cover for cross-border contracts, on top of the settlement in national "
+                    "currencies already in force: deviations of the real BYN/RUB rate take {rer_half_life:num1} years to halve "
                     "(ADF test p = {rer_adf_p:num2})."}),
         Rule("R3", {"ru": "Цены и регулирование", "en": "Prices and regulation"}, ("price_level_gap",
                                                                                  "price_level_gap_year"),
@@ -260,6 +260,22 @@ def _rules() -> tuple[Rule, ...]:
               "en": "Put the measures {fastest_levers:list} first in the road map: in the scenario model they reach "
                     "the target '{fastest_target:text}' by {fastest_year:year} at a cost of {fastest_cost:num0} "
                     "mln RUB."}),
+        Rule("R10b", {"ru": "Распределение затрат", "en": "Sharing the costs"},
+             ("sc_last_name", "sc_npv_ru", "sc_npv_ru_p5", "sc_npv_ru_p95", "sc_npv_by", "sc_npv_by_p5", "sc_npv_by_p95",
+              "sc_bcr_ru", "sc_bcr_by", "sc_discount", "sc_npv_base"),
+             lambda f: True,
+             {"ru": "Есть выгоды и затраты каждой стороны в её валюте", "en": "Each side's benefits and costs in its "
+                                                                             "own currency exist"},
+             {"ru": "Согласовать долю каждой стороны в общих затратах, опираясь на чистую приведённую стоимость "
+                    "сценария «{sc_last_name:text}» (ставка {sc_discount:num0} %, к {sc_npv_base:year} г.): для "
+                    "российской стороны {sc_npv_ru:num0} млн руб. (90 % интервал {sc_npv_ru_p5:num0} – "
+                    "{sc_npv_ru_p95:num0}; выгоды к затратам {sc_bcr_ru:num1}), для белорусской {sc_npv_by:num0} млн "
+                    "бел. руб. ({sc_npv_by_p5:num0} – {sc_npv_by_p95:num0}; {sc_bcr_by:num1}).",
+              "en": "Negotiate each side's share of the shared costs on the net present value of the scenario "
+                    "'{sc_last_name:text}' (rate {sc_discount:num0}%, to {sc_npv_base:year}): for the Russian side "
+                    "{sc_npv_ru:num0} mln RUB (90% interval {sc_npv_ru_p5:num0} – {sc_npv_ru_p95:num0}; benefit–cost "
+                    "ratio {sc_bcr_ru:num1}), for the Belarusian side {sc_npv_by:num0} mln BYN ({sc_npv_by_p5:num0} – "
+                    "{sc_npv_by_p95:num0}; {sc_bcr_by:num1})."}),
         Rule("R11", {"ru": "Институты интеграции", "en": "Institutions of integration"}, ("sc_effect", "sc_p", "sc_year"),
              lambda f: f["sc_p"] > P_THRESHOLD,
              {"ru": f"Эффект ЕЭП-{2012} на ВРП на душу статистически незначим (p > {fmt.number(P_THRESHOLD, 'ru', 1)})",

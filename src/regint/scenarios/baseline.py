@@ -20,7 +20,8 @@ from regint._paths import package_data
 from regint.scenarios._errors import ScenarioError
 from regint.scenarios.parameters import Parameter
 
-__all__ = ["DESCRIPTIONS", "DESCRIPTIONS_RU", "OPTIONAL", "REQUIRED", "Baseline", "BaselineValue", "ValueModel",
+__all__ = ["CARRY_RULE", "DESCRIPTIONS", "DESCRIPTIONS_RU", "EXTRA", "MAX_CARRY_YEARS", "OPTIONAL", "REQUIRED",
+           "Baseline", "BaselineValue", "ValueModel", "carry_forward",
            "default_baseline", "description",
            "default_parameters", "load_parameters", "parameter_from_mapping"]
 
@@ -29,6 +30,17 @@ REQUIRED: tuple[str, ...] = ("grp_pc_usd_ru", "grp_pc_usd_by", "wage_usd_ru", "w
                              "population_by", "trade_usd", "price_level_ru", "price_level_by", "fx_rub_usd")
 #: Optional keys: without them jobs are not computed.
 OPTIONAL: tuple[str, ...] = ("jobs_per_musd_ru", "jobs_per_musd_by")
+#: Further optional keys: the Belarusian rate (accounts in BYN) and the user's own figure of the pair's trade
+#: (replaces the gravity allocation of the Russian region's trade with the partner country).
+EXTRA: tuple[str, ...] = ("fx_byn_usd", "pair_trade_usd")
+#: How a level older than the base year is carried to it: by the inertial growth parameter named, or unchanged.
+CARRY_RULE: dict[str, str | None] = {
+    "grp_pc_usd_ru": "grp_growth_ru", "grp_pc_usd_by": "grp_growth_by", "wage_usd_ru": "grp_growth_ru",
+    "wage_usd_by": "grp_growth_by", "population_ru": "population_growth_ru", "population_by": "population_growth_by",
+    "trade_usd": "trade_growth", "pair_trade_usd": "trade_growth", "price_level_ru": None, "price_level_by": None,
+    "fx_rub_usd": None, "fx_byn_usd": None, "jobs_per_musd_ru": None, "jobs_per_musd_by": None}
+#: A value more than this many years older than the base year is marked dated in the baseline table.
+MAX_CARRY_YEARS = 3
 DESCRIPTIONS = {
     "grp_pc_usd_ru": "GRP per capita, Russian region, USD", "grp_pc_usd_by": "GRP per capita, Belarusian region, USD",
     "wage_usd_ru": "average monthly wage, Russian region, USD", "wage_usd_by": "average monthly wage, Belarusian region, USD",
@@ -36,6 +48,7 @@ DESCRIPTIONS = {
     "trade_usd": "bilateral trade of the pair, mln USD", "price_level_ru": "price level (PPP / exchange rate), Russia",
     "price_level_by": "price level (PPP / exchange rate), Belarus", "fx_rub_usd": "RUB per USD",
     "jobs_per_musd_ru": "jobs per mln USD of GVA, Russian region", "jobs_per_musd_by": "jobs per mln USD of GVA, Belarusian region",
+    "fx_byn_usd": "BYN per USD", "pair_trade_usd": "trade of the pair (user's own figure), mln USD",
 }
 #: The same descriptions in Russian (the Russian report prints them).
 DESCRIPTIONS_RU = {
@@ -49,6 +62,7 @@ DESCRIPTIONS_RU = {
     "fx_rub_usd": "руб. за 1 долл. США",
     "jobs_per_musd_ru": "рабочих мест на 1 млн долл. США ВДС, российский регион",
     "jobs_per_musd_by": "рабочих мест на 1 млн долл. США ВДС, белорусский регион",
+    "fx_byn_usd": "бел. руб. за 1 долл. США", "pair_trade_usd": "торговля пары (данные пользователя), млн долл. США",
 }
 
 
@@ -117,11 +131,13 @@ class Baseline:
         return Baseline(self.year, {**self.values, **values}, self.regions, self.notes)
 
     def to_frame(self, lang: str = "en") -> pd.DataFrame:
-        """One row per value: key, description (in ``lang``), value, year, status, origin, source (as cited)."""
+        """One row per value: key, description (in ``lang``), value, year of the data, status, origin, source (as
+        cited), and the note (how a value older than the base year was carried to it)."""
         rows = [{"key": k, "description": description(k, lang), "value": v.value, "year": v.year,
-                 "status": v.status, "origin": v.origin, "source": v.source}
+                 "status": v.status, "origin": v.origin, "source": v.source, "note": v.note}
                 for k, v in self.values.items()]
-        return pd.DataFrame(rows)
+        return pd.DataFrame(rows, columns=["key", "description", "value", "year", "status", "origin", "source",
+                                           "note"])
 
     def summary(self) -> str:
         lines = [f"Baseline {self.regions[0]}–{self.regions[1]}, base year {self.year}"]
@@ -146,7 +162,7 @@ def values_from_mapping(raw: Mapping[str, object], *, path: Path | str, origin: 
                         ) -> dict[str, BaselineValue]:
     """Validate ``{key: {value, source, status, year}}`` into :class:`BaselineValue` objects."""
     out: dict[str, BaselineValue] = {}
-    known = REQUIRED + OPTIONAL
+    known = REQUIRED + OPTIONAL + EXTRA
     for key, item in raw.items():
         if key not in known:
             raise ScenarioError(f"unknown baseline key {key!r}", path=path, key=f"{prefix}.{key}",
@@ -208,3 +224,44 @@ def load_parameters(path: str | Path) -> dict[str, Parameter]:
 def default_parameters() -> dict[str, Parameter]:
     """The shipped model parameters (``data/parameters.toml``) with their sources."""
     return load_parameters(package_data("scenarios", "data", "parameters.toml"))
+
+
+def carry_forward(values: Mapping[str, BaselineValue], base_year: int, growth: Mapping[str, float],
+                  max_age: int = MAX_CARRY_YEARS) -> tuple[dict[str, BaselineValue], list[str]]:
+    """Carry every value older than ``base_year`` to it by the stated rule (:data:`CARRY_RULE`).
+
+    .. math:: x_{t_0} = x_{t} (1 + g)^{t_0 - t}
+
+    Levels (GRP per capita, wages, population, trade) grow at the central inertial rate :math:`g` of their
+    quantity (``growth``: parameter name → rate); ratios (price levels, exchange rates, jobs per mln USD) are kept
+    unchanged. A carried value keeps the year of its data and says in its note how it was carried; its status
+    becomes ``derived`` (``estimate`` when it was one). A value more than ``max_age`` years old is marked dated.
+    Values of the base year or later are left as they are.
+
+    Returns
+    -------
+    The values and one message per value carried.
+    """
+    out: dict[str, BaselineValue] = {}
+    msgs: list[str] = []
+    for key, v in values.items():
+        if v.year is None or v.year >= base_year:
+            out[key] = v
+            continue
+        age = base_year - v.year
+        rule = CARRY_RULE.get(key)
+        if rule is not None and rule in growth:
+            g = float(growth[rule])
+            value = v.value * (1.0 + g) ** age
+            how = f"carried from {v.year} to {base_year} at {g:+.2%} a year ({rule})"
+        else:
+            value = v.value
+            how = f"{v.year} value kept unchanged in {base_year} (a ratio)" if rule is None else (
+                f"{v.year} value kept unchanged in {base_year} (no rate {rule})")
+        if age > max_age:
+            how += f"; dated: {age} years older than the base year"
+        status = v.status if v.status in ("estimate", "assumption") else "derived"
+        note = f"{v.note}; {how}" if v.note else how
+        out[key] = BaselineValue(float(value), v.source, status, v.year, v.origin, note)
+        msgs.append(f"{key}: {how}.")
+    return out, msgs

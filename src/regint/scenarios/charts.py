@@ -15,9 +15,10 @@ from matplotlib.ticker import MaxNLocator  # noqa: E402
 from regint.scenarios.engine import OUTCOMES  # noqa: E402
 from regint.scenarios.results import ScenarioResult  # noqa: E402
 from regint.scenarios.sensitivity import TornadoResult  # noqa: E402
+from regint.scenarios.sequencing import Plan  # noqa: E402
 from regint.scenarios.targets import parse_target  # noqa: E402
 
-__all__ = ["comparison_chart", "fan_chart", "tornado_chart"]
+__all__ = ["comparison_chart", "fan_chart", "gantt_figure", "split_chart", "tornado_chart"]
 
 COLOURS = ("#2c3e50", "#c0392b", "#27ae60", "#8e44ad", "#d35400", "#16a085")
 
@@ -46,8 +47,10 @@ def fan_chart(result: ScenarioResult, outcome: str, path: Path, target: str | No
     ax.plot(yrs, q["central"], color="#1f4e79", lw=1, ls=":", label="central parameters")
     if target:
         t = parse_target(target)
-        if t.outcome == outcome:
+        if t.outcome == outcome and not t.relative:
             ax.axhline(t.value, color="#c0392b", ls="--", lw=1, label=f"target {t}")
+    if outcome in result.inertial_central:
+        ax.plot(yrs, result.inertial_central[outcome], color="#7f8c8d", lw=1, ls="--", label="inertial (central)")
     ax.set_title(f"{result.title}: {desc}", fontsize=11)
     ax.set_ylabel(unit)
     ax.set_xlabel("year")
@@ -91,7 +94,7 @@ def comparison_chart(results: Sequence[ScenarioResult], outcome: str, path: Path
         ax.plot(q.index, q["p50"], color=c, lw=2, label=r.title)
     if target:
         t = parse_target(target)
-        if t.outcome == outcome:
+        if t.outcome == outcome and not t.relative:
             ax.axhline(t.value, color="#c0392b", ls="--", lw=1, label=f"target {t}")
     desc, unit = OUTCOMES.get(outcome, (outcome, ""))
     ax.set_title(f"Scenarios compared: {desc}", fontsize=11)
@@ -102,3 +105,65 @@ def comparison_chart(results: Sequence[ScenarioResult], outcome: str, path: Path
     ax.legend(fontsize=8)
     return _finish(fig, path, "Median (line) and 25–75 % band over the Monte Carlo draws of each scenario; same "
                               "seed for all scenarios, so the differences come from the levers.")
+
+
+def gantt_figure(plan: Plan, names: dict[str, str] | None = None, *, title: str = "", xlabel: str = "year",
+                 reach_label: str = "target reached", cost_label: str = "mln RUB: RU {ru:,.0f} / BY {by:,.0f}",
+                 probability: Sequence[tuple[int, float]] | None = None, prob_label: str = "P(reached by year)"
+                 ) -> plt.Figure:
+    """The fastest path as a Gantt chart: one bar per measure from its start to its completion year (labelled with its
+    cost per side), the reach year marked, and the probability of reaching the target by each year (second axis).
+
+    Returns the matplotlib figure (the caller saves it or embeds it as SVG).
+    """
+    frame = plan.to_frame()
+    names = names or {}
+    fig, ax = plt.subplots(figsize=(8, 0.5 * max(len(frame), 1) + 2.0))
+    starts = dict(plan.starts)
+    for i, r in enumerate(frame.itertuples(index=False)):
+        ax.barh(i, r.complete - r.start + 1, left=r.start - 0.5, height=0.55, color=COLOURS[i % len(COLOURS)])
+        ax.text(r.complete + 0.6, i, names.get(str(r.lever), str(r.lever)), va="center", fontsize=8)
+    ax.set_yticks(range(len(frame)))
+    ax.set_yticklabels([f"{r.start}–{r.complete}" for r in frame.itertuples(index=False)], fontsize=8)
+    ax.invert_yaxis()
+    if plan.reach_year is not None:
+        ax.axvline(plan.reach_year - 0.5, color="#c0392b", ls="--", lw=1)
+        ax.text(plan.reach_year - 0.4, 0.02, reach_label, color="#c0392b", fontsize=8,
+                transform=ax.get_xaxis_transform())
+    ru = float(plan.spend_ru.sum()) if plan.spend_ru is not None else float("nan")
+    by = float(plan.spend_by.sum()) if plan.spend_by is not None else float("nan")
+    ax.set_title(f"{title}\n{cost_label.format(ru=ru, by=by)}" if title else cost_label.format(ru=ru, by=by),
+                 fontsize=10)
+    ax.set_xlabel(xlabel)
+    _years_axis(ax)
+    ax.grid(axis="x", alpha=0.3)
+    if probability:
+        ax2 = ax.twinx()
+        ax2.step([y for y, _ in probability], [p for _, p in probability], where="mid", color="#7f8c8d", lw=1.2)
+        ax2.set_ylim(0, 1.05)
+        ax2.set_ylabel(prob_label, fontsize=8)
+    years = [int(y) for y in plan.spend.index]
+    ax.set_xlim(min([*years[:1], *starts.values()]) - 1, max(years) + 1)
+    fig.tight_layout()
+    return fig
+
+
+def split_chart(frame: object, path: Path, title: str = "NPV of each side against the Russian share of shared costs"
+                ) -> Path:
+    """Each side's NPV (median and 5–95 % band, mln USD) over the Russian share of shared costs 0..1
+    (:func:`regint.scenarios.accounts.npv_by_split`)."""
+    import pandas as pd
+
+    f = pd.DataFrame(frame)
+    fig, ax = plt.subplots(figsize=(8, 4.5))
+    for i, (side, sub) in enumerate(f.groupby("side", sort=False)):
+        ax.fill_between(sub["share_ru"], sub["p5"], sub["p95"], color=COLOURS[i], alpha=0.15)
+        ax.plot(sub["share_ru"], sub["npv_usd"], color=COLOURS[i], lw=2, label=str(side))
+    ax.axhline(0, color="black", lw=0.7)
+    ax.set_xlabel("Russian share of the shared measures' cost")
+    ax.set_ylabel("NPV, mln USD")
+    ax.set_title(title, fontsize=11)
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8)
+    return _finish(fig, path, "Median and 5–95 % band over the Monte Carlo draws; benefits are additional GVA, costs "
+                              "budget outlays; discounted at the study's rate.")

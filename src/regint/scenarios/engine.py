@@ -18,12 +18,12 @@ from regint.scenarios.parameters import Parameter, sample_parameters
 from regint.scenarios.results import ScenarioResult
 from regint.scenarios.spec import ScenarioSpec
 
-__all__ = ["MODEL_PARAMETERS", "OUTCOMES", "LeverArrays", "all_parameters", "central_draws", "deterministic", "project", "simulate"]
+__all__ = ["INERTIAL_OUTCOMES", "MODEL_PARAMETERS", "OUTCOMES", "pair_trade", "LeverArrays", "all_parameters", "central_draws", "deterministic", "project", "simulate"]
 
 MODEL_PARAMETERS: tuple[str, ...] = (
     "theta", "export_share_ru", "diversion", "mult_output_ru", "mult_output_by", "mult_gva_ru", "mult_gva_by",
     "wage_passthrough", "price_passthrough", "grp_growth_ru", "grp_growth_by", "population_growth_ru",
-    "population_growth_by", "trade_growth", "trade_goalpost")
+    "population_growth_by", "trade_growth", "trade_goalpost", "pair_trade_share")
 
 #: Outcome name → (description, unit).
 OUTCOMES: dict[str, tuple[str, str]] = {
@@ -39,6 +39,10 @@ OUTCOMES: dict[str, tuple[str, str]] = {
     "jobs_by": ("additional jobs, Belarusian region", "jobs"),
     "cost_ru": ("budget cost, Russian side", "mln RUB"),
     "cost_by": ("budget cost, Belarusian side", "mln RUB"),
+    "cost_total": ("budget cost, both sides", "mln RUB"),
+    "cost_shared": ("budget cost of the shared measures (before the split)", "mln RUB"),
+    "cost_own_ru": ("budget cost of the Russian side's own measures", "mln RUB"),
+    "cost_own_by": ("budget cost of the Belarusian side's own measures", "mln RUB"),
     "grp_pc_ru": ("GRP per capita, Russian region", "USD"),
     "grp_pc_by": ("GRP per capita, Belarusian region", "USD"),
     "wage_ru": ("average monthly wage, Russian region", "USD"),
@@ -48,6 +52,11 @@ OUTCOMES: dict[str, tuple[str, str]] = {
     "price_gap": ("price-level gap", "share of the higher"),
     "score": ("projected integration score", "0–100"),
 }
+
+
+#: Outcomes kept for the inertial path of every draw (relative targets, findings, fan charts).
+INERTIAL_OUTCOMES: tuple[str, ...] = ("trade", "grp_pc_ru", "grp_pc_by", "wage_ru", "wage_by", "grp_gap", "wage_gap",
+                                      "price_gap", "score")
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,8 @@ class LeverArrays:
     ru_share: np.ndarray
     lag: np.ndarray
     per_year: np.ndarray
+    shared: np.ndarray | None = None
+    own_ru: np.ndarray | None = None
 
     @classmethod
     def from_catalogue(cls, catalogue: LeverCatalogue) -> LeverArrays:
@@ -72,7 +83,9 @@ class LeverArrays:
         return cls(catalogue.ids, mech == "trade_cost", mech == "investment", mech == "productivity",
                    mech == "labour", w[:, 0], w[:, 1], np.array([lv.ru_share for lv in catalogue], dtype=float),
                    np.array([lv.lag for lv in catalogue], dtype=int),
-                   np.array([lv.cost_basis == "per_year" for lv in catalogue], dtype=bool))
+                   np.array([lv.cost_basis == "per_year" for lv in catalogue], dtype=bool),
+                   np.array([lv.side == "both" for lv in catalogue], dtype=bool),
+                   np.array([lv.side == "ru" for lv in catalogue], dtype=bool))
 
 
 def _col(draws: Mapping[str, np.ndarray], name: str) -> np.ndarray:
@@ -81,7 +94,8 @@ def _col(draws: Mapping[str, np.ndarray], name: str) -> np.ndarray:
 
 def project(baseline: Baseline, arrays: LeverArrays, years: np.ndarray, draws: Mapping[str, np.ndarray],
             intensity: np.ndarray, start: np.ndarray,
-            weights: tuple[float, float, float, float] = (0.25, 0.25, 0.25, 0.25)) -> dict[str, np.ndarray]:
+            weights: tuple[float, float, float, float] = (0.25, 0.25, 0.25, 0.25),
+            cost_share_ru: float | None = None) -> dict[str, np.ndarray]:
     """Project every outcome for every draw and year.
 
     .. math::
@@ -111,6 +125,9 @@ def project(baseline: Baseline, arrays: LeverArrays, years: np.ndarray, draws: M
         Intensity (0..1) and start year of each lever (a year after the horizon = not started).
     weights : 4 floats
         Score weights of the GRP gap, wage gap, price gap and trade indicators.
+    cost_share_ru : float, optional
+        The Russian side's share of the cost of every shared measure (a negotiable split, 0..1); ``None``: each
+        lever's ``ru_share``. Measures of one side are paid by that side.
 
     Returns
     -------
@@ -128,7 +145,7 @@ def project(baseline: Baseline, arrays: LeverArrays, years: np.ndarray, draws: M
 
     log_cost = chain.log_trade_cost_factor(level * arrays.trade[None, :, None])
     theta = _col(draws, "theta")
-    trade_base = chain.growth_path(baseline["trade_usd"], _col(draws, "trade_growth"), years, t0)
+    trade_base = chain.growth_path(pair_trade(baseline, draws), _col(draws, "trade_growth"), years, t0)
     trade_change = chain.trade_response(log_cost, theta)
     d_trade = trade_base * trade_change
     share_ru = _col(draws, "export_share_ru")
@@ -171,16 +188,39 @@ def project(baseline: Baseline, arrays: LeverArrays, years: np.ndarray, draws: M
     out["wage_gap"] = chain.relative_gap(wage_ru, wage_by) * (1.0 - closed)
     gap_p0 = float(chain.relative_gap(np.array(baseline["price_level_ru"]), np.array(baseline["price_level_by"])))
     out["price_gap"] = chain.price_gap(gap_p0, log_cost, _col(draws, "price_passthrough"))
-    intensity0 = baseline["trade_usd"] / (grp0_ru + grp0_by)
+    intensity0 = pair_trade(baseline, draws) / (grp0_ru + grp0_by)
     trade_norm = np.minimum(1.0, out["trade"] / (grp_ru + grp_by) / (_col(draws, "trade_goalpost") * intensity0))
     out["score"] = chain.integration_score(out["grp_gap"], out["wage_gap"], out["price_gap"], trade_norm, weights)
     if baseline.has_jobs:
         out["jobs_ru"] = out["gva_ru"] * baseline["jobs_per_musd_ru"]
         out["jobs_by"] = out["gva_by"] * baseline["jobs_per_musd_by"]
     spend = cost[:, :, None] * inten[:, :, None] * chain.cost_profile(start, arrays.lag, arrays.per_year, years)
-    out["cost_ru"] = (spend * arrays.ru_share[None, :, None]).sum(axis=1)
-    out["cost_by"] = (spend * (1.0 - arrays.ru_share)[None, :, None]).sum(axis=1)
+    share = arrays.ru_share if cost_share_ru is None else np.where(
+        _shared(arrays), float(cost_share_ru), arrays.ru_share)
+    out["cost_ru"] = (spend * share[None, :, None]).sum(axis=1)
+    out["cost_by"] = (spend * (1.0 - share)[None, :, None]).sum(axis=1)
+    out["cost_total"] = spend.sum(axis=1)
+    out["cost_shared"] = (spend * _shared(arrays)[None, :, None]).sum(axis=1)
+    own_ru = arrays.own_ru if arrays.own_ru is not None else np.zeros(len(arrays.ids), dtype=bool)
+    out["cost_own_ru"] = (spend * own_ru[None, :, None]).sum(axis=1)
+    out["cost_own_by"] = (spend * (~_shared(arrays) & ~own_ru)[None, :, None]).sum(axis=1)
     return out
+
+
+def _shared(arrays: LeverArrays) -> np.ndarray:
+    return arrays.shared if arrays.shared is not None else np.ones(len(arrays.ids), dtype=bool)
+
+
+def pair_trade(baseline: Baseline, draws: Mapping[str, np.ndarray]) -> np.ndarray | float:
+    """Base-year trade of the pair, mln USD: the user's own pair figure (``pair_trade_usd``) where given, else
+    the Russian region's trade with the partner country times the partner region's share of it
+    (``pair_trade_share``, a gravity allocation: :func:`regint.scenarios.pairtrade.gravity_shares`)."""
+    own = baseline.get("pair_trade_usd")
+    if own is not None:
+        return own
+    if "pair_trade_share" in draws:
+        return baseline["trade_usd"] * _col(draws, "pair_trade_share")
+    return baseline["trade_usd"]
 
 
 def central_draws(params: Mapping[str, Parameter], n: int = 1) -> dict[str, np.ndarray]:
@@ -224,17 +264,24 @@ def simulate(spec: ScenarioSpec, catalogue: LeverCatalogue, baseline: Baseline, 
     weights = spec.score_weights
     size = chunk or n_draws
     parts: list[dict[str, np.ndarray]] = []
+    inert: list[dict[str, np.ndarray]] = []
     for lo in range(0, n_draws, size):
         sub = {k: v[lo:lo + size] for k, v in draws.items()}
-        parts.append(project(baseline, arrays, years, sub, intensity, start, weights))
+        parts.append(project(baseline, arrays, years, sub, intensity, start, weights, spec.cost_share_ru))
+        inert.append(project(baseline, arrays, years, sub, np.zeros_like(intensity), start, weights))
         if progress is not None:
             progress(min(lo + size, n_draws))
     outcomes = {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
-    central = project(baseline, arrays, years, central_draws(allp), intensity, start, weights)
+    inertial = {k: np.concatenate([p[k] for p in inert]) for k in INERTIAL_OUTCOMES}
+    cd = central_draws(allp)
+    central = project(baseline, arrays, years, cd, intensity, start, weights, spec.cost_share_ru)
+    central0 = project(baseline, arrays, years, cd, np.zeros_like(intensity), start, weights)
     return ScenarioResult(name=spec.name, title=spec.title(), years=years, outcomes=outcomes,
                           central={k: v[0] for k, v in central.items()}, draws=draws, parameters=allp,
                           targets=spec.targets, baseline=baseline, seed=seed,
-                          warnings=tuple(spec.check_prerequisites(catalogue)))
+                          warnings=tuple(spec.check_prerequisites(catalogue)), inertial=inertial,
+                          inertial_central={k: central0[k][0] for k in INERTIAL_OUTCOMES},
+                          cost_share_ru=spec.cost_share_ru, hold=spec.hold)
 
 
 def deterministic(spec: ScenarioSpec, catalogue: LeverCatalogue, baseline: Baseline,
@@ -243,5 +290,5 @@ def deterministic(spec: ScenarioSpec, catalogue: LeverCatalogue, baseline: Basel
     allp = all_parameters(catalogue, params)
     intensity, start = spec.schedule(catalogue)
     out = project(baseline, LeverArrays.from_catalogue(catalogue), spec.years,
-                  central_draws(allp), intensity, start, spec.score_weights)
+                  central_draws(allp), intensity, start, spec.score_weights, spec.cost_share_ru)
     return {k: v[0] for k, v in out.items()}

@@ -12,6 +12,11 @@ Effects by mechanism (the unit column says which):
 
 Costs are budget costs in mln RUB: ``total`` is spent evenly over the ``lag_years`` of implementation,
 ``per_year`` every year from the start. ``ru_share`` is the share of cost (and of investment) on the Russian side.
+
+The catalogue is also the **register of measures**: ``status`` says whether a measure is ``in_force`` (with the
+act and its date), ``agreed`` (adopted but not implemented for the pair) or ``proposed``; ``status_source`` gives
+the address and the verbatim sentence (or ``ASSUMPTION``). A measure in force is part of the baseline: its
+effect is in the observed base-year levels, so a scenario cannot start it and the fastest path never chooses it.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from regint._paths import package_data
 from regint.scenarios._errors import ScenarioError
 from regint.scenarios.parameters import Parameter
 
-__all__ = ["MECHANISMS", "Lever", "LeverCatalogue", "load_levers", "levers_from_frame"]
+__all__ = ["MECHANISMS", "REGISTER_COLUMNS", "STATUSES", "Lever", "LeverCatalogue", "load_levers", "levers_from_frame"]
 
 Mechanism = Literal["trade_cost", "investment", "productivity", "labour"]
 MECHANISMS: tuple[str, ...] = ("trade_cost", "investment", "productivity", "labour")
@@ -39,6 +44,10 @@ COLUMNS = ("id", "name_en", "name_ru", "description_en", "description_ru", "mech
            "effect_low", "effect_central", "effect_high", "effect_unit", "effect_status", "effect_source",
            "cost_low", "cost_central", "cost_high", "cost_basis", "cost_status", "cost_source", "lag_years",
            "prerequisites")
+#: Register columns (optional in a user's catalogue: a lever without them is ``proposed``).
+REGISTER_COLUMNS = ("status", "act", "act_date", "status_source", "act_ru")
+MeasureStatus = Literal["in_force", "agreed", "proposed"]
+STATUSES: tuple[str, ...] = ("in_force", "agreed", "proposed")
 
 
 class _LeverRow(BaseModel):
@@ -68,6 +77,16 @@ class _LeverRow(BaseModel):
     cost_source: str = Field(min_length=10)
     lag_years: int = Field(ge=1, le=15)
     prerequisites: tuple[str, ...] = ()
+    status: MeasureStatus = "proposed"
+    act: str = ""
+    act_date: str = Field(default="", pattern=r"^(\d{4}-\d{2}-\d{2})?$")
+    status_source: str = ""
+    act_ru: str = ""
+
+    @field_validator("act", "act_date", "status_source", "act_ru", mode="before")
+    @classmethod
+    def _blank(cls, v: object) -> object:
+        return "" if v is None or (isinstance(v, float) and np.isnan(v)) else v
 
     @field_validator("prerequisites", mode="before")
     @classmethod
@@ -92,6 +111,8 @@ class _LeverRow(BaseModel):
             raise ValueError("effect_status is 'assumption' but effect_source does not say ASSUMPTION")
         if self.id in self.prerequisites:
             raise ValueError("a lever cannot be its own prerequisite")
+        if self.status in ("in_force", "agreed") and (len(self.act) < 10 or len(self.status_source) < 10):
+            raise ValueError(f"a measure {self.status!r} needs its act (act) and the source saying so (status_source)")
         return self
 
 
@@ -112,6 +133,16 @@ class Lever:
     cost_basis: str
     lag: int
     prerequisites: tuple[str, ...]
+    status: str = "proposed"
+    act: str = ""
+    act_date: str = ""
+    status_source: str = ""
+    act_ru: str = ""
+
+    @property
+    def in_force(self) -> bool:
+        """Whether the measure is already in force (part of the baseline; never proposed)."""
+        return self.status == "in_force"
 
     @property
     def weights(self) -> tuple[float, float]:
@@ -150,6 +181,11 @@ class LeverCatalogue:
                                     key=f"row {ids.index(lv.id) + 2}, field prerequisites",
                                     fix=f"use ids of the catalogue: {ids}")
         self.topological_order()  # raises on cycles
+        for lv in self.levers:
+            forced = [p for p in lv.prerequisites if self[p].in_force]
+            if forced:
+                raise ScenarioError(f"lever {lv.id!r}: prerequisites {forced} are in force, hence already met",
+                                    path=self.source, fix="remove them from the prerequisites")
 
     def __iter__(self) -> Iterator[Lever]:
         return iter(self.levers)
@@ -179,6 +215,23 @@ class LeverCatalogue:
             for lv in self.levers if lv.id in keep
         )
         return LeverCatalogue(levers, source=self.source)
+
+    def proposable(self) -> LeverCatalogue:
+        """The measures that can be proposed (agreed or proposed; those in force are part of the baseline)."""
+        return self.subset([lv.id for lv in self.levers if not lv.in_force])
+
+    @property
+    def in_force_ids(self) -> tuple[str, ...]:
+        return tuple(lv.id for lv in self.levers if lv.in_force)
+
+    def register(self) -> pd.DataFrame:
+        """The register of measures: id, names, status, act, date of the act, source of the status."""
+        return pd.DataFrame([{"id": lv.id, "name_en": lv.name_en, "name_ru": lv.name_ru, "status": lv.status,
+                              "act": lv.act, "act_ru": lv.act_ru or lv.act, "act_date": lv.act_date,
+                              "status_source": lv.status_source, "mechanism": lv.mechanism}
+                             for lv in self.levers],
+                            columns=["id", "name_en", "name_ru", "status", "act", "act_ru", "act_date", "status_source",
+                                     "mechanism"])
 
     def topological_order(self) -> list[str]:
         """Lever ids with every prerequisite before the levers needing it (Kahn's algorithm)."""
@@ -215,7 +268,8 @@ class LeverCatalogue:
                          "cost_low": lv.cost.low, "cost_central": lv.cost.central, "cost_high": lv.cost.high,
                          "cost_basis": lv.cost_basis, "cost_status": lv.cost.status,
                          "cost_source": lv.cost.source, "lag_years": lv.lag,
-                         "prerequisites": ";".join(lv.prerequisites)})
+                         "prerequisites": ";".join(lv.prerequisites), "status": lv.status, "act": lv.act,
+                         "act_date": lv.act_date, "status_source": lv.status_source, "act_ru": lv.act_ru})
         return pd.DataFrame(rows)
 
     def summary(self) -> str:
@@ -237,7 +291,8 @@ def _lever(row: _LeverRow) -> Lever:
     cost = Parameter(f"{row.id}.cost", row.cost_low, row.cost_central, row.cost_high, "pert", row.cost_source,
                      row.cost_status, cost_unit)
     return Lever(row.id, row.name_en, row.name_ru, row.description_en, row.description_ru, row.mechanism,
-                 row.side, row.ru_share, effect, cost, row.cost_basis, row.lag_years, row.prerequisites)
+                 row.side, row.ru_share, effect, cost, row.cost_basis, row.lag_years, row.prerequisites,
+                 row.status, row.act, row.act_date, row.status_source, row.act_ru)
 
 
 def _message(err: ValidationError) -> tuple[str, str]:
@@ -252,14 +307,16 @@ def levers_from_frame(frame: pd.DataFrame, source: str | Path = "levers") -> Lev
     if missing:
         raise ScenarioError(f"missing columns {missing}", path=source, key="row 1 (header)",
                             fix=f"the header must hold {list(COLUMNS)}")
-    extra = [c for c in frame.columns if c not in COLUMNS]
+    extra = [c for c in frame.columns if c not in COLUMNS + REGISTER_COLUMNS]
     if extra:
         raise ScenarioError(f"unknown columns {extra}", path=source, key="row 1 (header)",
                             fix="remove them or check their spelling")
     levers = []
     for i, rec in enumerate(frame.to_dict(orient="records")):
-        rec = {k: (None if isinstance(v, float) and np.isnan(v) and k == "prerequisites" else v)
-               for k, v in rec.items()}
+        rec = {k: (None if isinstance(v, float) and np.isnan(v) and k in ("prerequisites", *REGISTER_COLUMNS)
+                   else v) for k, v in rec.items()}
+        if rec.get("status") in (None, ""):
+            rec.pop("status", None)
         try:
             row = _LeverRow.model_validate(rec)
         except ValidationError as err:
@@ -276,8 +333,8 @@ def load_levers(path: str | Path | None = None) -> LeverCatalogue:
     """Read and validate a lever catalogue CSV (default: the shipped ``levers.csv``)."""
     p = Path(path) if path is not None else package_data("scenarios", "data", "levers.csv")
     try:
-        frame = pd.read_csv(p, dtype={"prerequisites": str}, keep_default_na=False, na_values={
-            c: [""] for c in COLUMNS if c not in ("prerequisites",)})
+        frame = pd.read_csv(p, dtype={c: str for c in ("prerequisites", *REGISTER_COLUMNS)}, keep_default_na=False,
+                            na_values={c: [""] for c in COLUMNS if c not in ("prerequisites",)})
     except (OSError, pd.errors.ParserError) as err:
         raise ScenarioError(f"cannot read the lever catalogue ({err})", path=p) from err
     return levers_from_frame(frame, source=p)

@@ -10,7 +10,7 @@ import pandas as pd
 
 from regint.scenarios.baseline import Baseline
 from regint.scenarios.parameters import Parameter
-from regint.scenarios.targets import Target, first_year, parse_target
+from regint.scenarios.targets import DEFAULT_HOLD, Target, first_year, parse_target
 
 __all__ = ["QUANTILES", "ScenarioResult"]
 
@@ -42,6 +42,11 @@ class ScenarioResult:
     baseline: Baseline | None = field(default=None, repr=False)
     seed: int = 0
     warnings: tuple[str, ...] = ()
+    #: The same draws without any measure (the inertial path of each draw) and its central run.
+    inertial: Mapping[str, np.ndarray] = field(default_factory=dict, repr=False)
+    inertial_central: Mapping[str, np.ndarray] = field(default_factory=dict, repr=False)
+    cost_share_ru: float | None = None
+    hold: int = DEFAULT_HOLD
 
     @property
     def n_draws(self) -> int:
@@ -56,37 +61,90 @@ class ScenarioResult:
         frame["central"] = self.central[outcome]
         return frame
 
+    def target(self, target: str | Target) -> Target:
+        """A target of this result (text parsed with the result's number of years to hold)."""
+        return parse_target(target, hold=self.hold) if isinstance(target, str) else target
+
+    def _inertial(self, t: Target, central: bool = False) -> np.ndarray | None:
+        if not t.relative:
+            return None
+        source = self.inertial_central if central else self.inertial
+        if t.outcome not in source:
+            raise KeyError(f"the inertial path of {t.outcome!r} is not kept; relative targets need one of "
+                           f"{sorted(source)}")
+        return source[t.outcome]
+
     def probability(self, target: str | Target) -> pd.Series:
-        """Share of draws meeting the target in each year."""
-        t = parse_target(target) if isinstance(target, str) else target
-        return pd.Series(t.met(self.outcomes[t.outcome]).mean(axis=0), index=pd.Index(self.years, name="year"),
-                         name=str(t))
+        """Share of draws meeting the condition in each year (one year; not yet sustained)."""
+        t = self.target(target)
+        return pd.Series(t.met(self.outcomes[t.outcome], self._inertial(t)).mean(axis=0),
+                         index=pd.Index(self.years, name="year"), name=str(t))
 
     def probability_by(self, target: str | Target) -> pd.Series:
-        """Share of draws that have reached the target at least once by each year."""
-        t = parse_target(target) if isinstance(target, str) else target
-        reached = np.maximum.accumulate(t.met(self.outcomes[t.outcome]), axis=1)
-        return pd.Series(reached.mean(axis=0), index=pd.Index(self.years, name="year"), name=str(t))
+        """Share of draws that have reached the target (held ``hold`` consecutive years from a year ≤ t)."""
+        t = self.target(target)
+        yrs = self.reach_years(t)
+        by = (yrs[:, None] <= self.years[None, :]) & ~np.isnan(yrs)[:, None]
+        return pd.Series(by.mean(axis=0), index=pd.Index(self.years, name="year"), name=str(t))
 
     def reach_years(self, target: str | Target) -> np.ndarray:
-        """First year each draw meets the target (NaN if never within the horizon), shape (n,)."""
-        t = parse_target(target) if isinstance(target, str) else target
-        return first_year(t.met(self.outcomes[t.outcome]), self.years)
+        """Year each draw reaches the target — the first year of its first run of ``hold`` consecutive years
+        meeting it, wholly within the horizon (NaN if none) — shape (n,)."""
+        t = self.target(target)
+        return first_year(t.reached(self.outcomes[t.outcome], self._inertial(t)), self.years)
+
+    def central_reach_year(self, target: str | Target) -> float:
+        t = self.target(target)
+        return float(first_year(t.reached(self.central[t.outcome], self._inertial(t, True))[None, :],
+                                self.years)[0])
+
+    def inertial_reach_year(self, target: str | Target) -> float:
+        """Year the inertial central run (no measure) reaches the target; NaN if it does not (a relative target
+        never is)."""
+        t = self.target(target)
+        if t.relative or t.outcome not in self.inertial_central:
+            return float("nan")
+        return float(first_year(t.reached(self.inertial_central[t.outcome])[None, :], self.years)[0])
 
     def target_table(self, targets: tuple[str, ...] | None = None) -> pd.DataFrame:
-        """For each target: central-run year, median and mean year over draws that reach it, P(by horizon)."""
+        """For each target: the year the central run reaches it, the median year over draws (when at least half
+        reach it), P(reached by the horizon), and ``without_measures``: the year the inertial central run reaches
+        it — such a target is met without any measure and is not a result of the scenario (``result`` False)."""
         rows = []
         for text in targets or self.targets:
-            t = parse_target(text)
+            t = self.target(text)
             yrs = self.reach_years(t)
             hit = ~np.isnan(yrs)
-            central = first_year(t.met(self.central[t.outcome])[None, :], self.years)[0]
-            rows.append({"target": str(t), "central_year": central,
+            inert = self.inertial_reach_year(t)
+            path0 = self._inertial(t)
+            rows.append({"target": str(t), "hold": t.hold, "central_year": self.central_reach_year(t),
                          "median_year": float(np.nanmedian(yrs)) if hit.mean() >= 0.5 else np.nan,
                          "mean_year_if_reached": float(np.nanmean(yrs)) if hit.any() else np.nan,
                          "p_by_horizon": float(hit.mean()),
-                         "p_already_at_start": float(t.met(self.outcomes[t.outcome][:, 0]).mean())})
+                         "p_already_at_start": float(t.met(self.outcomes[t.outcome][:, 0],
+                                                           None if path0 is None else path0[:, 0]).mean()),
+                         "without_measures": inert, "result": bool(np.isnan(inert))})
         return pd.DataFrame(rows)
+
+    def gap_findings(self, outcomes: tuple[str, ...] = ("grp_gap", "wage_gap", "price_gap"),
+                     tolerance: float = 0.005) -> pd.DataFrame:
+        """Where a gap of the central run narrows and then widens again before the horizon.
+
+        For each gap: its smallest value and year, the value at the horizon, and ``widens_again`` when the
+        horizon value exceeds the minimum by more than ``tolerance`` (the minimum lying before the horizon).
+        """
+        rows = []
+        for o in outcomes:
+            if o not in self.central:
+                continue
+            path = np.asarray(self.central[o], dtype=float)
+            k = int(np.argmin(path))
+            rows.append({"outcome": o, "start_year": int(self.years[0]), "start": float(path[0]),
+                         "min_year": int(self.years[k]), "min": float(path[k]), "end_year": int(self.years[-1]),
+                         "end": float(path[-1]),
+                         "widens_again": bool(k < len(path) - 1 and path[-1] - path[k] > tolerance)})
+        return pd.DataFrame(rows, columns=["outcome", "start_year", "start", "min_year", "min", "end_year", "end",
+                                           "widens_again"])
 
     def to_frame(self) -> pd.DataFrame:
         """Long frame: scenario, outcome, year, p5, p25, p50, p75, p95, mean, central."""

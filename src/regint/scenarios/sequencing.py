@@ -36,14 +36,16 @@ from regint.scenarios.engine import OUTCOMES, LeverArrays, all_parameters, centr
 from regint.scenarios.levers import LeverCatalogue
 from regint.scenarios.parameters import Parameter
 from regint.scenarios.spec import NEVER, ScenarioSpec
-from regint.scenarios.targets import Target, parse_target
+from regint.scenarios.targets import DEFAULT_HOLD, Target, parse_target, sustained
 
 __all__ = ["FastestPathResult", "Plan", "PlanningProblem", "brute_force", "fastest_path", "plan_scenario"]
 
 PrerequisiteMode = Literal["complete", "started"]
 Method = Literal["auto", "exact", "heuristic"]
-CONVENTION = ("A lever counts toward the target from its completion year (start + lag − 1); the target must hold "
-              "in that year with the completed levers at full effect (central parameter values).")
+CONVENTION = ("A lever counts toward the target from its completion year (start + lag − 1); the target is reached in "
+              "year T when it holds in T and the following years required (its hold) with the levers completed by "
+              "then at full effect (central parameter values). Measures in force are part of the baseline and never "
+              "chosen; no measure starts before the first measure year.")
 
 
 @dataclass
@@ -60,6 +62,7 @@ class PlanningProblem:
     budget_total: float | None = None
     mode: PrerequisiteMode = "complete"
     weights: tuple[float, float, float, float] = (0.25, 0.25, 0.25, 0.25)
+    first_start: int | None = None
     _cache: dict[int, np.ndarray] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -72,6 +75,13 @@ class PlanningProblem:
         self.pre = [[self.catalogue.index(p) for p in lv.prerequisites] for lv in self.catalogue]
         self.gap = np.array([lv.lag if self.mode == "complete" else 1 for lv in self.catalogue])
         self._draws = central_draws(all_parameters(self.catalogue, self.params))
+        self.y0 = int(self.years[0]) if self.first_start is None else max(int(self.years[0]), int(self.first_start))
+        self.hold = self.target.hold
+        self.inertial: np.ndarray | None = None
+        if self.target.relative:
+            zero = project(self.baseline, self.arrays, self.years, {k: v[:1] for k, v in self._draws.items()},
+                           np.zeros(self.K), np.full(self.K, NEVER), self.weights)
+            self.inertial = zero[self.target.outcome][0]
 
     # -- target checks -------------------------------------------------------------------------------
     def met(self, masks: Iterable[int]) -> np.ndarray:
@@ -85,7 +95,7 @@ class PlanningProblem:
             draws = {k: np.repeat(v[:1], n) for k, v in self._draws.items()}
             start = np.full((n, self.K), int(self.years[0]) - 1000)
             out = project(self.baseline, self.arrays, self.years, draws, bits * self.intensity, start, self.weights)
-            ok = self.target.met(out[self.target.outcome])
+            ok = self.target.met(out[self.target.outcome], self.inertial)
             for m, row in zip(part, ok, strict=True):
                 self._cache[m] = row
         return np.array([self._cache[m] for m in masks]).reshape(len(masks), len(self.years))
@@ -120,12 +130,19 @@ class PlanningProblem:
         return not (self.budget_total is not None and sp.sum() > self.budget_total + 1e-6)
 
     def reach_year(self, starts: np.ndarray) -> int | None:
-        """First year the target holds with the levers complete by then (planning convention)."""
+        """First year from which the target holds ``hold`` years running with the levers complete by each year."""
         done = (starts[None, :] + self.lag[None, :] - 1) <= self.years[:, None]  # (Y, K)
         masks = (done * (1 << np.arange(self.K))).sum(axis=1)
         met = self.met(masks.tolist())
-        hit = met[np.arange(len(self.years)), np.arange(len(self.years))]
+        hit = sustained(met[np.arange(len(self.years)), np.arange(len(self.years))], self.hold)
         return int(self.years[np.argmax(hit)]) if hit.any() else None
+
+    def spend_by_side(self, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Budget spent per year (Y,) by the Russian and by the Belarusian side (each lever's ``ru_share``)."""
+        prof = cost_profile(starts, self.lag, self.arrays.per_year, self.years)
+        spend = self.cost[:, None] * prof
+        share = self.arrays.ru_share[:, None]
+        return (spend * share).sum(axis=0), (spend * (1.0 - share)).sum(axis=0)
 
 
 @dataclass(frozen=True)
@@ -139,6 +156,11 @@ class Plan:
     method: str
     explanation: tuple[str, ...] = ()
     lags: Mapping[str, int] = field(default_factory=dict)
+    #: Spend of each side per year (mln RUB; each lever's ``ru_share``) and the measures left out as in force.
+    spend_ru: pd.Series | None = None
+    spend_by: pd.Series | None = None
+    excluded: tuple[str, ...] = ()
+    hold: int = DEFAULT_HOLD
 
     @property
     def total_cost(self) -> float:
@@ -178,7 +200,7 @@ class FastestPathResult:
 def _milp_schedule(pp: PlanningProblem, complete: int, started: int, T: int) -> np.ndarray | None:
     """Start vector where the levers of ``complete`` finish by T and those of ``started`` start by T but
     finish after it, within budget and prerequisites; ``None`` if infeasible."""
-    y0 = int(pp.years[0])
+    y0 = pp.y0
     var: list[tuple[int, int]] = []
     for k in range(pp.K):
         if complete >> k & 1:
@@ -229,7 +251,7 @@ def _milp_schedule(pp: PlanningProblem, complete: int, started: int, T: int) -> 
 
 def _earliest(pp: PlanningProblem, mask: int) -> np.ndarray:
     """Earliest start of each lever of ``mask`` from prerequisites alone (critical-path method)."""
-    es = np.full(pp.K, int(pp.years[0]))
+    es = np.full(pp.K, pp.y0)
     for k in (pp.catalogue.index(i) for i in pp.catalogue.topological_order()):
         if mask >> k & 1:
             for j in pp.pre[k]:
@@ -239,7 +261,7 @@ def _earliest(pp: PlanningProblem, mask: int) -> np.ndarray:
 
 def _exact(pp: PlanningProblem) -> tuple[np.ndarray | None, int]:
     all_masks = np.arange(1 << pp.K)
-    met = pp.met(all_masks.tolist())  # (2^K, Y)
+    met = sustained(pp.met(all_masks.tolist()), pp.hold)  # (2^K, Y): reached from each year with this set complete
     bits = ((all_masks[:, None] >> np.arange(pp.K)) & 1).astype(bool)
     cost_rank = (bits * pp.cost).sum(axis=1)
     order = np.argsort(cost_rank, kind="stable")
@@ -295,7 +317,7 @@ def _list_schedule(pp: PlanningProblem, priority: list[int]) -> np.ndarray:
                 continue
             pending.remove(k)
             progressed = True
-            first = max([int(pp.years[0])] + [int(starts[j] + pp.gap[j]) for j in pp.pre[k]])
+            first = max([pp.y0] + [int(starts[j] + pp.gap[j]) for j in pp.pre[k]])
             for s in range(first, int(pp.years[-1]) + 1):
                 trial = starts.copy()
                 trial[k] = s
@@ -323,7 +345,7 @@ def _heuristic(pp: PlanningProblem, iterations: int = 200) -> np.ndarray:
     bits = np.vstack([np.zeros(pp.K), np.eye(pp.K)])
     out = project(pp.baseline, pp.arrays, pp.years, {k: np.repeat(v[:1], n) for k, v in d.items()},
                   bits * pp.intensity, np.full((n, pp.K), int(pp.years[0]) - 1000), pp.weights)
-    margin = pp.target.margin(out[pp.target.outcome][:, horizon])
+    margin = pp.target.margin(out[pp.target.outcome][:, horizon], None if pp.inertial is None else pp.inertial[horizon])
     gain = (margin[1:] - margin[0]) + 1e-9 * (full.sum(axis=1) - base.sum())
     ratio = gain / np.maximum(pp.cost, 1e-9)
     priority = [int(k) for k in np.argsort(-ratio) if gain[k] > 0]
@@ -423,23 +445,29 @@ def _held(pp: PlanningProblem, starts: np.ndarray, reach: int) -> str:
 def _problem(catalogue: LeverCatalogue, baseline: Baseline, params: Mapping[str, Parameter], target: str | Target,
              years: np.ndarray, budget_annual: float | None, budget_total: float | None,
              prerequisite_mode: PrerequisiteMode, intensity: float | np.ndarray,
-             weights: tuple[float, float, float, float]) -> PlanningProblem:
-    t = parse_target(target, tuple(OUTCOMES)) if isinstance(target, str) else target
+             weights: tuple[float, float, float, float], first_start: int | None = None,
+             hold: int = DEFAULT_HOLD) -> PlanningProblem:
+    t = parse_target(target, tuple(OUTCOMES), hold=hold) if isinstance(target, str) else target
     inten = np.broadcast_to(np.asarray(intensity, dtype=float), (len(catalogue),)).copy()
-    return PlanningProblem(catalogue, baseline, params, t, np.asarray(years), inten, budget_annual, budget_total,
-                           prerequisite_mode, weights)
+    keep = np.array([not lv.in_force for lv in catalogue])
+    return PlanningProblem(catalogue.proposable(), baseline, params, t, np.asarray(years), inten[keep], budget_annual,
+                           budget_total, prerequisite_mode, weights, first_start)
 
 
-def _plan(pp: PlanningProblem, starts: np.ndarray | None, method: str) -> Plan:
+def _plan(pp: PlanningProblem, starts: np.ndarray | None, method: str, excluded: tuple[str, ...] = ()) -> Plan:
     if starts is None:
         starts = np.full(pp.K, NEVER, dtype=int)
     reach = pp.reach_year(starts)
     ids = pp.catalogue.ids
+    idx = pd.Index(pp.years, name="year")
+    ru, by = pp.spend_by_side(starts)
     return Plan(target=str(pp.target), reach_year=reach,
                 starts={ids[k]: int(starts[k]) for k in range(pp.K) if starts[k] < NEVER},
-                spend=pd.Series(pp.spend(starts), index=pd.Index(pp.years, name="year"), name="mln RUB"),
+                spend=pd.Series(pp.spend(starts), index=idx, name="mln RUB"),
                 method=method, explanation=_explain(pp, starts, reach),
-                lags={lv.id: lv.lag for lv in pp.catalogue})
+                lags={lv.id: lv.lag for lv in pp.catalogue},
+                spend_ru=pd.Series(ru, index=idx, name="mln RUB"), spend_by=pd.Series(by, index=idx, name="mln RUB"),
+                excluded=excluded, hold=pp.hold)
 
 
 def fastest_path(catalogue: LeverCatalogue, baseline: Baseline, params: Mapping[str, Parameter],
@@ -447,7 +475,8 @@ def fastest_path(catalogue: LeverCatalogue, baseline: Baseline, params: Mapping[
                  budget_total: float | None = None, prerequisite_mode: PrerequisiteMode = "complete",
                  method: Method = "auto", intensity: float | np.ndarray = 1.0,
                  weights: tuple[float, float, float, float] = (0.25, 0.25, 0.25, 0.25),
-                 max_exact: int = 12) -> FastestPathResult:
+                 max_exact: int = 12, first_start: int | None = None, hold: int = DEFAULT_HOLD
+                 ) -> FastestPathResult:
     """Order and timing of levers that reach ``target`` soonest under the budget and prerequisites.
 
     .. math::
@@ -465,6 +494,12 @@ def fastest_path(catalogue: LeverCatalogue, baseline: Baseline, params: Mapping[
     prerequisite_mode : {'complete', 'started'}
     intensity : float or array (K,)
         Intensity at which each lever would be introduced (scales effect and cost).
+    first_start : int, optional
+        The earliest start year of any measure (``Settings.first_measure_year``: the year after the report date).
+    hold : int
+        Consecutive years the target must hold (unless the target's text says otherwise).
+
+    Measures in force (:attr:`regint.scenarios.Lever.in_force`) are part of the baseline and never chosen.
 
     References
     ----------
@@ -474,7 +509,7 @@ def fastest_path(catalogue: LeverCatalogue, baseline: Baseline, params: Mapping[
     """
     check_option("method", method, ("auto", "exact", "heuristic"))
     pp = _problem(catalogue, baseline, params, target, years, budget_annual, budget_total, prerequisite_mode,
-                  intensity, weights)
+                  intensity, weights, first_start, hold)
     use = method if method != "auto" else ("exact" if pp.K <= max_exact else "heuristic")
     if use == "exact" and pp.K > 20:
         raise ScenarioError(f"the exact method enumerates 2^K lever sets; K = {pp.K} is too many",
@@ -485,21 +520,22 @@ def fastest_path(catalogue: LeverCatalogue, baseline: Baseline, params: Mapping[
     else:
         starts = _heuristic(pp)
     size = f"{pp.K} levers, {len(pp.years)} years, {'2^K = ' + str(1 << pp.K) + ' sets' if use == 'exact' else 'heuristic'}"
-    return FastestPathResult(_plan(pp, starts, use), size, milp_calls=calls)
+    return FastestPathResult(_plan(pp, starts, use, catalogue.in_force_ids), size, milp_calls=calls)
 
 
 def brute_force(catalogue: LeverCatalogue, baseline: Baseline, params: Mapping[str, Parameter],
                 target: str | Target, years: np.ndarray, *, budget_annual: float | None = None,
                 budget_total: float | None = None, prerequisite_mode: PrerequisiteMode = "complete",
-                intensity: float | np.ndarray = 1.0) -> int | None:
+                intensity: float | np.ndarray = 1.0, first_start: int | None = None, hold: int = DEFAULT_HOLD
+                ) -> int | None:
     """Earliest reach year over every start vector (each lever: not started or any year); small cases only."""
     pp = _problem(catalogue, baseline, params, target, years, budget_annual, budget_total, prerequisite_mode,
-                  intensity, (0.25, 0.25, 0.25, 0.25))
+                  intensity, (0.25, 0.25, 0.25, 0.25), first_start, hold)
     if (len(years) + 1) ** pp.K > 2_000_000:
         raise ScenarioError("too many start vectors to enumerate", fix="use fewer levers or a shorter horizon")
     pp.met(range(1 << pp.K))
     best: int | None = None
-    options = [NEVER] + [int(y) for y in years]
+    options = [NEVER] + [int(y) for y in years if y >= pp.y0]
     for combo in itertools.product(options, repeat=pp.K):
         st = np.array(combo)
         if not pp.feasible(st):
@@ -518,6 +554,7 @@ def plan_scenario(plan: Plan, template: ScenarioSpec, intensity: float = 1.0, na
                         title_en=f"Fastest path to {plan.target}", title_ru=f"Быстрейший путь: {plan.target}",
                         budget_annual=template.budget_annual, budget_total=template.budget_total,
                         score_weights=template.score_weights, path=template.path,
-                        parameter_overrides=template.parameter_overrides)
+                        parameter_overrides=template.parameter_overrides, cost_share_ru=template.cost_share_ru,
+                        hold=plan.hold)
 
 

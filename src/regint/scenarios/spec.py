@@ -36,7 +36,7 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -53,6 +53,7 @@ from regint.scenarios.baseline import (
 )
 from regint.scenarios.levers import LeverCatalogue
 from regint.scenarios.parameters import Parameter
+from regint.scenarios.targets import DEFAULT_HOLD, Target, parse_target
 
 __all__ = ["SHIPPED", "ScenarioSpec", "load_scenario", "scenario_from_mapping", "shipped_scenario"]
 
@@ -86,6 +87,11 @@ class _Budget(BaseModel):
     total: float | None = Field(default=None, gt=0)
 
 
+class _Costs(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    share_ru: float | None = Field(default=None, ge=0.0, le=1.0)
+
+
 class _Score(BaseModel):
     model_config = ConfigDict(extra="forbid")
     weights: tuple[float, float, float, float] = (0.25, 0.25, 0.25, 0.25)
@@ -108,6 +114,8 @@ class _Scenario(BaseModel):
     targets: list[str] = []
     budget: _Budget = _Budget()
     score: _Score = _Score()
+    costs: _Costs = _Costs()
+    hold: int = Field(default=DEFAULT_HOLD, ge=1, le=20)
     baseline: dict[str, object] = {}
     parameters: dict[str, dict[str, object]] = {}
 
@@ -125,6 +133,8 @@ FIXES = {
     "name": "use letters, digits, '_' or '-'",
     "budget": "annual and total are mln RUB (> 0)",
     "score": "weights = [w_grp_gap, w_wage_gap, w_price_gap, w_trade]",
+    "costs": "[costs] share_ru = 0.5 (the Russian side's share of shared costs, 0..1)",
+    "hold": "hold = 3 (consecutive years a target must hold, 1..20)",
 }
 
 
@@ -147,6 +157,8 @@ class ScenarioSpec:
     baseline_values: Mapping[str, BaselineValue] = field(default_factory=dict)
     parameter_overrides: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
     path: str = "<memory>"
+    cost_share_ru: float | None = None
+    hold: int = DEFAULT_HOLD
 
     @property
     def years(self) -> np.ndarray:
@@ -165,8 +177,35 @@ class ScenarioSpec:
                 raise ScenarioError(f"lever {lid!r} is not in the catalogue", path=self.path, key=f"levers.{lid}",
                                     fix=f"use one of {list(catalogue.ids)}")
             k = catalogue.index(lid)
+            if inten > 0 and catalogue[lid].in_force:
+                lv = catalogue[lid]
+                raise ScenarioError(f"lever {lid!r} is already in force ({lv.act}); its effect is part of the baseline",
+                                    path=self.path, key=f"levers.{lid}",
+                                    fix="remove it from the scenario: a measure in force cannot be proposed")
             intensity[k], start[k] = inten, yr
         return intensity, start
+
+    def targets_parsed(self) -> tuple[Target, ...]:
+        """The targets, each to hold :attr:`hold` consecutive years unless its text says otherwise."""
+        return tuple(parse_target(t, hold=self.hold) for t in self.targets)
+
+    def timed(self, base_year: int, first_measure_year: int) -> tuple[ScenarioSpec, str | None]:
+        """The scenario projected from ``base_year`` with no measure before ``first_measure_year``.
+
+        Rule: the horizon starts in the base year (the end stays); if the file starts a measure earlier than
+        ``first_measure_year``, every start is moved by the same number of years, keeping their order and gaps
+        (a start beyond the horizon leaves the measure unstarted). Returns the spec and a note (``None`` when
+        nothing moved).
+        """
+        shift = max(0, first_measure_year - min((yr for inten, yr in self.levers.values() if inten > 0),
+                                                default=first_measure_year))
+        levers = {k: (inten, min(yr + shift, NEVER) if yr + shift <= self.end else NEVER)
+                  for k, (inten, yr) in self.levers.items()}
+        spec = replace(self, start=base_year, levers=levers)
+        note = None if not shift else (
+            f"{self.name}: measures moved {shift} year(s) later so that none starts before {first_measure_year} "
+            "(the year after the report date); their order and intervals are kept")
+        return spec, note
 
     def check_prerequisites(self, catalogue: LeverCatalogue) -> list[str]:
         """Warnings for levers started before their prerequisites are complete (not an error: a scenario may)."""
@@ -220,6 +259,11 @@ def scenario_from_mapping(raw: Mapping[str, object], path: str | Path = "<memory
                             fix="[baseline] takes year and [baseline.values.<key>] tables")
     values = values_from_mapping(base.get("values", {}) or {}, path=path, origin=f"scenario file ({Path(str(path)).name})",  # type: ignore[arg-type]
                                  prefix="baseline.values")
+    for i, text in enumerate(s.targets):
+        try:
+            parse_target(text)
+        except ScenarioError as err:
+            raise ScenarioError(err.problem, path=path, key=f"targets[{i}]", fix=err.fix) from None
     for name, table in s.parameters.items():  # validate early, against a neutral base
         if {"low", "central", "high"} <= set(table):
             parameter_from_mapping(name, table, path=path)
@@ -229,7 +273,8 @@ def scenario_from_mapping(raw: Mapping[str, object], path: str | Path = "<memory
         title_en=s.title_en, title_ru=s.title_ru, description=s.description, budget_annual=s.budget.annual,
         budget_total=s.budget.total, score_weights=s.score.weights,
         baseline_year=int(base["year"]) if "year" in base else None,  # type: ignore[call-overload]
-        baseline_values=values, parameter_overrides=s.parameters, path=str(path))
+        baseline_values=values, parameter_overrides=s.parameters, path=str(path), cost_share_ru=s.costs.share_ru,
+        hold=s.hold)
 
 
 def load_scenario(path: str | Path) -> ScenarioSpec:

@@ -17,13 +17,30 @@ SHIPPED_SCENARIOS: tuple[str, ...] = ("inertial", "moderate", "accelerated")
 
 @dataclass(frozen=True)
 class ScenarioRun:
-    """One scenario's Monte Carlo result with its tables (benefits by side, targets)."""
+    """One scenario's Monte Carlo result with its tables (benefits by side, targets, accounts, findings)."""
 
     spec: Any
     result: Any
     targets: pd.DataFrame
     benefits: pd.DataFrame
     cumulative: pd.DataFrame
+    #: PV, NPV and benefit–cost ratio per side in its own currency and USD (regint.scenarios.accounts.side_accounts).
+    accounts: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: Yearly, cumulative and discounted cumulative net benefit per side in its own currency.
+    yearly: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: Each side's NPV (USD) as the Russian share of shared costs runs from 0 to 1.
+    split: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: Gaps of the central run that narrow and widen again (ScenarioResult.gap_findings).
+    gaps: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+@dataclass(frozen=True)
+class FastestRun:
+    """The fastest path to one target, its Monte Carlo (probability of reaching it by each year) and its cost by side."""
+
+    path: Any
+    probability_by: pd.Series
+    result: Any = None
 
 
 @dataclass(frozen=True)
@@ -39,14 +56,34 @@ class ScenarioBundle:
     notes: tuple[str, ...] = field(default_factory=tuple)
     #: The input-output multipliers of the chain used by the runs (name, low, central, high, status, source).
     multipliers: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: The register of measures (status in force / agreed / proposed, act, date, source).
+    register: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: The fastest paths with their Monte Carlo (same order as ``fastest``).
+    fastest_runs: tuple[FastestRun, ...] = ()
+    base_year: int = 0
+    first_measure_year: int = 0
+    discount_rate: float = 0.05
+    discount_source: str = ""
+    #: Targets of the scenarios that the inertial central run reaches without any measure (not a result).
+    met_without_measures: tuple[str, ...] = ()
+    #: The gravity allocation of the pair's trade (workings), empty when not made.
+    pair_trade: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: The chain's mechanism parameters (name, low, central, high, status, source) used by the reference scenario.
+    mechanism: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+MECHANISM_PARAMETERS: tuple[str, ...] = ("theta", "diversion", "export_share_ru", "pair_trade_share", "wage_passthrough",
+                                         "price_passthrough", "trade_growth")
 
 
 def run_scenarios(study: Study, files: Sequence[Path] | None, draws: int, seed: int) -> ScenarioBundle:
     """Run the given scenario files (default: the shipped inertial, moderate and accelerated scenarios).
 
-    The baseline and the computed parameters (growth trends, input-output multipliers) are the study's
-    (:meth:`regint.study.Study.scenario_inputs`); the fastest path is sought for every target of the first scenario
-    with a budget (or the last scenario).
+    The baseline and the computed parameters (growth trends, input-output multipliers, the pair's trade) are the
+    study's (:meth:`regint.study.Study.scenario_inputs`). Every scenario is projected from the study's base year
+    with no measure before ``Settings.first_measure_year`` (:meth:`regint.scenarios.ScenarioSpec.timed`). The fastest
+    path is sought for every target of the first scenario with a budget (or the last scenario), among the measures not
+    in force, and run through the Monte Carlo for the probability of reaching the target by each year.
     """
     from regint.scenarios import (
         benefit_cost_table,
@@ -54,39 +91,73 @@ def run_scenarios(study: Study, files: Sequence[Path] | None, draws: int, seed: 
         fastest_path,
         load_levers,
         load_scenario,
+        plan_scenario,
         shipped_scenario,
         simulate,
     )
+    from regint.scenarios.accounts import DISCOUNT_SOURCE, npv_by_split, side_accounts, side_yearly
     from regint.scenarios.multipliers import MULTIPLIER_KEYS
 
-    specs = [load_scenario(p) for p in files] if files else [shipped_scenario(n) for n in SHIPPED_SCENARIOS]
+    settings = study.settings
+    base_year, first = study.scenario_base_year, settings.first_measure_year
+    rate = settings.discount_rate
+    raw = [load_scenario(p) for p in files] if files else [shipped_scenario(n) for n in SHIPPED_SCENARIOS]
     catalogue = load_levers(None)
     runs = []
     inputs = None
     params_used: dict[str, Any] = {}
+    notes: list[str] = []
+    specs = []
+    for spec0 in raw:
+        spec0.schedule(catalogue)
+        spec, note = spec0.timed(base_year, first)
+        specs.append(spec)
+        if note:
+            notes.append(note)
+    without: list[str] = []
     for spec in specs:
-        spec.schedule(catalogue)
         inputs = study.scenario_inputs(spec)
         params = inputs.parameters(spec)
         params_used[spec.name] = params
         res = simulate(spec, catalogue, inputs.baseline, params, n_draws=draws, seed=seed)
-        runs.append(ScenarioRun(spec=spec, result=res, targets=res.target_table(),
-                                benefits=benefit_cost_table(res), cumulative=cumulative_table(res)))
-    ref = next((r for r in runs if r.spec.budget_annual is not None), runs[-1])
-    fastest = []
-    for target in ref.result.targets:
-        fastest.append(fastest_path(catalogue, ref.result.baseline, params_used[ref.spec.name], target, ref.spec.years,
-                                    budget_annual=ref.spec.budget_annual, budget_total=ref.spec.budget_total,
-                                    weights=ref.spec.score_weights))
+        tt = res.target_table()
+        without += [f"{spec.name}: {t}" for t, ok in zip(tt["target"], tt["result"], strict=True) if not ok]
+        runs.append(ScenarioRun(spec=spec, result=res, targets=tt, benefits=benefit_cost_table(res),
+                                cumulative=cumulative_table(res), accounts=side_accounts(res, rate, first - 1),
+                                yearly=side_yearly(res, rate, first - 1), split=npv_by_split(res, rate, base=first - 1),
+                                gaps=res.gap_findings()))
+    ref = next((r for r in runs if r.spec.budget_annual is not None and r.spec.levers), runs[-1])
+    ref_spec = next(r.spec for r in runs if r.spec.budget_annual is not None) if any(
+        r.spec.budget_annual is not None for r in runs) else ref.spec
+    fastest, fruns = [], []
+    for target in ref_spec.targets:
+        fp = fastest_path(catalogue, ref.result.baseline, params_used[ref.spec.name], target, ref_spec.years,
+                          budget_annual=ref_spec.budget_annual, budget_total=ref_spec.budget_total,
+                          weights=ref_spec.score_weights, first_start=first, hold=ref_spec.hold)
+        fastest.append(fp)
+        prob, mc = pd.Series(dtype=float), None
+        if fp.plan.starts:
+            pspec = plan_scenario(fp.plan, ref_spec, name=f"fastest_{len(fastest)}")
+            mc = simulate(pspec, catalogue, ref.result.baseline, params_used[ref.spec.name], n_draws=draws, seed=seed)
+            prob = mc.probability_by(fp.plan.target)
+        fruns.append(FastestRun(path=fp, probability_by=prob, result=mc))
     base = inputs.baseline if inputs is not None else None
     used = params_used[ref.spec.name]
     multipliers = pd.DataFrame([{k: getattr(used[n], k) for k in ("name", "low", "central", "high", "status",
                                                                     "source")}
                                 for n in MULTIPLIER_KEYS.values() if n in used])
+    mechanism = pd.DataFrame([{k: getattr(used[n], k) for k in ("name", "low", "central", "high", "status", "unit",
+                                                                  "source")}
+                              for n in MECHANISM_PARAMETERS if n in used])
+    est = study.pair_trade[0]
     return ScenarioBundle(runs=tuple(runs), fastest=tuple(fastest), levers=catalogue.to_frame(),
                           baseline=base.to_frame() if base is not None else pd.DataFrame(),
                           fallbacks=tuple(base.fallbacks) if base is not None else (), draws=draws,
-                          notes=tuple(getattr(base, "notes", ())), multipliers=multipliers)
+                          notes=tuple(notes) + tuple(getattr(base, "notes", ())), multipliers=multipliers,
+                          register=catalogue.register(), fastest_runs=tuple(fruns), base_year=base_year,
+                          first_measure_year=first, discount_rate=rate, discount_source=DISCOUNT_SOURCE,
+                          met_without_measures=tuple(without),
+                          pair_trade=est.to_frame() if est is not None else pd.DataFrame(), mechanism=mechanism)
 
 
 @dataclass(frozen=True)

@@ -20,14 +20,22 @@ import pandas as pd
 
 from regint.errors import RegintError
 from regint.scenarios import Baseline, BaselineValue, Parameter, default_baseline, default_parameters
+from regint.scenarios.baseline import carry_forward
 from regint.scenarios.multipliers import MULTIPLIER_KEYS, Side, fallback_multipliers, side_parameters
+from regint.scenarios.pairtrade import (
+    HEAD_MAYER_DISTANCE,
+    HEAD_MAYER_SOURCE,
+    PairTradeEstimate,
+    pair_trade_share,
+)
 
 if TYPE_CHECKING:
     from regint.models.inputoutput.pipeline import IOAnalysis
     from regint.scenarios import ScenarioSpec
 
-__all__ = ["INDICATORS", "PARTNER_SHARE_INDICATOR", "ScenarioInputs", "baseline_from_panel", "growth_trend",
-           "io_multipliers", "partner_share", "scenario_inputs"]
+__all__ = ["INDICATORS", "PARTNER_SHARE_INDICATOR", "ScenarioInputs", "baseline_from_panel", "common_base_year",
+           "distance_elasticity", "growth_trend", "io_multipliers", "pair_trade_estimate", "partner_share",
+           "scenario_inputs", "study_pair_trade"]
 
 #: The indicators the baseline reads.
 INDICATORS: tuple[str, ...] = ("grp_per_capita", "grp", "wage_nominal", "population_jan1", "trade_partner_usd",
@@ -108,11 +116,13 @@ def baseline_from_panel(panel: pd.DataFrame, usd: pd.DataFrame, year: int, regio
         if r is not None and pd.notna(r["value"]):
             found["trade_usd"] = _stored(r, r["value"] * _scale(r["unit"]),
                                          f"trade of {ru} with the partner country, USD,")
-            msgs.append(f"Trade of {ru} with all of the partner country stands in for the pair's trade.")
             break
     r = _annual(panel, "fx_usd", "RU", year, window=0)
     if r is not None:
         found["fx_rub_usd"] = _stored(r, r["value"], "RUB per USD")
+    r = _annual(panel, "fx_usd", "BY", year, window=0)
+    if r is not None:
+        found["fx_byn_usd"] = _stored(r, r["value"], "BYN per USD")
     return found, msgs
 
 
@@ -215,14 +225,128 @@ class ScenarioInputs:
         return spec.parameters(base)
 
 
+def common_base_year(panel: pd.DataFrame | None, regions: tuple[str, str], latest: int) -> int | None:
+    """The base year: the latest year up to ``latest`` in which both regions have their average wage (the one
+    indicator both statistical offices publish every year for every region); ``None`` without one."""
+    if panel is None or panel.empty:
+        return None
+    sub = panel[(panel["indicator"] == "wage_nominal") & panel["region"].isin(regions)
+                & panel["period"].astype(str).str.fullmatch(_ANNUAL) & panel["value"].notna()]
+    years = [set(sub.loc[sub["region"] == r, "period"].astype(int)) for r in regions]
+    common = [y for y in years[0] & years[1] if y <= latest]
+    return max(common) if common else None
+
+
+def distance_elasticity(gravity: object | None) -> tuple[tuple[float, float, float], str, float]:
+    """The distance elasticity (low, central, high; magnitudes) from the study's PPML gravity fit (``log_dist``,
+    ± 2 standard errors), else Head and Mayer's (2014) structural mean with ± 1 s.d.; with its source and the fit's
+    contiguity coefficient (0 without the fit)."""
+    base = getattr(gravity, "base", None)
+    try:
+        coef, se = float(base.coef["log_dist"]), float(base.se["log_dist"])  # type: ignore[union-attr]
+        contig = float(base.coef.get("contig", 0.0))  # type: ignore[union-attr]
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return HEAD_MAYER_DISTANCE, HEAD_MAYER_SOURCE + " (the project's gravity estimate was not available)", 0.0
+    mid = -coef
+    if not (np.isfinite(mid) and mid > 0 and np.isfinite(se)):
+        return HEAD_MAYER_DISTANCE, HEAD_MAYER_SOURCE + f" (the project's estimate {coef:.3f} is unusable)", 0.0
+    lo, hi = max(0.1, mid - 2 * se), mid + 2 * se
+    text = (f"the project's PPML gravity estimate (regint.models.gravity; CEPII GeoDist and WITS 2009, exporter and "
+            f"importer effects): log-distance coefficient {coef:.3f}, s.e. {se:.3f}; range ± 2 s.e.")
+    return (lo, mid, hi), text, (contig if np.isfinite(contig) and contig > 0 else 0.0)
+
+
+def _latest_by_region(panel: pd.DataFrame, indicator: str, codes: list[str], year: int) -> pd.Series:
+    sub = panel[(panel["indicator"] == indicator) & panel["region"].isin(codes)
+                & panel["period"].astype(str).str.fullmatch(_ANNUAL) & panel["value"].notna()]
+    sub = sub.assign(_y=sub["period"].astype(int))
+    sub = sub[sub["_y"] <= year].sort_values("_y")
+    return sub.groupby("region").tail(1).set_index("region")[["value", "_y"]]  # type: ignore[return-value]
+
+
+def pair_trade_estimate(panel: pd.DataFrame | None, regions: tuple[str, str], year: int, trade_ru_usd: float | None,
+                        elasticity: tuple[tuple[float, float, float], str, float]
+                        ) -> tuple[PairTradeEstimate | None, str]:
+    """Gravity allocation of the pair's trade (:func:`regint.scenarios.pairtrade.pair_trade_share`) from the panel.
+
+    Sizes of the Belarusian regions: population × average wage (the wage bill, a labelled proxy of GRP: no GRP of
+    the Belarusian regions in the data); of the Russian regions: GRP. Distances between the regions' centroids of
+    the regions catalogue. Estimate B (the partner region's trade with Russia) is added where the panel has it.
+    Returns the estimate (``None`` when it cannot be made) and a message.
+    """
+    from regint.data.catalogs import regions as catalogue
+    from regint.data.world import great_circle_km
+
+    if panel is None or panel.empty or not trade_ru_usd:
+        return None, "pair trade: no panel or no trade of the Russian region with the partner country"
+    ru, by = regions
+    cat = catalogue().drop_duplicates("code").set_index("code")
+    sub = cat[~cat["level"].isin(["country", "federal_district"]) & cat["lat"].notna()]
+
+    def adjacent(origin: str, codes: list[str]) -> pd.Series:
+        near = set(str(cat.loc[origin, "neighbours"]).split(";"))
+        return pd.Series({c: c in near for c in codes})
+
+    def dist(origin: str, codes: list[str]) -> pd.Series:
+        o = cat.loc[origin]
+        return pd.Series({c: great_circle_km(float(o["lat"]), float(o["lon"]), float(cat.loc[c, "lat"]),
+                                             float(cat.loc[c, "lon"])) for c in codes})
+
+    by_codes = [c for c in sub.index if str(c).startswith(by.split("-")[0] + "-")]
+    pop = _latest_by_region(panel, "population_jan1", by_codes, year)
+    wage = _latest_by_region(panel, "wage_nominal", by_codes, year)
+    missing = sorted(set(by_codes) - (set(pop.index) & set(wage.index)))
+    if missing or by not in by_codes:
+        return None, f"pair trade: no population or wage of {missing or [by]} up to {year}; the pair's trade not estimated"
+    mass = pop["value"] * wage["value"]
+    size_note = ("Belarusian regions: population on 1 January × average monthly wage (wage bill; no Belarusian GRP by "
+                 f"region in the data), years {int(min(pop['_y'].min(), wage['_y'].min()))}–"
+                 f"{int(max(pop['_y'].max(), wage['_y'].max()))}; distances between region centroids")
+    kwargs: dict[str, object] = {}
+    trade_by = _annual(panel, "trade_partner_usd", by, year, window=2)
+    ru_codes = [c for c in sub.index if str(c).startswith(ru.split("-")[0] + "-")]
+    grp = _latest_by_region(panel, "grp", ru_codes, year)
+    if trade_by is not None and ru in grp.index and len(grp) >= 50:
+        kwargs = {"origin": ru, "trade_by_country": float(trade_by["value"]) * _scale(trade_by["unit"]),
+                  "origin_mass": grp["value"], "origin_distance": dist(by, list(grp.index)),
+                  "origin_adjacent": adjacent(by, list(grp.index))}
+        size_note += (f"; Russian regions: GRP {int(grp['_y'].max())} ({len(grp)} regions); the partner region's trade "
+                      f"with Russia {trade_by['period']} from {trade_by['source']}")
+    est = pair_trade_share(trade_ru_usd, elasticity[0], partner=by, partner_mass=mass,
+                           partner_distance=dist(ru, list(mass.index)), size_note=size_note,
+                           elasticity_source=elasticity[1], partner_adjacent=adjacent(ru, list(mass.index)),
+                           adjacency=elasticity[2], **kwargs)  # type: ignore[arg-type]
+    p = est.parameter
+    return est, (f"The pair's trade is estimated by a gravity allocation (not the Russian region's trade with all of "
+                 f"the partner country): {p.central:.1%} of it (range {p.low:.1%}–{p.high:.1%}), "
+                 f"≈ {est.pair_trade_usd:,.0f} mln USD in the base year [estimate].")
+
+
+def study_pair_trade(panel: pd.DataFrame | None, regions: tuple[str, str], year: int, gravity: object | None
+                     ) -> tuple[PairTradeEstimate | None, str]:
+    """:func:`pair_trade_estimate` for a study: the Russian region's trade with the partner country from the panel
+    (else the labelled fallback) and the distance elasticity of the study's gravity fit (``gravity``)."""
+    trade: BaselineValue | None = None
+    if panel is not None and len(panel):
+        found, _ = baseline_from_panel(panel, usd_rows(panel), year, regions)
+        trade = found.get("trade_usd")
+    if trade is None:
+        trade = default_baseline().values["trade_usd"]
+    return pair_trade_estimate(panel, regions, year, trade.value, distance_elasticity(gravity))
+
+
 def scenario_inputs(spec: ScenarioSpec, panel: pd.DataFrame | None, regions: tuple[str, str],
-                    multipliers: tuple[dict[str, Parameter], list[str]]) -> ScenarioInputs:
+                    multipliers: tuple[dict[str, Parameter], list[str]], *, base_year: int | None = None,
+                    pair_trade: tuple[PairTradeEstimate | None, str] | None = None) -> ScenarioInputs:
     """The baseline of ``spec`` from ``panel`` (``None``: the labelled fallbacks only) and the parameters.
 
-    The multipliers are the study's (:func:`io_multipliers`), computed once for all scenarios.
+    The multipliers are the study's (:func:`io_multipliers`), computed once for all scenarios; ``base_year``
+    the study's (:func:`common_base_year`; default: the scenario file's or the fallback's year); ``pair_trade``
+    the study's gravity allocation of the pair's trade (:func:`pair_trade_estimate`). Values older than the base
+    year are carried to it by :func:`regint.scenarios.baseline.carry_forward`.
     """
     fallback = default_baseline()
-    year = spec.baseline_year or fallback.year
+    year = base_year or spec.baseline_year or fallback.year
     values: dict[str, BaselineValue] = dict(fallback.values)
     values.update(spec.baseline_values)
     notes: list[str] = []
@@ -240,5 +364,15 @@ def scenario_inputs(spec: ScenarioSpec, panel: pd.DataFrame | None, regions: tup
     mults, io_msgs = multipliers
     trends.update(mults)
     notes += io_msgs
-    base = spec.apply_baseline(Baseline(year, values, regions, tuple(notes)))
+    if pair_trade is not None:
+        est, msg = pair_trade
+        notes.append(msg)
+        if est is not None:
+            trends["pair_trade_share"] = est.parameter
+    if "pair_trade_usd" in values:
+        notes.append("The user's own figure of the pair's trade replaces the gravity allocation.")
+    growth = {k: p.central for k, p in {**default_parameters(), **trends}.items()}
+    values, carried = carry_forward(values, year, growth)
+    notes += carried
+    base = Baseline(year, values, regions, tuple(notes))
     return ScenarioInputs(base, trends, tuple(notes))

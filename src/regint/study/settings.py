@@ -128,7 +128,9 @@ class Settings:
     seed : int
         Seed of every random draw of the study (numpy's default_rng).
     discount_rate : float
-        Real discount rate of the benefits and costs (fraction per year).
+        Real discount rate of the benefits and costs (fraction per year); the default 5 % is the social discount
+        rate of European Commission (2014), Guide to Cost-Benefit Analysis of Investment Projects, section 2.9.4
+        (:data:`regint.scenarios.accounts.DISCOUNT_SOURCE`).
     gravity_sigma : float
         Elasticity of substitution σ turning a gravity trade-cost effect into a tariff equivalent.
     scenario_files, survey_files : tuple of Path

@@ -256,7 +256,24 @@ class Study:
         """Baseline and parameters of a scenario file for this study (:mod:`regint.study.scenario_inputs`)."""
         from regint.study.scenario_inputs import scenario_inputs
 
-        return scenario_inputs(spec, self.panel, self.pair, self.multipliers)
+        return scenario_inputs(spec, self.panel, self.pair, self.multipliers, base_year=self.scenario_base_year,
+                               pair_trade=self.pair_trade)
+
+    @cached_property
+    def scenario_base_year(self) -> int:
+        """First year of the projections: ``settings.base_year``, else the latest year both sides have data."""
+        from regint.scenarios import default_baseline
+        from regint.study.scenario_inputs import common_base_year
+
+        return (self.settings.base_year or common_base_year(self.panel, self.pair, self.settings.report_date.year)
+                or default_baseline().year)
+
+    @cached_property
+    def pair_trade(self) -> tuple[Any, str]:
+        """The gravity allocation of the pair's trade (estimate, message) for the scenarios."""
+        from regint.study.scenario_inputs import study_pair_trade
+
+        return study_pair_trade(self.panel, self.pair, self.scenario_base_year, self.gravity.value)
 
     @cached_property
     def scenarios(self) -> Outcome[Any]:
