@@ -19,8 +19,10 @@ from regint.models.inputoutput import notes as io_notes
 from regint.report import charts as C
 from regint.report import fmt, i18n
 from regint.report import labels as L
+from regint.report.checks import plausible, used_sources
 from regint.report.collect import Results
 from regint.report.facts import extract_facts, observed_years
+from regint.report.freshness import DATED_AFTER, freshness, freshness_frame, is_dated
 from regint.report.rules import apply_rules, prepare_facts, rules_frame
 from regint.report.tables import ReportTable
 from regint.study.outcome import Outcome
@@ -42,8 +44,18 @@ def _t(lang: str, ru: str, en: str) -> str:
     return ru if lang == "ru" else en
 
 
-def _src(ids: list[str] | set[str]) -> str:
-    return ", ".join(sorted(ids))
+def _src(ids: list[str] | set[str], lang: str = "en") -> str:
+    """The catalog names of source ids (ids not in the catalog are left out: they are not sources)."""
+    from regint.data.catalogs import sources
+
+    cat = sources().set_index("id")
+    names = [str(cat.at[i, f"name_{lang}"]) for i in sorted(set(ids)) if i in cat.index]
+    return "; ".join(dict.fromkeys(names))
+
+
+def _short(code: str, lang: str) -> str:
+    """The first word of a region's name («Смоленская», "Smolensk") for narrow headers."""
+    return i18n.region(code, lang).split(" ")[0]
 
 
 # ----------------------------------------------------------------------------------------------------- section 1
@@ -57,17 +69,32 @@ def _profile(res: Results, lang: str, sec: Section) -> None:
     for ind, sub in prof.groupby("indicator", sort=False):
         row: dict[str, object] = {i18n.label("indicator", lang): L.indicator_name(str(ind), lang),
                                   i18n.label("unit", lang): L.indicator_unit(str(ind), lang)}
+        unit = L.indicator_unit(str(ind), lang)
         for reg in show:
-            r = sub[sub["region"] == reg]
-            row[i18n.region(reg, lang)] = float(r["value"].iloc[0]) if len(r) else np.nan
-            row[f"{i18n.label('year', lang)} ({reg})"] = fmt.year(r["year"].iloc[0]) if len(r) else fmt.GAP
+            r = sub[sub["region"] == reg].dropna(subset=["value"])
+            value = float(r["value"].iloc[0]) if len(r) else np.nan
+            level = "country" if "-" not in reg else "region"
+            if len(r) and not plausible(unit, value, level):
+                sec.missing.append((_t(lang, f"{L.indicator_name(str(ind), lang)}, {i18n.region(reg, lang)}, "
+                                              f"{fmt.year(r['year'].iloc[0])} г.",
+                                        f"{L.indicator_name(str(ind), lang)}, {i18n.region(reg, lang)}, "
+                                        f"{fmt.year(r['year'].iloc[0])}"),
+                                    _t(lang, f"значение {fmt.number(value, lang)} не соответствует единице «{unit}» "
+                                             f"(ошибка кратности в источнике: {_src([str(r['source'].iloc[0])], lang)}); "
+                                             "в таблице не показано",
+                                       f"the value {fmt.number(value, lang)} does not fit the unit '{unit}' (a "
+                                       f"multiple wrong at the source: {_src([str(r['source'].iloc[0])], lang)}); not "
+                                       "shown in the table")))
+                value, r = np.nan, r.iloc[0:0]
+            row[i18n.region(reg, lang)] = value
+            row[f"{i18n.label('year', lang)} ({_short(reg, lang)})"] = fmt.year(r["year"].iloc[0]) if len(r) else fmt.GAP
         rows.append(row)
     frame = pd.DataFrame(rows)
     sec.tables["profile"] = ReportTable(
         "profile", _t(lang, "Профили регионов: последние опубликованные значения", "Regional profiles: latest published values"),
         frame, units=_t(lang, "по строкам; денежные показатели — в национальной валюте в текущих ценах",
                         "by row; money in national currency at current prices"),
-        source=_src(set(prof["source"].dropna()) - {""}), years=_t(lang, "последний год с данными (указан)",
+        source=_src(set(prof["source"].dropna()) - {""}, lang), years=_t(lang, "последний год с данными (указан)",
                                                                    "latest year with data (shown)"),
         note=_t(lang, "«—» — нет данных (пропуск не заполняется)", "'—' = no data (gaps are not filled)"))
 
@@ -132,12 +159,12 @@ def _preconditions(res: Results, lang: str, sec: Section) -> None:
                i18n.label("years", lang): str(r.years).replace("-", "–")}
         row[i18n.label("meaning", lang)] = names[2] if lang == "ru" else str(r.meaning)
         rows.append(row)
-    sources = sorted({s.strip() for d in t["data_used"] for s in
-                      str(d).replace("(", ",").replace(")", ",").replace(";", ",").split(",") if "_" in s})
+    sources = {s.strip() for d in t["data_used"] for s in
+               str(d).replace("(", ",").replace(")", ",").replace(";", ",").replace(":", ",").split(",")}
     sec.tables["preconditions"] = ReportTable(
         "preconditions", _t(lang, "Показатели предпосылок интеграции: пара и регионы сравнения",
                             "Indicators of the preconditions: the pair and the comparators"),
-        pd.DataFrame(rows), units=_t(lang, "по строкам", "by row"), source=", ".join(sources)[:400],
+        pd.DataFrame(rows), units=_t(lang, "по строкам", "by row"), source=_src(sources, lang),
         years=_t(lang, "по строкам", "by row"), digits={i18n.label("value", lang): 3},
         note=_t(lang, "Денежные величины сопоставлены в долларах США по среднегодовым официальным курсам",
                 "Money compared in US dollars at annual average official rates"))
@@ -145,22 +172,34 @@ def _preconditions(res: Results, lang: str, sec: Section) -> None:
     if len(nc):
         nc = nc.drop_duplicates("indicator")
         frame = pd.DataFrame({
-            i18n.label("indicator", lang): nc["indicator"] if lang == "en" else nc["indicator"].str.replace(" vs ", " – "),
+            i18n.label("indicator", lang): [_nc_name(i, lang) for i in nc["indicator"]],
             _t(lang, "Почему не рассчитано", "Why not computed"): [
-                _nc_ru(i, r) if lang == "ru" else r for i, r in zip(nc["indicator"], nc["reason"], strict=True)]})
+                _nc_reason(i, r, lang) for i, r in zip(nc["indicator"], nc["reason"], strict=True)]})
         sec.tables["not_computed"] = ReportTable(
             "not_computed", _t(lang, "Показатели, которые нельзя рассчитать по имеющимся данным",
-                               "Indicators the available data do not allow"), frame,
-            source="regint.indicators.preconditions")
+                               "Indicators the available data do not allow"), frame.drop_duplicates(),
+            source=_t(lang, "расчёт показателей предпосылок", "computation of the preconditions"))
 
 
-def _nc_ru(indicator: str, reason: str) -> str:
-    """Russian reason of an indicator not computed (``code [regions]`` → the code's reason, regions kept)."""
+def _regions_text(regions: str, lang: str) -> str:
+    """``"RU-SMO vs BY-VI]"`` → «Смоленская область – Витебская область»."""
+    codes = [c.strip(" ]") for c in regions.replace(" – ", " vs ").split(" vs ") if c.strip(" ]")]
+    return " – ".join(i18n.region(c, lang) for c in codes)
+
+
+def _nc_name(indicator: str, lang: str) -> str:
+    """The name of an indicator not computed with its regions (``code [RU-SMO vs BY-VI]`` → names)."""
     code, _, regions = indicator.partition(" [")
-    text = L.NOT_COMPUTED_RU.get(code.strip())
-    if text is None:
-        return reason
-    return f"{text} [{regions.replace(' vs ', ' – ')}" if regions else text
+    name = L.pick(L.NOT_COMPUTED_NAMES.get(code.strip(), (code, code)), lang)
+    return f"{name}: {_regions_text(regions, lang)}" if regions else name
+
+
+def _nc_reason(indicator: str, reason: str, lang: str) -> str:
+    """The reason an indicator is not computed, in ``lang`` (without the codes of its regions)."""
+    code = indicator.partition(" [")[0].strip()
+    if lang == "ru":
+        return L.NOT_COMPUTED_RU.get(code, reason)
+    return re.sub(r"\s*\[[^\]]*\]\s*$", "", reason)
 
 
 def _convergence(res: Results, lang: str, sec: Section) -> None:
@@ -204,22 +243,26 @@ def _index(res: Results, lang: str, sec: Section) -> None:
                                            "Integration index of the border pairs (0–100)"),
                        xlabel=_t(lang, "год", "year"), ylabel=_t(lang, "баллы", "points"), series=tuple(series))
     note = _t(lang, f"Полоса — 5–95-й процентили Монте-Карло (N = {n}: импутация, нормировка, агрегирование, веса). "
-                    f"Годы: {y0}–{y1}; после последнего года наблюдений значения не показаны. Источник: regint.index.",
+                    f"Годы: {y0}–{y1}; после последнего года наблюдений значения не показаны. Источник: расчёт сводного индекса.",
               f"Band: 5th–95th percentile of the Monte Carlo (N = {n}: imputation, normalisation, aggregation, weights). "
-              f"Years: {y0}–{y1}; years after the last observation are not shown. Source: regint.index.")
+              f"Years: {y0}–{y1}; years after the last observation are not shown. Source: composite index computation.")
     sec.figures["index"] = C.render(spec, lang, note)
     last = scores.loc[y1]
+    central = last.rank(ascending=False)
     rows = []
     for pair, val in last.sort_values(ascending=False).items():
-        r = {i18n.label("pair", lang): i18n.pair_label(str(pair), lang), _t(lang, "Балл", "Score"): float(val)}
+        r = {i18n.label("pair", lang): i18n.pair_label(str(pair), lang), _t(lang, "Балл", "Score"): float(val),
+             _t(lang, "Место", "Rank"): int(central[pair])}
         if iv is not None and (pair, y1) in iv.index:
             r[_t(lang, "5-й проц.", "5th pct")] = float(iv.loc[(pair, y1), "p05_score"])
             r[_t(lang, "95-й проц.", "95th pct")] = float(iv.loc[(pair, y1), "p95_score"])
-            r[_t(lang, "Место (медиана)", "Rank (median)")] = float(iv.loc[(pair, y1), "median_rank"])
+            r[_t(lang, "Место: медиана Монте-Карло", "Rank: Monte Carlo median")] = float(iv.loc[(pair, y1), "median_rank"])
         rows.append(r)
     sec.tables["index"] = ReportTable("index", _t(lang, f"Индекс интеграции в {y1} г.", f"Integration index in {y1}"),
                                       pd.DataFrame(rows), units=_t(lang, "баллы 0–100", "points 0–100"),
-                                      source="regint.index (OECD/JRC Handbook 2008)", years=str(y1), digits={})
+                                      source=_t(lang, "расчёт сводного индекса по Руководству ОЭСР/ОИЦ ЕК (2008)",
+                                                "composite index computed by the OECD/JRC Handbook (2008)"),
+                                      years=str(y1), digits={})
     if idx.dropped:
         sec.missing.append((_t(lang, "Показатели индекса без данных", "Index indicators without data"),
                             ", ".join(idx.dropped)))
@@ -269,7 +312,7 @@ def _io(res: Results, lang: str, sec: Section) -> None:
     sec.tables["io_assumptions"] = ReportTable(
         "io_assumptions", _t(lang, "Допущения модели «затраты – выпуск»", "Assumptions of the input-output model"),
         pd.DataFrame({_t(lang, "Допущение", "Assumption"): [io_notes.text(x, lang) for x in io.assumptions]}),
-        note=_t(lang, "формулировки модуля regint.models.inputoutput", "as stated by regint.models.inputoutput"))
+        note=_t(lang, "формулировки модели «затраты – выпуск»", "as stated by the input-output model"))
 
 
 def _benefits(res: Results, lang: str, sec: Section) -> None:
@@ -506,6 +549,11 @@ def _evaluation(res: Results, lang: str, sec: Section) -> None:
     if ev is None:
         sec.add_missing(_t(lang, "Оценка эффекта ЕЭП-2012", "Evaluation of the 2012 Single Economic Space"), res.evaluation)
         return
+    if getattr(ev, "withdrawn", ""):
+        sec.missing.append((_t(lang, f"Оценка эффекта Единого экономического пространства ({ev.treatment_year} г.) "
+                                     "отозвана", f"Evaluation of the {ev.treatment_year} Single Economic Space withdrawn"),
+                            withdrawn_text(ev.withdrawn, lang)))
+        return
     path = ev.sc.to_frame()
     cols = [c for c in path.columns if c in ("actual", "synthetic", "treated")]
     if len(cols) >= 2:
@@ -534,6 +582,24 @@ def _evaluation(res: Results, lang: str, sec: Section) -> None:
                 "p of the synthetic control from in-space placebos ('—' when placebos were skipped in fast mode)"))
 
 
+#: The reason of the withdrawn evaluation in Russian (the study gives it in English).
+SES_WITHDRAWN_RU = ("Единое экономическое пространство вступило в силу 1 января 2012 г. на всей территории России, "
+                    "поэтому все регионы-доноры синтетического контроля и все контрольные регионы оценки методом "
+                    "«разность разностей» тоже подверглись воздействию: сравнение ставит затронутый мерой регион "
+                    "против таких же регионов и эффекта измерить не может. Нужна схема с незатронутой или менее "
+                    "затронутой группой сравнения (интенсивность воздействия по расстоянию до белорусской границы "
+                    "или регионы стран, не входящих в ЕЭП).")
+
+
+def withdrawn_text(reason: str, lang: str) -> str:
+    """The reason a finding is withdrawn, in ``lang``."""
+    from regint.study.analyses import SES_WITHDRAWN
+
+    if lang == "ru" and reason == SES_WITHDRAWN:
+        return SES_WITHDRAWN_RU
+    return reason
+
+
 def _factors(res: Results, lang: str, sec: Section) -> None:
     fb = res.factors.value
     if fb is None:
@@ -550,8 +616,8 @@ def _factors(res: Results, lang: str, sec: Section) -> None:
     sec.tables["factors"] = ReportTable(
         "factors", _t(lang, f"Объективные факторы: панельная регрессия ({fb.outcome})",
                       f"Objective factors: panel regression ({fb.outcome})"), tab.rename(columns=names),
-        source=_t(lang, "regint.models.factors (PanelOLS, дикий кластерный бутстрэп)",
-                  "regint.models.factors (PanelOLS, wild cluster bootstrap)"), years=_span(str(getattr(h, "span", "")), lang),
+        source=_t(lang, "панельная регрессия с фиксированными эффектами, дикий кластерный бутстрэп",
+                  "fixed-effects panel regression (PanelOLS), wild cluster bootstrap"), years=_span(str(getattr(h, "span", "")), lang),
         digits={v: 3 for v in names.values()},
         note=_t(lang, f"N = {fb.fit.nobs}, регионов {fb.fit.n_entities}; двусторонние фиксированные эффекты",
                 f"N = {fb.fit.nobs}, {fb.fit.n_entities} regions; two-way fixed effects"))
@@ -607,17 +673,19 @@ def _sources(res: Results, lang: str, sec: Section) -> None:
     from regint.data.catalogs import sources
 
     cat = sources()
-    used = set(res.panel["source"].astype(str).unique())
+    used = used_sources(res)
     frame = pd.DataFrame({
-        "id": cat["id"].to_numpy(), i18n.label("source", lang): cat[f"name_{lang}"].to_numpy(),
+        _t(lang, "Код", "Code"): cat["id"].to_numpy(), i18n.label("source", lang): cat[f"name_{lang}"].to_numpy(),
         _t(lang, "Статус", "Status"): [L.status_text(str(x), lang) for x in cat["status"]],
         _t(lang, "Адрес", "Address"): cat["address"].to_numpy(),
         _t(lang, "Оговорки", "Caveats"): cat["caveats_ru" if lang == "ru" else "caveats"].to_numpy(),
         _t(lang, "Используется", "Used"): [i in used for i in cat["id"]]})
     sec.tables["sources"] = ReportTable("sources", _t(lang, "Каталог источников данных", "Catalog of data sources"), frame,
-                                        source="regint/data/catalogs/sources.csv",
-                                        note=_t(lang, "Адреса приведены так, как они записаны в каталоге", ""),
-                                        cited=(_t(lang, "Адрес", "Address"),))
+                                        source=_t(lang, "каталог источников regint", "regint source catalog"),
+                                        note=_t(lang, "Код — обозначение источника в хранилище и рабочей книге; адреса "
+                                                      "приведены так, как они записаны в каталоге",
+                                                "Code: the source's name in the store and the workbook"),
+                                        cited=(_t(lang, "Код", "Code"), _t(lang, "Адрес", "Address")))
 
 
 def _coverage(res: Results, lang: str, sec: Section) -> None:
@@ -685,9 +753,23 @@ def _runtime(res: Results, lang: str) -> ReportTable:
 
 
 # ----------------------------------------------------------------------------------------------------- document
+#: Facts whose year makes a finding dated (``<key>`` → its ``<key>_dated`` flag).
+YEAR_FACTS: tuple[str, ...] = ("wage_ratio_year", "wage_ppp_year", "index_year", "gravity_year", "rer_year",
+                               "price_level_gap_year", "exports_cis_share_year", "io_year", "beta_last", "sc_last_year")
+
+
+def _mark_dated(facts: dict[str, Any], report_date: dt.date) -> None:
+    """``facts[<year key>_dated]`` = the year is more than three years before the report date."""
+    for key in YEAR_FACTS:
+        if key in facts and facts[key] is not None:
+            facts[f"{key}_dated"] = is_dated(int(facts[key]), report_date)
+
+
 def build_document(res: Results, lang: str, *, today: dt.date | None = None) -> dict[str, Any]:
     """The template context of the report in ``lang``."""
     facts = prepare_facts(extract_facts(res, lang), lang)
+    if "sc_withdrawn" in facts:
+        facts["sc_withdrawn"] = withdrawn_text(str(facts["sc_withdrawn"]), lang)
     sb = res.scenarios.value
     if sb is not None and "fastest_levers" in facts:
         facts["fastest_levers"] = [_lever_name(sb, str(x), lang) for x in facts["fastest_levers"]]
@@ -702,19 +784,33 @@ def build_document(res: Results, lang: str, *, today: dt.date | None = None) -> 
             fn(res, lang, s[key])
         except Exception as exc:  # noqa: BLE001 — a table that fails to build is reported, not fatal
             s[key].missing.append((fn.__name__.strip("_"), f"{type(exc).__name__}: {exc}"))
+    report_date = today or dt.date.today()
+    _mark_dated(facts, report_date)
+    fresh = freshness(res, facts)
+    s["summary"].tables["freshness"] = ReportTable(
+        "freshness", _t(lang, "Актуальность выводов: последний год данных по каждой стороне и год сопоставления",
+                        "How current the findings are: latest year of data per side and the year compared"),
+        freshness_frame(fresh, lang, report_date),
+        note=_t(lang, f"Вывод сопоставляет стороны в последнем году, за который есть данные по обеим; он помечен как "
+                      f"устаревший, если этот год ранее {report_date.year - DATED_AFTER} г. (более трёх лет до даты "
+                      "доклада)",
+                f"A finding compares the sides in the latest year both have; it is marked dated when that year is "
+                f"before {report_date.year - DATED_AFTER} (more than three years before the report date)"))
     evaluated = apply_rules(facts, lang)
     s["s6"].tables["rules"] = ReportTable(
         "rules", _t(lang, "Правила: условие на результатах → предложение", "Rules: condition on the results → proposal"),
-        rules_frame(evaluated, lang), source="regint.report.rules")
+        rules_frame(evaluated, lang), source=_t(lang, "правила доклада", "the report's rules"))
     s["a4"].tables["runs"] = _runtime(res, lang)
     a, b = res.pair
     illustrative = bool(res.directions.ok and getattr(res.directions.value, "illustrative", False))
     return {
         "lang": lang, "facts": facts, "F": facts, "s": s, "rules": evaluated,
         "proposals": [e for e in evaluated if e.status == "fired"],
-        "title": i18n.label("title", lang).format(a=i18n.region_forms(a, lang)["gen"], b=i18n.region_forms(b, lang)["gen"]),
+        "title": i18n.label("title", lang).format(ab=i18n.pair_genitive(a, b, lang)),
+        "both_gen": i18n.pair_genitive(a, b, lang),
         "sections": i18n.SECTIONS, "ru": i18n.region_forms(a, lang), "by": i18n.region_forms(b, lang),
-        "date": fmt.date(today or dt.date.today(), lang), "illustrative": illustrative,
+        "date": fmt.date(report_date, lang), "illustrative": illustrative, "report_date": report_date,
+        "freshness": fresh,
         "survey_given": res.survey_given, "sizes": res.sizes,
         "missing": [(o.name, o.reason) for o in res.outcomes() if not o.ok],
     }

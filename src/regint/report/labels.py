@@ -10,12 +10,14 @@ PRECONDITIONS: dict[str, tuple[str, str, str]] = {
                        "Средняя зарплата российского региона к белорусскому в долларах США по официальным курсам"),
     "wage_sigma_sd_log": ("σ-дисперсия зарплат", "Sigma dispersion of wages",
                           "Стандартное отклонение логарифмов зарплат в долларах по приграничным регионам"),
-    "real_exchange_rate": ("Реальный курс BYN/RUB (база = 100)", "Real exchange rate BYN/RUB (base = 100)",
+    "real_exchange_rate": ("Реальный курс белорусского рубля к российскому (первый год = 100)",
+                           "Real exchange rate of the Belarusian rouble to the Russian rouble (first year = 100)",
                            "Курс белорусского рубля к российскому с поправкой на инфляцию; ниже 100 — реальное "
                            "обесценение белорусского рубля"),
     "rer_half_life": ("Полупериод отклонений реального курса, лет", "Half-life of real exchange rate deviations, years",
-                      "Время, за которое отклонение реального курса сокращается вдвое (AR(1))"),
-    "rer_adf_pvalue": ("p-значение теста ADF реального курса", "ADF test p-value of the real exchange rate",
+                      "Время, за которое отклонение реального курса сокращается вдвое (AR(1) по последовательным годам)"),
+    "rer_adf_pvalue": ("p-значение теста Дики – Фуллера для реального курса",
+                       "Dickey-Fuller test p-value of the real exchange rate",
                        "Большое значение — нет свидетельств возврата реального курса к среднему"),
     "price_level_gap": ("Разрыв уровней цен, %", "Price level gap, %",
                         "Уровень цен России относительно Беларуси (ППС к рыночному курсу)"),
@@ -43,6 +45,32 @@ NOT_COMPUTED_RU: dict[str, str] = {
     "beta_convergence": "β-конвергенция требует многих регионов (рассчитана ниже по регионам России)",
 }
 
+#: Names of the indicators the data do not allow (by code): (ru, en).
+NOT_COMPUTED_NAMES: dict[str, tuple[str, str]] = {
+    "wage_gap_close_year": ("Год выравнивания зарплат", "Year the wage gap closes"),
+    "grp_per_capita_ratio_usd": ("Отношение ВРП на душу населения (в долл. США)", "GRP per capita ratio (USD)"),
+    "exports_partner_share": ("Доля страны-партнёра в экспорте", "Partner country's share of exports"),
+    "exports_cis_share": ("Доля СНГ в экспорте", "CIS share of exports"),
+    "openness": ("Открытость экономики", "Trade openness"),
+    "grp_volume_index_concordance": ("Совпадение фаз роста ВРП", "Concordance of GRP growth"),
+    "industrial_production_index_concordance": ("Совпадение фаз промышленного производства",
+                                                "Concordance of industrial production"),
+    "krugman_specialisation": ("Индекс специализации Кругмана", "Krugman specialisation index"),
+    "balassa_rca": ("Выявленные сравнительные преимущества (Баласса)", "Revealed comparative advantage (Balassa)"),
+    "grubel_lloyd": ("Внутриотраслевая торговля (Грубел – Ллойд)", "Intra-industry trade (Grubel-Lloyd)"),
+    "trade_complementarity": ("Взаимодополняемость торговли", "Trade complementarity"),
+    "novy_trade_costs": ("Издержки торговли (по Нови)", "Trade costs (Novy)"),
+    "markov_mobility": ("Мобильность в цепи Маркова", "Markov chain mobility"),
+    "beta_convergence": ("β-конвергенция пары", "Beta convergence of the pair"),
+    "real_exchange_rate": ("Реальный курс", "Real exchange rate"),
+    "rer_half_life": ("Полупериод отклонений реального курса", "Half-life of real exchange rate deviations"),
+    "rer_adf_pvalue": ("Тест Дики – Фуллера для реального курса", "Dickey-Fuller test of the real exchange rate"),
+    "price_level_gap": ("Разрыв уровней цен", "Price level gap"),
+    "wage_ratio_usd": ("Отношение зарплат (в долл. США)", "Wage ratio (USD)"),
+    "wage_sigma_sd_log": ("σ-дисперсия зарплат", "Sigma dispersion of wages"),
+}
+
+
 SCENARIO_ITEMS: dict[str, tuple[str, str]] = {
     "exports": ("Прирост экспорта", "Export gain"), "output": ("Прирост выпуска", "Output gain"),
     "gva": ("Прирост валовой добавленной стоимости", "Gross value added gain"),
@@ -54,7 +82,7 @@ UNITS: dict[str, tuple[str, str]] = {
 }
 OUTCOMES: dict[str, tuple[str, str]] = {
     "wage_gap": ("разрыв в зарплатах", "wage gap"), "grp_gap": ("разрыв в ВРП на душу", "GRP per capita gap"),
-    "price_gap": ("разрыв в уровне цен", "price level gap"), "score": ("интегральная оценка", "integration score"),
+    "price_gap": ("разрыв в уровне цен", "price level gap"), "score": ("сводная оценка интеграции", "integration score"),
     "trade": ("товарооборот пары", "trade of the pair"),
 }
 SIDES: dict[str, tuple[str, str]] = {"ru": ("Россия", "Russia"), "by": ("Беларусь", "Belarus")}
