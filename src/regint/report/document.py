@@ -49,8 +49,34 @@ def _src(ids: list[str] | set[str], lang: str = "en") -> str:
     from regint.data.catalogs import sources
 
     cat = sources().set_index("id")
-    names = [str(cat.at[i, f"name_{lang}"]) for i in sorted(set(ids)) if i in cat.index]
+    names = [_FILE_NOTE.sub("", str(cat.at[i, f"name_{lang}"])) for i in sorted(set(ids)) if i in cat.index]
     return "; ".join(dict.fromkeys(names))
+
+
+#: A file name in parentheses inside a source's name («(sp_1.1.xlsx)»): the workbook's contents sheet keeps it.
+_FILE_NOTE = re.compile(r"\s*\((?:[^()]*\s)?[\w.-]+\.(?:xlsx|xls|csv|json)\)")
+_CODE = re.compile(r"\b(?:RU|BY)(?:-[A-Z]{2,3})?\b(?=[:'’ ]|s\b|$)")
+
+
+def _indicator_word(code: str, lang: str) -> str:
+    """An indicator code in a text → its catalog name with a lower-case first letter, or the code when unknown."""
+    name = L.indicator_name(code, lang)
+    if name == code:
+        return code
+    return name if name[:2].isupper() else name[0].lower() + name[1:]
+
+
+def names_for_codes(text: str, lang: str) -> str:
+    """Region codes in a text written by an analysis («RU-SMO: …») replaced by the regions' names; file names
+    in parentheses dropped."""
+    from regint.data.catalogs import sources
+
+    ids = set(sources()["id"].astype(str))
+    text = re.sub(r"\b((?:RU|BY)-[A-Z]{2,3})\b", lambda m: i18n.region(m.group(1), lang), text)
+    text = re.sub(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b|\bgrp\b",
+                  lambda m: _src([m.group(0)], lang) if m.group(0) in ids else _indicator_word(m.group(0), lang), text)
+    text = re.sub(r";?\s*(?:файл|file) [\w.-]+\.xlsx", "", text)
+    return _FILE_NOTE.sub("", text)
 
 
 def _short(code: str, lang: str) -> str:
@@ -73,7 +99,7 @@ def _profile(res: Results, lang: str, sec: Section) -> None:
         for reg in show:
             r = sub[sub["region"] == reg].dropna(subset=["value"])
             value = float(r["value"].iloc[0]) if len(r) else np.nan
-            level = "country" if "-" not in reg else "region"
+            level = reg if "-" not in reg else "region"
             if len(r) and not plausible(unit, value, level):
                 sec.missing.append((_t(lang, f"{L.indicator_name(str(ind), lang)}, {i18n.region(reg, lang)}, "
                                               f"{fmt.year(r['year'].iloc[0])} г.",
@@ -197,9 +223,7 @@ def _nc_name(indicator: str, lang: str) -> str:
 def _nc_reason(indicator: str, reason: str, lang: str) -> str:
     """The reason an indicator is not computed, in ``lang`` (without the codes of its regions)."""
     code = indicator.partition(" [")[0].strip()
-    if lang == "ru":
-        return L.NOT_COMPUTED_RU.get(code, reason)
-    return re.sub(r"\s*\[[^\]]*\]\s*$", "", reason)
+    return (L.NOT_COMPUTED_RU if lang == "ru" else L.NOT_COMPUTED_EN).get(code, names_for_codes(reason, lang))
 
 
 def _convergence(res: Results, lang: str, sec: Section) -> None:
@@ -311,7 +335,8 @@ def _io(res: Results, lang: str, sec: Section) -> None:
                                     "Russian table's technology stands in (no Belarusian table)"))
     sec.tables["io_assumptions"] = ReportTable(
         "io_assumptions", _t(lang, "Допущения модели «затраты – выпуск»", "Assumptions of the input-output model"),
-        pd.DataFrame({_t(lang, "Допущение", "Assumption"): [io_notes.text(x, lang) for x in io.assumptions]}),
+        pd.DataFrame({_t(lang, "Допущение", "Assumption"): [names_for_codes(io_notes.text(x, lang), lang)
+                                                             for x in io.assumptions]}),
         note=_t(lang, "формулировки модели «затраты – выпуск»", "as stated by the input-output model"))
 
 
@@ -434,6 +459,82 @@ def _multipliers(sb: Any, lang: str, sec: Section) -> None:
         cited=(i18n.label("source", lang),))
 
 
+def _scenario_words(text: str, lang: str) -> str:
+    """«regint.scenarios.fastest_path» and «regint.scenarios» in a source line → the model's name in words."""
+    return (text.replace("regint.scenarios.fastest_path", _t(lang, "модель сценариев, поиск быстрейшего пути",
+                                                             "scenario model, fastest-path search"))
+            .replace("regint.scenarios", _t(lang, "модель сценариев", "scenario model")))
+
+
+def _localise_scenario_tables(res: Results, lang: str, sec: Section, s2: Section) -> None:
+    """The scenario section's baseline and multiplier tables as a reader reads them: the descriptions instead
+    of the keys, years as years, the regions' names, sources and origins in words. (The tables are built by
+    the scenario functions; this step only relabels them, so their numbers are unchanged.)"""
+    import dataclasses
+
+    sb = res.scenarios.value
+    for owner in (sec, s2):
+        for key, t in list(owner.tables.items()):
+            if "regint.scenarios" in t.source:
+                owner.tables[key] = dataclasses.replace(t, source=_scenario_words(t.source, lang))
+        for key, f in list(owner.figures.items()):
+            if "regint.scenarios" in f.note:
+                owner.figures[key] = dataclasses.replace(f, note=_scenario_words(f.note, lang))
+    bl = sec.tables.get("baseline")
+    if bl is not None and sb is not None:
+        sec.tables["baseline"] = dataclasses.replace(
+            bl, frame=_baseline_frame(sb.baseline, lang),
+            source=_t(lang, "хранилище regint и помеченные резервные оценки файла сценариев",
+                      "regint store and the labelled fallbacks of the scenario file"),
+            note="", cited=(i18n.label("source", lang),))
+    mt = sec.tables.get("multipliers")
+    if mt is not None:
+        frame = mt.frame.copy()
+        first = frame.columns[0]
+        frame[first] = [_multiplier_name(str(x), res.pair, lang) for x in frame[first]]
+        origin = _t(lang, "Происхождение", "Origin")
+        if origin in frame.columns:
+            frame[origin] = frame[origin].astype(str).str.replace(
+                "резервное значение parameters.toml", "резервное значение файла параметров").str.replace(
+                "fallback of parameters.toml", "fallback of the parameter file")
+        sec.tables["multipliers"] = dataclasses.replace(
+            mt, frame=frame, source=_t(lang, "модель «затраты – выпуск»: симметричная таблица Росстата 2021 г., FLQ "
+                                             "δ = 0,3 (0,4–0,1)",
+                                       "input-output model: Rosstat symmetric table 2021, FLQ δ = 0.3 (0.4–0.1)"),
+            note=_t(lang, "Низкое значение — δ = 0,4, высокое — δ = 0,1; при сбое расчёта — помеченные резервные "
+                          "значения файла параметров (причина указана в источнике).",
+                    "Low at δ = 0.4, high at δ = 0.1; when the computation fails, the labelled fallbacks of the "
+                    "parameter file (the reason is in the source)."))
+
+
+def _multiplier_name(key: str, pair: tuple[str, str], lang: str) -> str:
+    """``mult_output_ru`` → «Мультипликатор выпуска: Смоленская область»."""
+    m = re.fullmatch(r"mult_(output|gva)_(ru|by)", key)
+    if m is None:
+        return key
+    region = i18n.region(pair[0] if m.group(2) == "ru" else pair[1], lang)
+    return L.pick(L.MULTIPLIER_NAMES[m.group(1)], lang).format(region=region)
+
+
+def _baseline_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The baseline frame (``Baseline.to_frame``) with headers, descriptions, statuses and origins in ``lang``;
+    the sources stay as cited."""
+    from regint.scenarios.baseline import description
+
+    if frame.empty:
+        return frame
+    origin = [L.origin_text(str(x), lang).replace(" (baseline.toml)", "").replace("(baseline.toml)", "")
+              for x in frame["origin"]]
+    return pd.DataFrame({
+        _t(lang, "Показатель", "Quantity"): [description(str(k), lang) for k in frame["key"]],  # type: ignore[arg-type]
+        _t(lang, "Значение", "Value"): frame["value"].astype(float),
+        _t(lang, "Год", "Year"): [fmt.year(y) for y in frame["year"]],
+        _t(lang, "Статус", "Status"): [L.status_text(str(x), lang) for x in frame["status"]],
+        _t(lang, "Происхождение", "Origin"): origin,
+        i18n.label("source", lang): frame["source"].astype(str),
+    })
+
+
 def _baseline_ru(frame: pd.DataFrame) -> pd.DataFrame:
     """The baseline frame (``Baseline.to_frame``) with Russian headers, descriptions, statuses and origins; the
     sources stay as cited."""
@@ -488,7 +589,8 @@ def _directions(res: Results, lang: str, sec: Section) -> None:
         illustrative=d.illustrative)
     crit = d.criteria
     cframe = pd.DataFrame({
-        _t(lang, "Критерий", "Criterion"): crit["name"].to_numpy(),
+        _t(lang, "Критерий", "Criterion"): [str(x).replace("(input-output)", "(«затраты – выпуск»)") if lang == "ru"
+                                            else str(x) for x in crit["name"]],
         _t(lang, "Тип", "Kind"): [_t(lang, "данные", "data") if k == "data" else _t(lang, "эксперты", "experts")
                                   for k in crit["kind"]],
         _t(lang, "Вес экспертов", "Experts' weight"): crit["weight_experts"].to_numpy(),
@@ -607,6 +709,7 @@ def _factors(res: Results, lang: str, sec: Section) -> None:
                         res.factors)
         return
     tab = fb.fit.to_frame().reset_index()
+    tab["regressor"] = [L.pick(L.FACTORS.get(str(x), (str(x), str(x))), lang) for x in tab["regressor"]]
     keep = [c for c in ("regressor", "coef", "se", "pvalue", "boot_pvalue", "boot_lower", "boot_upper") if c in tab.columns]
     tab = tab[keep]
     names = {"regressor": _t(lang, "Фактор", "Factor"), "coef": _t(lang, "Коэффициент", "Coefficient"), "se": "SE",
@@ -614,8 +717,9 @@ def _factors(res: Results, lang: str, sec: Section) -> None:
              "boot_lower": _t(lang, "Нижняя граница", "Lower"), "boot_upper": _t(lang, "Верхняя граница", "Upper")}
     h = fb.fit.honesty
     sec.tables["factors"] = ReportTable(
-        "factors", _t(lang, f"Объективные факторы: панельная регрессия ({fb.outcome})",
-                      f"Objective factors: panel regression ({fb.outcome})"), tab.rename(columns=names),
+        "factors", _t(lang, f"Объективные факторы: панельная регрессия ({L.pick(L.FACTORS.get(fb.outcome, (fb.outcome, fb.outcome)), 'ru')})",
+                      f"Objective factors: panel regression ({L.pick(L.FACTORS.get(fb.outcome, (fb.outcome, fb.outcome)), 'en')})"),
+        tab.rename(columns=names),
         source=_t(lang, "панельная регрессия с фиксированными эффектами, дикий кластерный бутстрэп",
                   "fixed-effects panel regression (PanelOLS), wild cluster bootstrap"), years=_span(str(getattr(h, "span", "")), lang),
         digits={v: 3 for v in names.values()},
@@ -675,7 +779,8 @@ def _sources(res: Results, lang: str, sec: Section) -> None:
     cat = sources()
     used = used_sources(res)
     frame = pd.DataFrame({
-        _t(lang, "Код", "Code"): cat["id"].to_numpy(), i18n.label("source", lang): cat[f"name_{lang}"].to_numpy(),
+        _t(lang, "Код", "Code"): cat["id"].to_numpy(),
+        i18n.label("source", lang): [_FILE_NOTE.sub("", str(x)) for x in cat[f"name_{lang}"]],
         _t(lang, "Статус", "Status"): [L.status_text(str(x), lang) for x in cat["status"]],
         _t(lang, "Адрес", "Address"): cat["address"].to_numpy(),
         _t(lang, "Оговорки", "Caveats"): cat["caveats_ru" if lang == "ru" else "caveats"].to_numpy(),
@@ -699,7 +804,8 @@ def _coverage(res: Results, lang: str, sec: Section) -> None:
                           _t(lang, "Лет с данными", "Years with data"): t["n_years"].to_numpy(),
                           _t(lang, "Годы", "Years"): t["years"].to_numpy(),
                           _t(lang, "Пропуски", "Missing"): t["missing"].replace({"all": _t(lang, "все", "all")}).to_numpy(),
-                          i18n.label("source", lang): t["sources"].to_numpy()})
+                          i18n.label("source", lang): [_src([x.strip() for x in str(v).split(",")], lang)
+                                                       for v in t["sources"]]})
     sec.tables["coverage"] = ReportTable(
         "coverage", _t(lang, f"Покрытие данных по годам, {cov.years[0]}–{cov.years[1]}",
                        f"Coverage of the data by year, {cov.years[0]}–{cov.years[1]}"), frame,
@@ -711,7 +817,7 @@ def _coverage(res: Results, lang: str, sec: Section) -> None:
     span = cov.years[1] - cov.years[0] + 1
     heat = share.copy()
     heat.index = [L.indicator_name(i, lang)[:45] for i in share.index]
-    heat.columns = [str(c) for c in share.columns]
+    heat.columns = [i18n.region(str(c), lang) for c in share.columns]
     text = (share * span).round().astype(int).astype(str).replace("0", "–")
     text.index, text.columns = heat.index, heat.columns
     spec = C.ChartSpec("coverage", "heatmap", _t(lang, "Карта пропусков: доля лет с данными", "Gap map: share of years with data"),
@@ -727,7 +833,8 @@ def _validation(res: Results, lang: str, sec: Section) -> None:
         sec.add_missing(_t(lang, "Проверка методов", "Validation"), res.validation)
         return
     frame = pd.DataFrame({
-        _t(lang, "Метод", "Method"): v["method"], _t(lang, "Пример", "Case"): v["case"],
+        _t(lang, "Метод", "Method"): [L.METHODS_RU.get(str(m), str(m)) if lang == "ru" else str(m) for m in v["method"]],
+        _t(lang, "Пример", "Case"): v["case"],
         _t(lang, "Величина", "Quantity"): v["quantity"], _t(lang, "Опубликовано", "Published"): v["published"],
         _t(lang, "Рассчитано", "Computed"): v["computed"], _t(lang, "Расхождение", "Difference"): v["abs_diff"],
         _t(lang, "Допуск", "Tolerance"): v["tolerance"],
@@ -745,8 +852,10 @@ def _validation(res: Results, lang: str, sec: Section) -> None:
 
 
 def _runtime(res: Results, lang: str) -> ReportTable:
-    rows = [{_t(lang, "Анализ", "Analysis"): o.name, _t(lang, "Получен", "Produced"): o.ok,
-             _t(lang, "Секунд", "Seconds"): o.seconds, _t(lang, "Причина, если нет", "Reason if not"): o.reason or ""}
+    rows = [{_t(lang, "Анализ", "Analysis"): L.pick(L.ANALYSES.get(o.name, (o.name, o.name)), lang),
+             _t(lang, "Получен", "Produced"): o.ok,
+             _t(lang, "Секунд", "Seconds"): o.seconds,
+             _t(lang, "Причина, если нет", "Reason if not"): (withdrawn_text(o.reason, lang) if o.reason else "")}
             for o in res.outcomes()]
     return ReportTable("runs", _t(lang, "Какие анализы выполнены", "Which analyses ran"), pd.DataFrame(rows),
                        digits={_t(lang, "Секунд", "Seconds"): 2})
@@ -801,6 +910,7 @@ def build_document(res: Results, lang: str, *, today: dt.date | None = None) -> 
         "rules", _t(lang, "Правила: условие на результатах → предложение", "Rules: condition on the results → proposal"),
         rules_frame(evaluated, lang), source=_t(lang, "правила доклада", "the report's rules"))
     s["a4"].tables["runs"] = _runtime(res, lang)
+    _localise_scenario_tables(res, lang, s["s3"], s["s2"])
     a, b = res.pair
     illustrative = bool(res.directions.ok and getattr(res.directions.value, "illustrative", False))
     return {

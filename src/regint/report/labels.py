@@ -71,6 +71,25 @@ NOT_COMPUTED_NAMES: dict[str, tuple[str, str]] = {
 }
 
 
+#: Reasons of indicators not computed (by indicator code), in English.
+NOT_COMPUTED_EN: dict[str, str] = {
+    "wage_gap_close_year": "the wage gap does not narrow on this trend",
+    "grp_per_capita_ratio_usd": "no GRP per capita of the Belarusian oblast in US dollars (no GRP series or rate)",
+    "exports_partner_share": "no data on the region's exports to the partner country",
+    "exports_cis_share": "no data on exports to CIS countries",
+    "openness": "no GRP of the Belarusian oblast: openness not computed",
+    "grp_volume_index_concordance": "no common years of GRP volume indices of the two regions",
+    "industrial_production_index_concordance": "no common years of industrial production indices of the two regions",
+    "krugman_specialisation": "no GRP structure by activity: Krugman and structural similarity indices not computed",
+    "balassa_rca": "no trade of the regions by product: RCA not computed",
+    "grubel_lloyd": "no exports and imports by product: intra-industry trade not computed",
+    "trade_complementarity": "no exports of one region and imports of the other by product",
+    "novy_trade_costs": "no trade flows between the two regions (only trade with the partner country)",
+    "markov_mobility": "a Markov chain needs many regions, not a pair (see the convergence of the Russian regions)",
+    "beta_convergence": "beta convergence needs many regions (computed below across the Russian regions)",
+}
+
+
 SCENARIO_ITEMS: dict[str, tuple[str, str]] = {
     "exports": ("Прирост экспорта", "Export gain"), "output": ("Прирост выпуска", "Output gain"),
     "gva": ("Прирост валовой добавленной стоимости", "Gross value added gain"),
@@ -148,3 +167,44 @@ def origin_text(origin: str, lang: str) -> str:
         if origin.startswith(en):
             return ru + origin[len(en):]
     return origin
+
+
+#: Methods of the validation annex: English name → Russian.
+METHODS_RU: dict[str, str] = {
+    "AHP (eigenvector)": "Метод анализа иерархий (собственный вектор)",
+    "Composite index (COIN)": "Сводный индекс (COIN)", "HP filter": "Фильтр Ходрика – Прескотта",
+    "Leontief inverse": "Обратная матрица Леонтьева", "Markov chain": "Цепь Маркова",
+    "PPML gravity": "Гравитационная модель (PPML)", "TOPSIS (vector)": "TOPSIS (векторная нормировка)",
+}
+
+#: Results of the study (``Study`` attribute names) as the report names them: (ru, en).
+ANALYSES: dict[str, tuple[str, str]] = {
+    "profile": ("Профили регионов", "Regional profiles"), "wages_usd": ("Зарплаты в долларах США", "Wages in USD"),
+    "trade_usd": ("Внешняя торговля", "Foreign trade"), "coverage": ("Покрытие данных", "Data coverage"),
+    "preconditions": ("Показатели предпосылок", "Preconditions"), "convergence": ("Конвергенция", "Convergence"),
+    "io": ("Модель «затраты – выпуск»", "Input-output model"), "index": ("Сводный индекс", "Composite index"),
+    "directions": ("Ранжирование направлений", "Ranking of directions"), "gravity": ("Гравитационная модель",
+                                                                                   "Gravity model"),
+    "evaluation": ("Оценка эффекта ЕЭП", "Evaluation of the SES"), "scenarios": ("Сценарии", "Scenarios"),
+    "factors": ("Объективные факторы", "Objective factors"), "maps": ("Карты", "Maps"),
+    "validation": ("Проверка методов", "Validation of the methods"),
+}
+
+#: Regressors and outcomes of the objective-factor panel: (ru, en).
+FACTORS: dict[str, tuple[str, str]] = {
+    "cis_export_share": ("доля СНГ в экспорте", "CIS share of exports"),
+    "inflation_gap_x_proximity": ("разрыв инфляции × близость к Беларуси", "inflation gap × proximity to Belarus"),
+    "by_gdp_usd_growth_x_proximity": ("рост ВВП Беларуси в долл. США × близость к Беларуси",
+                                      "growth of Belarus' GDP in USD × proximity to Belarus"),
+    "eaeu_x_proximity": ("ЕАЭС (с 2015 г.) × близость к Беларуси", "EAEU (from 2015) × proximity to Belarus"),
+    "shock_2014_2015_x_proximity": ("шок 2014–2015 гг. × близость к Беларуси",
+                                    "2014–2015 shock × proximity to Belarus"),
+    "covid_2020_x_proximity": ("пандемия 2020 г. × близость к Беларуси", "2020 pandemic × proximity to Belarus"),
+    "grp_growth": ("рост ВРП", "GRP growth"),
+}
+
+#: Parameters of the scenario chain (``mult_<kind>_<side>``): (ru, en) with ``{region}``.
+MULTIPLIER_NAMES: dict[str, tuple[str, str]] = {
+    "output": ("Мультипликатор выпуска: {region}", "Output multiplier: {region}"),
+    "gva": ("Мультипликатор ВДС: {region}", "GVA multiplier: {region}"),
+}
