@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from regint._options import check_option
 from regint.errors import OptionError
+from regint.report.briefs import render_brief, write_briefs
 from regint.report.checks import CheckReport, check_report, used_sources
 from regint.report.collect import Results
 from regint.report.document import build_document
@@ -57,7 +58,9 @@ def output_path(out: Path, lang: str, fmt_: str) -> Path:
 
 def check_documents(study: Results, docs: dict[str, dict[str, Any]]) -> CheckReport:
     """Run the report's checks (:mod:`regint.report.checks`) on the documents of one build."""
-    pages = {lang: render_html(doc, "pdf") + render_validation(doc) for lang, doc in docs.items()}
+    pages = {lang: render_html(doc, "pdf") + render_validation(doc)
+             + "".join(render_brief(study, doc, side) for side in ("ru", "by"))  # type: ignore[arg-type]
+             for lang, doc in docs.items()}
     return check_report(docs, pages, codes=study.regions, used_sources=used_sources(study))
 
 
@@ -104,6 +107,9 @@ def build_report(study: Results, *, langs: Sequence[str] = ("ru", "en"), out: Pa
             tick(f"{f} {lang}")
         if "pdf" in formats:
             files[(lang, "validation")] = write_validation_pdf(doc, out / f"validation_{lang}.pdf")
+            for side, path in write_briefs(study, doc, out).items():
+                files[(lang, f"brief_{side}")] = path
+            tick(f"briefs {lang}")
     return ReportFiles(files=files, results=study, checks=checks)
 
 
@@ -111,4 +117,4 @@ def n_steps(langs: Sequence[str], formats: Sequence[str]) -> int:
     """Number of progress ticks of :func:`build_report` (for a progress bar)."""
     from regint.report.collect import N_STEPS
 
-    return N_STEPS + len(langs) * (1 + len(formats))
+    return N_STEPS + len(langs) * (1 + len(formats) + (1 if "pdf" in formats else 0))

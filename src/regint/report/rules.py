@@ -255,9 +255,9 @@ def _rules() -> tuple[Rule, ...]:
              {"ru": f"Доля пропусков по белорусскому региону > {fmt.percent(MISSING_THRESHOLD, 'ru', 0)}",
               "en": f"Share of gaps for the Belarusian region > {fmt.percent(MISSING_THRESHOLD, 'en', 0)}"},
              {"ru": "Заключить соглашение Росстата и Белстата об обмене региональными данными (ВРП, структура, "
-                    "торговля по товарам и партнёрам): за {coverage_years:text} по показателям анализа нет "
+                    "торговля по товарам и партнёрам): за {coverage_years:text} гг. по показателям анализа нет "
                     "данных для {missing_share_by:pct0} лет по {by_dat:text} против {missing_share_ru:pct0} по "
-                    "{ru_nom:text}.",
+                    "{ru_dat:text}.",
               "en": "Conclude a Rosstat–Belstat agreement on exchanging regional data (GRP, structure, trade by "
                     "product and partner): over {coverage_years:text} the analysis indicators have no value "
                     "in {missing_share_by:pct0} of the years for {by_nom:text} against {missing_share_ru:pct0} "
