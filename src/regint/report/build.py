@@ -18,8 +18,14 @@ from regint.report.briefs import render_brief, write_briefs
 from regint.report.checks import CheckReport, check_report, used_sources
 from regint.report.collect import Results
 from regint.report.document import build_document
-from regint.report.render import (render_html, render_validation, write_html, write_pdf, write_validation_pdf,
-                                  write_workbook)
+from regint.report.render import (
+    render_html,
+    render_validation,
+    write_html,
+    write_pdf,
+    write_validation_pdf,
+    write_workbook,
+)
 
 Format = Literal["html", "pdf", "xlsx"]
 FORMATS: tuple[str, ...] = ("html", "pdf", "xlsx")
