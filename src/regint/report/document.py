@@ -157,17 +157,34 @@ def _trade_chart(res: Results, lang: str, sec: Section) -> None:
             continue
         for reg in res.pair:
             if reg in tab.index and tab.loc[reg].notna().any():
-                s = tab.loc[reg].dropna()
+                s = _broken_at_break(tab.loc[reg].dropna(), ind, reg)
                 series.append(C.Series(f"{i18n.region(reg, lang)}: {_t(lang, ru, en)}", list(s.index), s.tolist()))
     if not series:
         return
     spec = C.ChartSpec("trade", "line", _t(lang, "Внешняя торговля товарами", "Foreign trade in goods"),
                        xlabel=_t(lang, "год", "year"), ylabel=_t(lang, "млн долл. США", "mln USD"), series=tuple(series))
     note = _t(lang, "Росстат (регионы России; данные 1-ТС), Белстат. Торговля с Беларусью в рядах Росстата "
-                    "отсутствует в 2009–2011 гг. и включена с 2012 г. (разрыв ряда).",
+                    "отсутствует в 2009–2011 гг. и включена с 2012 г. (разрыв ряда): линии российских регионов прерваны на его границах.",
               "Rosstat (Regions of Russia; 1-TS data), Belstat. Rosstat's regional series exclude trade with Belarus "
-              "in 2009–2011 and include it from 2012 (a break in the series).")
+              "in 2009–2011 and include it from 2012 (a break in the series): the Russian lines are broken at its edges.")
     sec.figures["trade"] = C.render(spec, lang, note)
+
+
+def _broken_at_break(series: pd.Series, indicator: str, region: str) -> pd.Series:
+    """The series with a gap before the first year of a comparable definition (the line is drawn broken at a
+    coverage break, so a change of definition is never shown as a rise)."""
+    from regint.data.harmonise import series_breaks
+
+    hits = series_breaks(indicator, [region])
+    if hits.empty or series.empty:
+        return series
+    hits = hits[(hits["kind"] == "coverage") & (hits["start"].astype(str) != "")]
+    edges = sorted({int(str(v)[:4]) for v in hits["start"]} | {int(str(v)[:4]) + 1 for v in hits["end"] if str(v)})
+    edges = [y for y in edges if min(series.index) < y <= max(series.index)]
+    if not edges:
+        return series
+    gaps = pd.Series(np.nan, index=[y - 0.5 for y in edges])
+    return pd.concat([series, gaps]).sort_index()
 
 
 def _preconditions(res: Results, lang: str, sec: Section) -> None:
