@@ -781,7 +781,8 @@ def _maps(res: Results, lang: str, sec: Section) -> None:
         mpl, ply = mb.choropleth[lang]
         sec.figures["choropleth"] = C.Figure(
             "choropleth", _t(lang, f"Среднемесячная зарплата в долларах США, {mb.year} г.",
-                             f"Average monthly wage in US dollars, {mb.year}"),
+                             f"Average monthly wage in US dollars, {mb.year}")
+            + (" " + i18n.label("dated", lang) if is_dated(int(mb.year), today_of(res)) else ""),
             C.figure_svg(mpl, "choropleth"), C.plotly_div(ply, "choropleth"),
             _t(lang, "Росстат, Белстат; пересчёт по официальным курсам. Штриховка — нет данных.",
                "Rosstat, Belstat; converted at official rates. Hatched: no data."))
@@ -884,6 +885,18 @@ YEAR_FACTS: tuple[str, ...] = ("wage_ratio_year", "wage_ppp_year", "index_year",
                                "price_level_gap_year", "exports_cis_share_year", "io_year", "beta_last", "sc_last_year")
 
 
+#: The years the proposal of each rule rests on (a proposal on a dated figure is marked dated).
+RULE_YEARS: dict[str, tuple[str, ...]] = {
+    "R1": ("wage_ppp_year",), "R2": ("rer_year",), "R3": ("price_level_gap_year",), "R4": ("gravity_year",),
+    "R5": ("gravity_year",), "R7": ("index_year",), "R8": ("io_year",), "R12": ("beta_last",),
+}
+
+
+def today_of(res: Results) -> dt.date:
+    """The report date of the study (its settings), today when it has none."""
+    return getattr(getattr(res, "settings", None), "report_date", None) or dt.date.today()
+
+
 def _mark_dated(facts: dict[str, Any], report_date: dt.date) -> None:
     """``facts[<year key>_dated]`` = the year is more than three years before the report date."""
     for key in YEAR_FACTS:
@@ -933,6 +946,8 @@ def build_document(res: Results, lang: str, *, today: dt.date | None = None) -> 
     return {
         "lang": lang, "facts": facts, "F": facts, "s": s, "rules": evaluated,
         "proposals": [e for e in evaluated if e.status == "fired"],
+        "proposal_dated": {e.rule.id: any(facts.get(f"{k}_dated", False) for k in RULE_YEARS.get(e.rule.id, ()))
+                           for e in evaluated},
         "title": i18n.label("title", lang).format(ab=i18n.pair_genitive(a, b, lang)),
         "both_gen": i18n.pair_genitive(a, b, lang),
         "sections": i18n.SECTIONS, "ru": i18n.region_forms(a, lang), "by": i18n.region_forms(b, lang),

@@ -297,7 +297,7 @@ def _rules() -> tuple[Rule, ...]:
              lambda f: True,
              {"ru": "Найден быстрейший путь к цели в пределах бюджета",
               "en": "A fastest path to a target within the budget was found"},
-             {"ru": "Закрепить в дорожной карте первоочередные меры {fastest_levers:list}: по модели сценариев они "
+             {"ru": "Закрепить в дорожной карте первоочередные меры ({fastest_levers:list}): по модели сценариев они "
                     "позволяют достичь цели «{fastest_target:text}» к {fastest_year:year} г. при затратах "
                     "{fastest_cost:num0} млн руб.",
               "en": "Put the measures {fastest_levers:list} first in the road map: in the scenario model they reach "
