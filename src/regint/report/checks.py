@@ -230,6 +230,7 @@ def page_chunks(html: str) -> list[Chunk]:
 # ------------------------------------------------------------------------------------------------ text checks
 _CODE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:RU|BY)-[A-Z]{2,3}(?::(?:RU|BY)-[A-Z]{2,3})?\b"), "region code"),
+    (re.compile(r"\b(?:RUS|BLR)\b"), "country code"),
     (re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b"), "identifier"),
     (re.compile(r"\bregint\.[a-z_.]+\b"), "module name"),
     (re.compile(r"\b[\w-]+\.(?:toml|csv|py|parquet)\b"), "file name"),

@@ -598,8 +598,10 @@ def _directions(res: Results, lang: str, sec: Section) -> None:
         _t(lang, "Место (взвеш. сумма)", "Rank (weighted sum)"): r["rank_wsm"].to_numpy(),
         _t(lang, "Первое место в розыгрышах весов", "First in weight draws"): [fmt.percent(share.get(c, np.nan), lang, 0)
                                                                             for c in r.index]})
-    src = _t(lang, "опрос экспертов (AHP, групповая агрегация AIJ) и данные", "expert survey (AHP, AIJ group "
-             "aggregation) and data")
+    src = (_t(lang, "опрос экспертов (AHP, групповая агрегация AIJ) и данные", "expert survey (AHP, AIJ group "
+              "aggregation) and data") if d.experts else
+           _t(lang, "критерии, измеренные по данным (опрос экспертов не проводился)",
+              "criteria measured from data (no expert survey)"))
     sec.tables["directions"] = ReportTable(
         "directions", _t(lang, "Ранжирование направлений интеграции", "Ranking of the directions of integration"), frame,
         units=_t(lang, "C и Q — от 0 до 1", "C and Q from 0 to 1"), source=src, digits={"TOPSIS C": 3, "VIKOR Q": 3},
@@ -641,7 +643,8 @@ def _gravity(res: Results, lang: str, sec: Section) -> None:
         return
     p = g.potential
     frame = pd.DataFrame({
-        _t(lang, "Направление", "Direction"): [f"{e} → {i}" for e, i in zip(p["exporter"], p["importer"], strict=True)],
+        _t(lang, "Направление", "Direction"): [f"{_iso3(e, lang)} → {_iso3(i, lang)}"
+                                               for e, i in zip(p["exporter"], p["importer"], strict=True)],
         _t(lang, "Факт", "Actual"): p["actual"].to_numpy() / 1e3, _t(lang, "Прогноз", "Predicted"): p["predicted"].to_numpy() / 1e3,
         _t(lang, "Факт / прогноз", "Actual / predicted"): p["ratio"].to_numpy(),
         _t(lang, "Нижняя граница", "Lower"): p["ratio_lower"].to_numpy(),
@@ -650,7 +653,7 @@ def _gravity(res: Results, lang: str, sec: Section) -> None:
         "gravity", _t(lang, "Торговля России и Беларуси против прогноза гравитационной модели",
                       "Trade of Russia and Belarus against the gravity model's prediction"), frame,
         units=_t(lang, "млн долл. США; отношение", "mln USD; ratio"),
-        source=_t(lang, f"CEPII GeoDist, WITS (UN Comtrade); PPML с эффектами экспортёра и импортёра, N = {g.nobs}",
+        source=_t(lang, f"CEPII GeoDist, WITS (UN Comtrade); PPML с эффектами экспортёра и импортёра, N = {fmt.number(g.nobs, 'ru', 0)}",
                   f"CEPII GeoDist, WITS (UN Comtrade); PPML with exporter and importer effects, N = {g.nobs}"),
         years="2009", digits={_t(lang, "Факт", "Actual"): 0, _t(lang, "Прогноз", "Predicted"): 0},
         note=_t(lang, "Интервал — параметрический бутстрэп прогноза", "Interval: parametric bootstrap of the prediction"))
@@ -661,6 +664,12 @@ def _gravity(res: Results, lang: str, sec: Section) -> None:
                                         p["ratio_lower"].tolist(), p["ratio_upper"].tolist()),), height=3.4)
     sec.figures["gravity"] = C.render(spec, lang, _t(lang, "Линия 1 — торговля на уровне прогноза. CEPII, WITS; 2009.",
                                                      "Line at 1: trade at the predicted level. CEPII, WITS; 2009."))
+
+
+def _iso3(code: str, lang: str) -> str:
+    """A country's ISO 3166-1 alpha-3 code of the gravity data (``RUS``) → its name."""
+    names = {"RUS": ("Россия", "Russia"), "BLR": ("Беларусь", "Belarus")}
+    return L.pick(names[code], lang) if code in names else code
 
 
 def _evaluation(res: Results, lang: str, sec: Section) -> None:
@@ -729,7 +738,8 @@ def _factors(res: Results, lang: str, sec: Section) -> None:
     tab["regressor"] = [L.pick(L.FACTORS.get(str(x), (str(x), str(x))), lang) for x in tab["regressor"]]
     keep = [c for c in ("regressor", "coef", "se", "pvalue", "boot_pvalue", "boot_lower", "boot_upper") if c in tab.columns]
     tab = tab[keep]
-    names = {"regressor": _t(lang, "Фактор", "Factor"), "coef": _t(lang, "Коэффициент", "Coefficient"), "se": "SE",
+    names = {"regressor": _t(lang, "Фактор", "Factor"), "coef": _t(lang, "Коэффициент", "Coefficient"),
+             "se": _t(lang, "Ст. ошибка", "SE"),
              "pvalue": "p", "boot_pvalue": _t(lang, "p (бутстрэп)", "p (bootstrap)"),
              "boot_lower": _t(lang, "Нижняя граница", "Lower"), "boot_upper": _t(lang, "Верхняя граница", "Upper")}
     h = fb.fit.honesty
