@@ -155,3 +155,12 @@ def test_region_cases_for_other_regions():
     assert Region("RU-KDA").render("ru").gen == "Краснодарского края"
     assert Regions(("RU-SMO", "BY-HM")).render("ru") == "Смоленской области и Минску"
     assert derive_ru_cases("Республика Карелия") == ("Республика Карелия",) * 4
+
+
+def test_cis_share_starts_after_the_coverage_break():
+    # Rosstat's regional trade leaves Belarus out until 2011 (breaks.csv): a CIS share across 2012 would show the
+    # change of definition as a rise, so the share is computed from 2012 on
+    from regint.indicators.preconditions import comparable_from
+
+    assert comparable_from("exports_cis_usd", "RU-SMO") == 2012
+    assert comparable_from("exports_cis_usd", "BY-VI") == 0

@@ -86,3 +86,32 @@ def test_price_index_and_price_level_gap():
     # PLI 25/60 against 0.8/2: +4.1667 %
     gap = prices.price_level_gap(pd.Series([25.0]), pd.Series([60.0]), pd.Series([0.8]), pd.Series([2.0]))
     assert gap.iloc[0] == pytest.approx(100 * ((25 / 60) / 0.4 - 1))
+
+
+def test_consecutive_run_keeps_the_longest_gap_free_stretch():
+    s = pd.Series([1.0, 2.0, 3.0, np.nan, 5.0, 6.0, 7.0, 8.0],
+                  index=[2010, 2011, 2012, 2013, 2019, 2020, 2021, 2022])
+    assert prices.consecutive_run(s).index.tolist() == [2019, 2020, 2021, 2022]
+    # ties go to the latest run; an empty series stays empty
+    assert prices.consecutive_run(pd.Series([1.0, 2.0, 3.0, 4.0], index=[2001, 2002, 2010, 2011])).index.tolist() \
+        == [2010, 2011]
+    assert prices.consecutive_run(pd.Series(dtype=float)).empty
+
+
+def test_half_life_on_a_gapped_series_uses_annual_steps_only():
+    # issue 18: 2012 -> 2019 must not be one AR(1) step. The half-life of the run equals statsmodels' OLS AR(1)
+    # (y_t on a constant and y_{t-1}) fitted to the run alone (Rogoff 1996: h = ln 0.5 / ln rho).
+    import statsmodels.api as sm
+
+    rng = np.random.default_rng(3)
+    x = [0.0]
+    for _ in range(17):
+        x.append(0.7 * x[-1] + rng.normal(0, 0.1))
+    run = pd.Series(np.exp(x), index=range(1995, 2013))
+    gapped = pd.concat([run, pd.Series([np.exp(0.9)], index=[2019])])
+    fit = sm.OLS(np.log(run.to_numpy()[1:]), sm.add_constant(np.log(run.to_numpy()[:-1]))).fit()
+    res = prices.half_life(prices.consecutive_run(gapped))
+    assert res.nobs == 17
+    assert res.rho == pytest.approx(fit.params[1])
+    assert res.half_life == pytest.approx(np.log(0.5) / np.log(fit.params[1]))
+    assert prices.half_life(gapped).nobs == 18  # the raw series would count 2012 -> 2019 as one step

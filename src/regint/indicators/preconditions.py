@@ -276,11 +276,30 @@ def _cpi_level(p: _Panel, region: str) -> tuple[pd.Series, str]:
     return pd.Series(dtype="float64"), region
 
 
+def _annual_average_cpi(p: _Panel, region: str) -> tuple[pd.Series, str]:
+    """The country's annual-average CPI level chained from its inflation (World Bank FP.CPI.TOTL.ZG)."""
+    raw = p.series(_country(region), "inflation").dropna()
+    if raw.empty:
+        return pd.Series(dtype="float64"), region
+    return prices.price_index(raw, form="change"), f"{_country(region)} (inflation, annual average)"
+
+
+def _cpi_levels_alike(p: _Panel, a: str, b: str) -> tuple[pd.Series, str, pd.Series, str]:
+    """CPI levels of both sides of one kind: annual-average inflation of both countries when both have it (the
+    exchange rates are annual averages too), else each side's own CPI (December on December where published)."""
+    avg_a, ra = _annual_average_cpi(p, a)
+    avg_b, rb = _annual_average_cpi(p, b)
+    if not avg_a.dropna().empty and not avg_b.dropna().empty:
+        return avg_a, ra, avg_b, rb
+    cpi_a, ra = _cpi_level(p, a)
+    cpi_b, rb = _cpi_level(p, b)
+    return cpi_a, ra, cpi_b, rb
+
+
 def _rer(p: _Panel, out: _Collector, pair: Pair) -> None:
     a, b = pair
     fx_a, fx_b = p.series(_country(a), "fx_usd"), p.series(_country(b), "fx_usd")
-    cpi_a, ra = _cpi_level(p, a)
-    cpi_b, rb = _cpi_level(p, b)
+    cpi_a, ra, cpi_b, rb = _cpi_levels_alike(p, a, b)
     lacking = [n for n, s in (("fx_usd RU", fx_a), ("fx_usd BY", fx_b), (f"cpi {a}", cpi_a),
                               (f"cpi {b}", cpi_b)) if s.dropna().empty]
     if lacking:
@@ -292,21 +311,24 @@ def _rer(p: _Panel, out: _Collector, pair: Pair) -> None:
         out.skip("real_exchange_rate", out.t("skip_rer_short", n=len(q)))
         return
     q = 100.0 * q / q.iloc[0]
-    used = p.sources([(_country(a), "fx_usd"), (_country(b), "fx_usd"), (ra, "cpi"), (rb, "cpi")])
+    used = p.sources([(_country(a), "fx_usd"), (_country(b), "fx_usd")]
+                     + [(r.split(" ")[0], "inflation" if " " in r else "cpi") for r in (ra, rb)])
     change = q.iloc[-1] - 100.0
     direction = Phrase("appreciated" if change > 0 else "depreciated")
     out.add("real_exchange_rate", (ra, rb), q.iloc[-1], _span(q.index),
             out.t("real_exchange_rate", cpi_a=CpiOf(ra), cpi_b=CpiOf(rb), y0=q.index[0], y1=q.index[-1],
                   q=q.iloc[-1], direction=direction, change=abs(change)), used)
-    hl = prices.half_life(q)
+    # AR(1) and ADF read each row as one year: only the longest run of consecutive years enters them
+    run = prices.consecutive_run(q)
+    hl = prices.half_life(run)
     if hl.valid:
-        out.add("rer_half_life", (ra, rb), hl.half_life, _span(q.index),
+        out.add("rer_half_life", (ra, rb), hl.half_life, _span(run.index),
                 out.t("rer_half_life", hl=hl.half_life, rho=hl.rho), used)
     else:
         out.skip("rer_half_life", Reason(hl.reason).render(out.lang))
-    test = prices.adf(np.log(q))
+    test = prices.adf(np.log(run))
     if test.valid:
-        out.add("rer_adf_pvalue", (ra, rb), test.pvalue, _span(q.index),
+        out.add("rer_adf_pvalue", (ra, rb), test.pvalue, _span(run.index),
                 out.t("rer_adf_pvalue", adf=Phrase("adf_reject" if test.reject() else "adf_keep"),
                       p=test.pvalue), used)
     else:
@@ -339,6 +361,7 @@ def _trade_shares(p: _Panel, out: _Collector, pair: Pair) -> None:
             continue
         for ind, label in (("exports_cis_usd", "exports_cis_share"), ("exports_partner_usd", "exports_partner_share")):
             share = trade.partner_share(p.series(r, ind), ex).dropna()
+            share = share[share.index >= comparable_from(ind, r)]
             if share.empty:
                 out.skip(f"{label} [{r}]", out.t("skip_no_series", ind=Phrase(ind), r=Region(r)))
                 continue
@@ -359,6 +382,21 @@ def _trade_shares(p: _Panel, out: _Collector, pair: Pair) -> None:
         out.add("openness", (r,), op.iloc[-1], _span(op.index),
                 out.t("openness", r=Region(r), op=100 * op.iloc[-1], y=op.index[-1]), p.sources([(r, "exports_usd"), (r, "imports_usd"), (r, "grp"),
                                                 (r, "grp_per_capita"), (_country(r), "fx_usd")]))
+
+
+def comparable_from(indicator: str, region: str) -> int:
+    """First year from which a partner-trade series keeps one definition: the year after the last coverage
+    break of the catalog (Rosstat's regional trade leaves Belarus out until 2011), else 0.
+
+    A share across such a break would show a change of definition as a rise, so it starts after it.
+    """
+    from regint.data.harmonise import series_breaks
+
+    hits = series_breaks(indicator, [region])
+    if hits.empty:
+        return 0
+    hits = hits[(hits["kind"] == "coverage") & (hits["end"].astype(str) != "")]
+    return int(hits["end"].astype(str).str[:4].astype(int).max()) + 1 if len(hits) else 0
 
 
 def _grp_usd(p: _Panel, region: str) -> pd.Series:

@@ -304,6 +304,39 @@ def kpss(series: pd.Series, *, regression: KPSSRegression = "c", nlags: int | Li
                           {k: float(v) for k, v in crit.items()}, regression, notes=tuple(notes))
 
 
+def consecutive_run(series: pd.Series) -> pd.Series:
+    """The longest run of consecutive integer periods (years) with a value; the latest run when two are as long.
+
+    An AR(1) or ADF regression on annual data reads each row as one step; a gap (2012 → 2019) would be taken as
+    one year. Restricting the series to its longest gap-free run keeps every step one year long.
+
+    Parameters
+    ----------
+    series : Series of shape (T,), indexed by integer years
+        NaN are dropped first.
+
+    Returns
+    -------
+    Series of shape (R,)
+        The values of the run, in order.
+
+    Examples
+    --------
+    >>> consecutive_run(pd.Series([1.0, 2.0, 3.0, 4.0], index=[2010, 2011, 2012, 2019])).index.tolist()
+    [2010, 2011, 2012]
+    """
+    x = series.dropna().sort_index()
+    if x.empty:
+        return x
+    years = np.asarray([int(y) for y in x.index])
+    breaks = np.flatnonzero(np.diff(years) != 1) + 1
+    starts = np.concatenate([[0], breaks])
+    ends = np.concatenate([breaks, [len(years)]])
+    lengths = ends - starts
+    best = int(np.flatnonzero(lengths == lengths.max())[-1])
+    return x.iloc[starts[best]:ends[best]]
+
+
 @dataclass(frozen=True)
 class HalfLifeResult:
     """Persistence of deviations: AR(1) coefficient and half-life (in periods of the series).

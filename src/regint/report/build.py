@@ -8,15 +8,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from regint._options import check_option
 from regint.errors import OptionError
+from regint.report.briefs import render_brief, write_briefs
+from regint.report.checks import CheckReport, check_report, used_sources
 from regint.report.collect import Results
 from regint.report.document import build_document
-from regint.report.render import write_html, write_pdf, write_workbook
+from regint.report.render import (
+    render_html,
+    render_validation,
+    write_html,
+    write_pdf,
+    write_validation_pdf,
+    write_workbook,
+)
 
 Format = Literal["html", "pdf", "xlsx"]
 FORMATS: tuple[str, ...] = ("html", "pdf", "xlsx")
@@ -45,6 +54,7 @@ class ReportFiles:
 
     files: dict[tuple[str, str], Path]
     results: Results
+    checks: CheckReport = field(default_factory=CheckReport)
 
 
 def output_path(out: Path, lang: str, fmt_: str) -> Path:
@@ -52,8 +62,17 @@ def output_path(out: Path, lang: str, fmt_: str) -> Path:
     return out / f"report_{lang}.{fmt_}"
 
 
+def check_documents(study: Results, docs: dict[str, dict[str, Any]]) -> CheckReport:
+    """Run the report's checks (:mod:`regint.report.checks`) on the documents of one build."""
+    pages = {lang: render_html(doc, "pdf") + render_validation(doc)
+             + "".join(render_brief(study, doc, side) for side in ("ru", "by"))  # type: ignore[arg-type]
+             for lang, doc in docs.items()}
+    return check_report(docs, pages, codes=study.regions, used_sources=used_sources(study))
+
+
 def build_report(study: Results, *, langs: Sequence[str] = ("ru", "en"), out: Path = Path("out/report"),
-                 formats: Sequence[str] = FORMATS, progress: Callable[[str], None] | None = None) -> ReportFiles:
+                 formats: Sequence[str] = FORMATS, progress: Callable[[str], None] | None = None,
+                 strict: bool = False) -> ReportFiles:
     """Render the report of ``study`` in every language and format asked for (its results computed once).
 
     Parameters
@@ -67,6 +86,10 @@ def build_report(study: Results, *, langs: Sequence[str] = ("ru", "en"), out: Pa
     formats : sequence of {'html', 'pdf', 'xlsx'}
     progress : callable(step name), optional
         Called after each rendering step (the study's own steps report through its ``progress``).
+    strict : bool
+        Raise :class:`~regint.report.checks.ReportCheckError` when the report's checks find a defect (before
+        anything is written). Otherwise the findings are written to ``checks.txt`` beside the report and
+        returned in :attr:`ReportFiles.checks`.
     """
     for lang in langs:
         check_option("lang", lang, ("ru", "en"))
@@ -76,17 +99,28 @@ def build_report(study: Results, *, langs: Sequence[str] = ("ru", "en"), out: Pa
     study.compute_all()
     files: dict[tuple[str, str], Path] = {}
     writers = {"html": write_html, "pdf": write_pdf, "xlsx": write_workbook}
+    docs = {lang: build_document(study, lang, today=study.settings.report_date) for lang in langs}
+    checks = check_documents(study, docs)
+    if strict:
+        checks.raise_if_failed()
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "checks.txt").write_text(checks.summary() + "\n", encoding="utf-8")
     for lang in langs:
-        doc = build_document(study, lang, today=study.settings.report_date)
+        doc = docs[lang]
         tick(f"document {lang}")
         for f in formats:
             files[(lang, f)] = writers[f](doc, output_path(out, lang, f))
             tick(f"{f} {lang}")
-    return ReportFiles(files=files, results=study)
+        if "pdf" in formats:
+            files[(lang, "validation")] = write_validation_pdf(doc, out / f"validation_{lang}.pdf")
+            for side, path in write_briefs(study, doc, out).items():
+                files[(lang, f"brief_{side}")] = path
+            tick(f"briefs {lang}")
+    return ReportFiles(files=files, results=study, checks=checks)
 
 
 def n_steps(langs: Sequence[str], formats: Sequence[str]) -> int:
     """Number of progress ticks of :func:`build_report` (for a progress bar)."""
     from regint.report.collect import N_STEPS
 
-    return N_STEPS + len(langs) * (1 + len(formats))
+    return N_STEPS + len(langs) * (1 + len(formats) + (1 if "pdf" in formats else 0))

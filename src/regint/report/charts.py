@@ -135,8 +135,40 @@ def _draw_heat(ax: Any, fig: Any, spec: ChartSpec) -> None:
     fig.colorbar(im, ax=ax, shrink=0.6, label=spec.colorbar)
 
 
-def to_svg(spec: ChartSpec) -> str:
-    """Render ``spec`` with matplotlib as an SVG string (for the PDF)."""
+def tick_text(value: float, lang: str) -> str:
+    """A tick label in the language's number format: decimal comma, non-breaking-space thousands and the minus
+    sign «−» in Russian (``1 000``, ``0,5``, ``−2``); as few decimals as the value needs (up to three)."""
+    from regint.report import fmt
+
+    digits = next((d for d in range(4) if abs(round(value, d) - value) < 1e-9 * max(1.0, abs(value))), 3)
+    text = fmt.number(abs(value), lang, digits)
+    return ("−" + text) if value < 0 and text.strip("0,. \u00a0") else text
+
+
+def _year_axis(spec: ChartSpec) -> bool:
+    """The x axis of a line chart whose x values are years (written without grouping)."""
+    xs = [x for s in spec.series for x in s.x]
+    return spec.kind == "line" and bool(xs) and all(isinstance(x, int | np.integer | float) and 1800 <= float(x) <= 2200
+                                                   for x in xs)
+
+
+def _format_axes(ax: Any, spec: ChartSpec, lang: str) -> None:
+    from matplotlib.ticker import FuncFormatter
+
+    numbers = FuncFormatter(lambda v, _pos: tick_text(float(v), lang))
+    years = FuncFormatter(lambda v, _pos: str(int(round(v))))
+    if spec.kind in ("line", "scatter", "bar"):
+        ax.yaxis.set_major_formatter(numbers)
+    if spec.kind == "barh":
+        ax.xaxis.set_major_formatter(numbers)
+    if spec.kind == "scatter":
+        ax.xaxis.set_major_formatter(numbers)
+    if _year_axis(spec):
+        ax.xaxis.set_major_formatter(years)
+
+
+def to_svg(spec: ChartSpec, lang: str = "en") -> str:
+    """Render ``spec`` with matplotlib as an SVG string (for the PDF); tick labels in ``lang``'s number format."""
     plt = _mpl()
     height = spec.height if spec.kind != "heatmap" or spec.heat is None else 1.4 + 0.27 * len(spec.heat)
     fig, ax = plt.subplots(figsize=(7.2, height))
@@ -180,6 +212,7 @@ def to_svg(spec: ChartSpec) -> str:
         from matplotlib.ticker import MaxNLocator
 
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    _format_axes(ax, spec, lang)
     ax.set_xlabel(spec.xlabel)
     ax.set_ylabel(spec.ylabel)
     if len(spec.series) > 1:
@@ -257,7 +290,7 @@ def plotly_div(fig: Any, key: str) -> str:
 
 def render(spec: ChartSpec, lang: str, note: str, *, illustrative: bool = False) -> Figure:
     """Both renderings of ``spec`` with the note (units, source, years) shown under the chart."""
-    return Figure(key=spec.key, title=spec.title, svg=to_svg(spec), html=plotly_div(to_plotly(spec, lang), spec.key),
+    return Figure(key=spec.key, title=spec.title, svg=to_svg(spec, lang), html=plotly_div(to_plotly(spec, lang), spec.key),
                   note=note, illustrative=illustrative)
 
 

@@ -19,8 +19,10 @@ from regint.models.inputoutput import notes as io_notes
 from regint.report import charts as C
 from regint.report import fmt, i18n
 from regint.report import labels as L
+from regint.report.checks import plausible, used_sources
 from regint.report.collect import Results
 from regint.report.facts import extract_facts, observed_years
+from regint.report.freshness import DATED_AFTER, freshness, freshness_frame, is_dated
 from regint.report.rules import apply_rules, prepare_facts, rules_frame
 from regint.report.tables import ReportTable
 from regint.study.outcome import Outcome
@@ -42,8 +44,44 @@ def _t(lang: str, ru: str, en: str) -> str:
     return ru if lang == "ru" else en
 
 
-def _src(ids: list[str] | set[str]) -> str:
-    return ", ".join(sorted(ids))
+def _src(ids: list[str] | set[str], lang: str = "en") -> str:
+    """The catalog names of source ids (ids not in the catalog are left out: they are not sources)."""
+    from regint.data.catalogs import sources
+
+    cat = sources().set_index("id")
+    names = [_FILE_NOTE.sub("", str(cat.at[i, f"name_{lang}"])) for i in sorted(set(ids)) if i in cat.index]
+    return "; ".join(dict.fromkeys(names))
+
+
+#: A file name in parentheses inside a source's name («(sp_1.1.xlsx)»): the workbook's contents sheet keeps it.
+_FILE_NOTE = re.compile(r"\s*\((?:[^()]*\s)?[\w.-]+\.(?:xlsx|xls|csv|json)\)")
+_CODE = re.compile(r"\b(?:RU|BY)(?:-[A-Z]{2,3})?\b(?=[:'’ ]|s\b|$)")
+
+
+def _indicator_word(code: str, lang: str) -> str:
+    """An indicator code in a text → its catalog name with a lower-case first letter, or the code when unknown."""
+    name = L.indicator_name(code, lang)
+    if name == code:
+        return code
+    return name if name[:2].isupper() else name[0].lower() + name[1:]
+
+
+def names_for_codes(text: str, lang: str) -> str:
+    """Region codes in a text written by an analysis («RU-SMO: …») replaced by the regions' names; file names
+    in parentheses dropped."""
+    from regint.data.catalogs import sources
+
+    ids = set(sources()["id"].astype(str))
+    text = re.sub(r"\b((?:RU|BY)-[A-Z]{2,3})\b", lambda m: i18n.region(m.group(1), lang), text)
+    text = re.sub(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b|\bgrp\b",
+                  lambda m: _src([m.group(0)], lang) if m.group(0) in ids else _indicator_word(m.group(0), lang), text)
+    text = re.sub(r";?\s*(?:файл|file) [\w.-]+\.xlsx", "", text)
+    return _FILE_NOTE.sub("", text)
+
+
+def _short(code: str, lang: str) -> str:
+    """The first word of a region's name («Смоленская», "Smolensk") for narrow headers."""
+    return i18n.region(code, lang).split(" ")[0]
 
 
 # ----------------------------------------------------------------------------------------------------- section 1
@@ -57,17 +95,32 @@ def _profile(res: Results, lang: str, sec: Section) -> None:
     for ind, sub in prof.groupby("indicator", sort=False):
         row: dict[str, object] = {i18n.label("indicator", lang): L.indicator_name(str(ind), lang),
                                   i18n.label("unit", lang): L.indicator_unit(str(ind), lang)}
+        unit = L.indicator_unit(str(ind), lang)
         for reg in show:
-            r = sub[sub["region"] == reg]
-            row[i18n.region(reg, lang)] = float(r["value"].iloc[0]) if len(r) else np.nan
-            row[f"{i18n.label('year', lang)} ({reg})"] = fmt.year(r["year"].iloc[0]) if len(r) else fmt.GAP
+            r = sub[sub["region"] == reg].dropna(subset=["value"])
+            value = float(r["value"].iloc[0]) if len(r) else np.nan
+            level = reg if "-" not in reg else "region"
+            if len(r) and not plausible(unit, value, level):
+                sec.missing.append((_t(lang, f"{L.indicator_name(str(ind), lang)}, {i18n.region(reg, lang)}, "
+                                              f"{fmt.year(r['year'].iloc[0])} г.",
+                                        f"{L.indicator_name(str(ind), lang)}, {i18n.region(reg, lang)}, "
+                                        f"{fmt.year(r['year'].iloc[0])}"),
+                                    _t(lang, f"значение {fmt.number(value, lang)} не соответствует единице «{unit}» "
+                                             f"(ошибка кратности в источнике: {_src([str(r['source'].iloc[0])], lang)}); "
+                                             "в таблице не показано",
+                                       f"the value {fmt.number(value, lang)} does not fit the unit '{unit}' (a "
+                                       f"multiple wrong at the source: {_src([str(r['source'].iloc[0])], lang)}); not "
+                                       "shown in the table")))
+                value, r = np.nan, r.iloc[0:0]
+            row[i18n.region(reg, lang)] = value
+            row[f"{i18n.label('year', lang)} ({_short(reg, lang)})"] = fmt.year(r["year"].iloc[0]) if len(r) else fmt.GAP
         rows.append(row)
     frame = pd.DataFrame(rows)
     sec.tables["profile"] = ReportTable(
         "profile", _t(lang, "Профили регионов: последние опубликованные значения", "Regional profiles: latest published values"),
         frame, units=_t(lang, "по строкам; денежные показатели — в национальной валюте в текущих ценах",
                         "by row; money in national currency at current prices"),
-        source=_src(set(prof["source"].dropna()) - {""}), years=_t(lang, "последний год с данными (указан)",
+        source=_src(set(prof["source"].dropna()) - {""}, lang), years=_t(lang, "последний год с данными (указан)",
                                                                    "latest year with data (shown)"),
         note=_t(lang, "«—» — нет данных (пропуск не заполняется)", "'—' = no data (gaps are not filled)"))
 
@@ -104,17 +157,34 @@ def _trade_chart(res: Results, lang: str, sec: Section) -> None:
             continue
         for reg in res.pair:
             if reg in tab.index and tab.loc[reg].notna().any():
-                s = tab.loc[reg].dropna()
+                s = _broken_at_break(tab.loc[reg].dropna(), ind, reg)
                 series.append(C.Series(f"{i18n.region(reg, lang)}: {_t(lang, ru, en)}", list(s.index), s.tolist()))
     if not series:
         return
     spec = C.ChartSpec("trade", "line", _t(lang, "Внешняя торговля товарами", "Foreign trade in goods"),
                        xlabel=_t(lang, "год", "year"), ylabel=_t(lang, "млн долл. США", "mln USD"), series=tuple(series))
     note = _t(lang, "Росстат (регионы России; данные 1-ТС), Белстат. Торговля с Беларусью в рядах Росстата "
-                    "отсутствует в 2009–2011 гг. и включена с 2012 г. (разрыв ряда).",
+                    "отсутствует в 2009–2011 гг. и включена с 2012 г. (разрыв ряда): линии российских регионов прерваны на его границах.",
               "Rosstat (Regions of Russia; 1-TS data), Belstat. Rosstat's regional series exclude trade with Belarus "
-              "in 2009–2011 and include it from 2012 (a break in the series).")
+              "in 2009–2011 and include it from 2012 (a break in the series): the Russian lines are broken at its edges.")
     sec.figures["trade"] = C.render(spec, lang, note)
+
+
+def _broken_at_break(series: pd.Series, indicator: str, region: str) -> pd.Series:
+    """The series with a gap before the first year of a comparable definition (the line is drawn broken at a
+    coverage break, so a change of definition is never shown as a rise)."""
+    from regint.data.harmonise import series_breaks
+
+    hits = series_breaks(indicator, [region])
+    if hits.empty or series.empty:
+        return series
+    hits = hits[(hits["kind"] == "coverage") & (hits["start"].astype(str) != "")]
+    edges = sorted({int(str(v)[:4]) for v in hits["start"]} | {int(str(v)[:4]) + 1 for v in hits["end"] if str(v)})
+    edges = [y for y in edges if min(series.index) < y <= max(series.index)]
+    if not edges:
+        return series
+    gaps = pd.Series(np.nan, index=[y - 0.5 for y in edges])
+    return pd.concat([series, gaps]).sort_index()
 
 
 def _preconditions(res: Results, lang: str, sec: Section) -> None:
@@ -132,12 +202,12 @@ def _preconditions(res: Results, lang: str, sec: Section) -> None:
                i18n.label("years", lang): str(r.years).replace("-", "–")}
         row[i18n.label("meaning", lang)] = names[2] if lang == "ru" else str(r.meaning)
         rows.append(row)
-    sources = sorted({s.strip() for d in t["data_used"] for s in
-                      str(d).replace("(", ",").replace(")", ",").replace(";", ",").split(",") if "_" in s})
+    sources = {s.strip() for d in t["data_used"] for s in
+               str(d).replace("(", ",").replace(")", ",").replace(";", ",").replace(":", ",").split(",")}
     sec.tables["preconditions"] = ReportTable(
         "preconditions", _t(lang, "Показатели предпосылок интеграции: пара и регионы сравнения",
                             "Indicators of the preconditions: the pair and the comparators"),
-        pd.DataFrame(rows), units=_t(lang, "по строкам", "by row"), source=", ".join(sources)[:400],
+        pd.DataFrame(rows), units=_t(lang, "по строкам", "by row"), source=_src(sources, lang),
         years=_t(lang, "по строкам", "by row"), digits={i18n.label("value", lang): 3},
         note=_t(lang, "Денежные величины сопоставлены в долларах США по среднегодовым официальным курсам",
                 "Money compared in US dollars at annual average official rates"))
@@ -145,22 +215,32 @@ def _preconditions(res: Results, lang: str, sec: Section) -> None:
     if len(nc):
         nc = nc.drop_duplicates("indicator")
         frame = pd.DataFrame({
-            i18n.label("indicator", lang): nc["indicator"] if lang == "en" else nc["indicator"].str.replace(" vs ", " – "),
+            i18n.label("indicator", lang): [_nc_name(i, lang) for i in nc["indicator"]],
             _t(lang, "Почему не рассчитано", "Why not computed"): [
-                _nc_ru(i, r) if lang == "ru" else r for i, r in zip(nc["indicator"], nc["reason"], strict=True)]})
+                _nc_reason(i, r, lang) for i, r in zip(nc["indicator"], nc["reason"], strict=True)]})
         sec.tables["not_computed"] = ReportTable(
             "not_computed", _t(lang, "Показатели, которые нельзя рассчитать по имеющимся данным",
-                               "Indicators the available data do not allow"), frame,
-            source="regint.indicators.preconditions")
+                               "Indicators the available data do not allow"), frame.drop_duplicates(),
+            source=_t(lang, "расчёт показателей предпосылок", "computation of the preconditions"))
 
 
-def _nc_ru(indicator: str, reason: str) -> str:
-    """Russian reason of an indicator not computed (``code [regions]`` → the code's reason, regions kept)."""
+def _regions_text(regions: str, lang: str) -> str:
+    """``"RU-SMO vs BY-VI]"`` → «Смоленская область – Витебская область»."""
+    codes = [c.strip(" ]") for c in regions.replace(" – ", " vs ").split(" vs ") if c.strip(" ]")]
+    return " – ".join(i18n.region(c, lang) for c in codes)
+
+
+def _nc_name(indicator: str, lang: str) -> str:
+    """The name of an indicator not computed with its regions (``code [RU-SMO vs BY-VI]`` → names)."""
     code, _, regions = indicator.partition(" [")
-    text = L.NOT_COMPUTED_RU.get(code.strip())
-    if text is None:
-        return reason
-    return f"{text} [{regions.replace(' vs ', ' – ')}" if regions else text
+    name = L.pick(L.NOT_COMPUTED_NAMES.get(code.strip(), (code, code)), lang)
+    return f"{name}: {_regions_text(regions, lang)}" if regions else name
+
+
+def _nc_reason(indicator: str, reason: str, lang: str) -> str:
+    """The reason an indicator is not computed, in ``lang`` (without the codes of its regions)."""
+    code = indicator.partition(" [")[0].strip()
+    return (L.NOT_COMPUTED_RU if lang == "ru" else L.NOT_COMPUTED_EN).get(code, names_for_codes(reason, lang))
 
 
 def _convergence(res: Results, lang: str, sec: Section) -> None:
@@ -204,22 +284,26 @@ def _index(res: Results, lang: str, sec: Section) -> None:
                                            "Integration index of the border pairs (0–100)"),
                        xlabel=_t(lang, "год", "year"), ylabel=_t(lang, "баллы", "points"), series=tuple(series))
     note = _t(lang, f"Полоса — 5–95-й процентили Монте-Карло (N = {n}: импутация, нормировка, агрегирование, веса). "
-                    f"Годы: {y0}–{y1}; после последнего года наблюдений значения не показаны. Источник: regint.index.",
+                    f"Годы: {y0}–{y1}; после последнего года наблюдений значения не показаны. Источник: расчёт сводного индекса.",
               f"Band: 5th–95th percentile of the Monte Carlo (N = {n}: imputation, normalisation, aggregation, weights). "
-              f"Years: {y0}–{y1}; years after the last observation are not shown. Source: regint.index.")
+              f"Years: {y0}–{y1}; years after the last observation are not shown. Source: composite index computation.")
     sec.figures["index"] = C.render(spec, lang, note)
     last = scores.loc[y1]
+    central = last.rank(ascending=False)
     rows = []
     for pair, val in last.sort_values(ascending=False).items():
-        r = {i18n.label("pair", lang): i18n.pair_label(str(pair), lang), _t(lang, "Балл", "Score"): float(val)}
+        r = {i18n.label("pair", lang): i18n.pair_label(str(pair), lang), _t(lang, "Балл", "Score"): float(val),
+             _t(lang, "Место", "Rank"): int(central[pair])}
         if iv is not None and (pair, y1) in iv.index:
             r[_t(lang, "5-й проц.", "5th pct")] = float(iv.loc[(pair, y1), "p05_score"])
             r[_t(lang, "95-й проц.", "95th pct")] = float(iv.loc[(pair, y1), "p95_score"])
-            r[_t(lang, "Место (медиана)", "Rank (median)")] = float(iv.loc[(pair, y1), "median_rank"])
+            r[_t(lang, "Место: медиана Монте-Карло", "Rank: Monte Carlo median")] = float(iv.loc[(pair, y1), "median_rank"])
         rows.append(r)
     sec.tables["index"] = ReportTable("index", _t(lang, f"Индекс интеграции в {y1} г.", f"Integration index in {y1}"),
                                       pd.DataFrame(rows), units=_t(lang, "баллы 0–100", "points 0–100"),
-                                      source="regint.index (OECD/JRC Handbook 2008)", years=str(y1), digits={})
+                                      source=_t(lang, "расчёт сводного индекса по Руководству ОЭСР/ОИЦ ЕК (2008)",
+                                                "composite index computed by the OECD/JRC Handbook (2008)"),
+                                      years=str(y1), digits={})
     if idx.dropped:
         sec.missing.append((_t(lang, "Показатели индекса без данных", "Index indicators without data"),
                             ", ".join(idx.dropped)))
@@ -268,8 +352,9 @@ def _io(res: Results, lang: str, sec: Section) -> None:
                                     "Russian table's technology stands in (no Belarusian table)"))
     sec.tables["io_assumptions"] = ReportTable(
         "io_assumptions", _t(lang, "Допущения модели «затраты – выпуск»", "Assumptions of the input-output model"),
-        pd.DataFrame({_t(lang, "Допущение", "Assumption"): [io_notes.text(x, lang) for x in io.assumptions]}),
-        note=_t(lang, "формулировки модуля regint.models.inputoutput", "as stated by regint.models.inputoutput"))
+        pd.DataFrame({_t(lang, "Допущение", "Assumption"): [names_for_codes(io_notes.text(x, lang), lang)
+                                                             for x in io.assumptions]}),
+        note=_t(lang, "формулировки модели «затраты – выпуск»", "as stated by the input-output model"))
 
 
 def _benefits(res: Results, lang: str, sec: Section) -> None:
@@ -707,6 +792,82 @@ def _multipliers(sb: Any, lang: str, sec: Section) -> None:
         cited=(i18n.label("source", lang),))
 
 
+def _scenario_words(text: str, lang: str) -> str:
+    """«regint.scenarios.fastest_path» and «regint.scenarios» in a source line → the model's name in words."""
+    return (text.replace("regint.scenarios.fastest_path", _t(lang, "модель сценариев, поиск быстрейшего пути",
+                                                             "scenario model, fastest-path search"))
+            .replace("regint.scenarios", _t(lang, "модель сценариев", "scenario model")))
+
+
+def _localise_scenario_tables(res: Results, lang: str, sec: Section, s2: Section) -> None:
+    """The scenario section's baseline and multiplier tables as a reader reads them: the descriptions instead
+    of the keys, years as years, the regions' names, sources and origins in words. (The tables are built by
+    the scenario functions; this step only relabels them, so their numbers are unchanged.)"""
+    import dataclasses
+
+    sb = res.scenarios.value
+    for owner in (sec, s2):
+        for key, t in list(owner.tables.items()):
+            if "regint.scenarios" in t.source:
+                owner.tables[key] = dataclasses.replace(t, source=_scenario_words(t.source, lang))
+        for key, f in list(owner.figures.items()):
+            if "regint.scenarios" in f.note:
+                owner.figures[key] = dataclasses.replace(f, note=_scenario_words(f.note, lang))
+    bl = sec.tables.get("baseline")
+    if bl is not None and sb is not None:
+        sec.tables["baseline"] = dataclasses.replace(
+            bl, frame=_baseline_frame(sb.baseline, lang),
+            source=_t(lang, "хранилище regint и помеченные резервные оценки файла сценариев",
+                      "regint store and the labelled fallbacks of the scenario file"),
+            note="", cited=(i18n.label("source", lang),))
+    mt = sec.tables.get("multipliers")
+    if mt is not None:
+        frame = mt.frame.copy()
+        first = frame.columns[0]
+        frame[first] = [_multiplier_name(str(x), res.pair, lang) for x in frame[first]]
+        origin = _t(lang, "Происхождение", "Origin")
+        if origin in frame.columns:
+            frame[origin] = frame[origin].astype(str).str.replace(
+                "резервное значение parameters.toml", "резервное значение файла параметров").str.replace(
+                "fallback of parameters.toml", "fallback of the parameter file")
+        sec.tables["multipliers"] = dataclasses.replace(
+            mt, frame=frame, source=_t(lang, "модель «затраты – выпуск»: симметричная таблица Росстата 2021 г., FLQ "
+                                             "δ = 0,3 (0,4–0,1)",
+                                       "input-output model: Rosstat symmetric table 2021, FLQ δ = 0.3 (0.4–0.1)"),
+            note=_t(lang, "Низкое значение — δ = 0,4, высокое — δ = 0,1; при сбое расчёта — помеченные резервные "
+                          "значения файла параметров (причина указана в источнике).",
+                    "Low at δ = 0.4, high at δ = 0.1; when the computation fails, the labelled fallbacks of the "
+                    "parameter file (the reason is in the source)."))
+
+
+def _multiplier_name(key: str, pair: tuple[str, str], lang: str) -> str:
+    """``mult_output_ru`` → «Мультипликатор выпуска: Смоленская область»."""
+    m = re.fullmatch(r"mult_(output|gva)_(ru|by)", key)
+    if m is None:
+        return key
+    region = i18n.region(pair[0] if m.group(2) == "ru" else pair[1], lang)
+    return L.pick(L.MULTIPLIER_NAMES[m.group(1)], lang).format(region=region)
+
+
+def _baseline_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The baseline frame (``Baseline.to_frame``) with headers, descriptions, statuses and origins in ``lang``;
+    the sources stay as cited."""
+    from regint.scenarios.baseline import description
+
+    if frame.empty:
+        return frame
+    origin = [L.origin_text(str(x), lang).replace(" (baseline.toml)", "").replace("(baseline.toml)", "")
+              for x in frame["origin"]]
+    return pd.DataFrame({
+        _t(lang, "Показатель", "Quantity"): [description(str(k), lang) for k in frame["key"]],  # type: ignore[arg-type]
+        _t(lang, "Значение", "Value"): frame["value"].astype(float),
+        _t(lang, "Год", "Year"): [fmt.year(y) for y in frame["year"]],
+        _t(lang, "Статус", "Status"): [L.status_text(str(x), lang) for x in frame["status"]],
+        _t(lang, "Происхождение", "Origin"): origin,
+        i18n.label("source", lang): frame["source"].astype(str),
+    })
+
+
 def _baseline_ru(frame: pd.DataFrame) -> pd.DataFrame:
     """The baseline frame (``Baseline.to_frame``) with Russian headers, descriptions, statuses and origins; the
     sources stay as cited."""
@@ -753,15 +914,18 @@ def _directions(res: Results, lang: str, sec: Section) -> None:
         _t(lang, "Место (взвеш. сумма)", "Rank (weighted sum)"): r["rank_wsm"].to_numpy(),
         _t(lang, "Первое место в розыгрышах весов", "First in weight draws"): [fmt.percent(share.get(c, np.nan), lang, 0)
                                                                             for c in r.index]})
-    src = _t(lang, "опрос экспертов (AHP, групповая агрегация AIJ) и данные", "expert survey (AHP, AIJ group "
-             "aggregation) and data")
+    src = (_t(lang, "опрос экспертов (AHP, групповая агрегация AIJ) и данные", "expert survey (AHP, AIJ group "
+              "aggregation) and data") if d.experts else
+           _t(lang, "критерии, измеренные по данным (опрос экспертов не проводился)",
+              "criteria measured from data (no expert survey)"))
     sec.tables["directions"] = ReportTable(
         "directions", _t(lang, "Ранжирование направлений интеграции", "Ranking of the directions of integration"), frame,
         units=_t(lang, "C и Q — от 0 до 1", "C and Q from 0 to 1"), source=src, digits={"TOPSIS C": 3, "VIKOR Q": 3},
         illustrative=d.illustrative)
     crit = d.criteria
     cframe = pd.DataFrame({
-        _t(lang, "Критерий", "Criterion"): crit["name"].to_numpy(),
+        _t(lang, "Критерий", "Criterion"): [str(x).replace("(input-output)", "(«затраты – выпуск»)") if lang == "ru"
+                                            else str(x) for x in crit["name"]],
         _t(lang, "Тип", "Kind"): [_t(lang, "данные", "data") if k == "data" else _t(lang, "эксперты", "experts")
                                   for k in crit["kind"]],
         _t(lang, "Вес экспертов", "Experts' weight"): crit["weight_experts"].to_numpy(),
@@ -795,7 +959,8 @@ def _gravity(res: Results, lang: str, sec: Section) -> None:
         return
     p = g.potential
     frame = pd.DataFrame({
-        _t(lang, "Направление", "Direction"): [f"{e} → {i}" for e, i in zip(p["exporter"], p["importer"], strict=True)],
+        _t(lang, "Направление", "Direction"): [f"{_iso3(e, lang)} → {_iso3(i, lang)}"
+                                               for e, i in zip(p["exporter"], p["importer"], strict=True)],
         _t(lang, "Факт", "Actual"): p["actual"].to_numpy() / 1e3, _t(lang, "Прогноз", "Predicted"): p["predicted"].to_numpy() / 1e3,
         _t(lang, "Факт / прогноз", "Actual / predicted"): p["ratio"].to_numpy(),
         _t(lang, "Нижняя граница", "Lower"): p["ratio_lower"].to_numpy(),
@@ -804,7 +969,7 @@ def _gravity(res: Results, lang: str, sec: Section) -> None:
         "gravity", _t(lang, "Торговля России и Беларуси против прогноза гравитационной модели",
                       "Trade of Russia and Belarus against the gravity model's prediction"), frame,
         units=_t(lang, "млн долл. США; отношение", "mln USD; ratio"),
-        source=_t(lang, f"CEPII GeoDist, WITS (UN Comtrade); PPML с эффектами экспортёра и импортёра, N = {g.nobs}",
+        source=_t(lang, f"CEPII GeoDist, WITS (UN Comtrade); PPML с эффектами экспортёра и импортёра, N = {fmt.number(g.nobs, 'ru', 0)}",
                   f"CEPII GeoDist, WITS (UN Comtrade); PPML with exporter and importer effects, N = {g.nobs}"),
         years="2009", digits={_t(lang, "Факт", "Actual"): 0, _t(lang, "Прогноз", "Predicted"): 0},
         note=_t(lang, "Интервал — параметрический бутстрэп прогноза", "Interval: parametric bootstrap of the prediction"))
@@ -817,10 +982,21 @@ def _gravity(res: Results, lang: str, sec: Section) -> None:
                                                      "Line at 1: trade at the predicted level. CEPII, WITS; 2009."))
 
 
+def _iso3(code: str, lang: str) -> str:
+    """A country's ISO 3166-1 alpha-3 code of the gravity data (``RUS``) → its name."""
+    names = {"RUS": ("Россия", "Russia"), "BLR": ("Беларусь", "Belarus")}
+    return L.pick(names[code], lang) if code in names else code
+
+
 def _evaluation(res: Results, lang: str, sec: Section) -> None:
     ev = res.evaluation.value
     if ev is None:
         sec.add_missing(_t(lang, "Оценка эффекта ЕЭП-2012", "Evaluation of the 2012 Single Economic Space"), res.evaluation)
+        return
+    if getattr(ev, "withdrawn", ""):
+        sec.missing.append((_t(lang, f"Оценка эффекта Единого экономического пространства ({ev.treatment_year} г.) "
+                                     "отозвана", f"Evaluation of the {ev.treatment_year} Single Economic Space withdrawn"),
+                            withdrawn_text(ev.withdrawn, lang)))
         return
     path = ev.sc.to_frame()
     cols = [c for c in path.columns if c in ("actual", "synthetic", "treated")]
@@ -850,6 +1026,24 @@ def _evaluation(res: Results, lang: str, sec: Section) -> None:
                 "p of the synthetic control from in-space placebos ('—' when placebos were skipped in fast mode)"))
 
 
+#: The reason of the withdrawn evaluation in Russian (the study gives it in English).
+SES_WITHDRAWN_RU = ("Единое экономическое пространство вступило в силу 1 января 2012 г. на всей территории России, "
+                    "поэтому все регионы-доноры синтетического контроля и все контрольные регионы оценки методом "
+                    "«разность разностей» тоже подверглись воздействию: сравнение ставит затронутый мерой регион "
+                    "против таких же регионов и эффекта измерить не может. Нужна схема с незатронутой или менее "
+                    "затронутой группой сравнения (интенсивность воздействия по расстоянию до белорусской границы "
+                    "или регионы стран, не входящих в ЕЭП).")
+
+
+def withdrawn_text(reason: str, lang: str) -> str:
+    """The reason a finding is withdrawn, in ``lang``."""
+    from regint.study.analyses import SES_WITHDRAWN
+
+    if lang == "ru" and reason == SES_WITHDRAWN:
+        return SES_WITHDRAWN_RU
+    return reason
+
+
 def _factors(res: Results, lang: str, sec: Section) -> None:
     fb = res.factors.value
     if fb is None:
@@ -857,17 +1051,20 @@ def _factors(res: Results, lang: str, sec: Section) -> None:
                         res.factors)
         return
     tab = fb.fit.to_frame().reset_index()
+    tab["regressor"] = [L.pick(L.FACTORS.get(str(x), (str(x), str(x))), lang) for x in tab["regressor"]]
     keep = [c for c in ("regressor", "coef", "se", "pvalue", "boot_pvalue", "boot_lower", "boot_upper") if c in tab.columns]
     tab = tab[keep]
-    names = {"regressor": _t(lang, "Фактор", "Factor"), "coef": _t(lang, "Коэффициент", "Coefficient"), "se": "SE",
+    names = {"regressor": _t(lang, "Фактор", "Factor"), "coef": _t(lang, "Коэффициент", "Coefficient"),
+             "se": _t(lang, "Ст. ошибка", "SE"),
              "pvalue": "p", "boot_pvalue": _t(lang, "p (бутстрэп)", "p (bootstrap)"),
              "boot_lower": _t(lang, "Нижняя граница", "Lower"), "boot_upper": _t(lang, "Верхняя граница", "Upper")}
     h = fb.fit.honesty
     sec.tables["factors"] = ReportTable(
-        "factors", _t(lang, f"Объективные факторы: панельная регрессия ({fb.outcome})",
-                      f"Objective factors: panel regression ({fb.outcome})"), tab.rename(columns=names),
-        source=_t(lang, "regint.models.factors (PanelOLS, дикий кластерный бутстрэп)",
-                  "regint.models.factors (PanelOLS, wild cluster bootstrap)"), years=_span(str(getattr(h, "span", "")), lang),
+        "factors", _t(lang, f"Объективные факторы: панельная регрессия ({L.pick(L.FACTORS.get(fb.outcome, (fb.outcome, fb.outcome)), 'ru')})",
+                      f"Objective factors: panel regression ({L.pick(L.FACTORS.get(fb.outcome, (fb.outcome, fb.outcome)), 'en')})"),
+        tab.rename(columns=names),
+        source=_t(lang, "панельная регрессия с фиксированными эффектами, дикий кластерный бутстрэп",
+                  "fixed-effects panel regression (PanelOLS), wild cluster bootstrap"), years=_span(str(getattr(h, "span", "")), lang),
         digits={v: 3 for v in names.values()},
         note=_t(lang, f"N = {fb.fit.nobs}, регионов {fb.fit.n_entities}; двусторонние фиксированные эффекты",
                 f"N = {fb.fit.nobs}, {fb.fit.n_entities} regions; two-way fixed effects"))
@@ -910,7 +1107,8 @@ def _maps(res: Results, lang: str, sec: Section) -> None:
         mpl, ply = mb.choropleth[lang]
         sec.figures["choropleth"] = C.Figure(
             "choropleth", _t(lang, f"Среднемесячная зарплата в долларах США, {mb.year} г.",
-                             f"Average monthly wage in US dollars, {mb.year}"),
+                             f"Average monthly wage in US dollars, {mb.year}")
+            + (" " + i18n.label("dated", lang) if is_dated(int(mb.year), today_of(res)) else ""),
             C.figure_svg(mpl, "choropleth"), C.plotly_div(ply, "choropleth"),
             _t(lang, "Росстат, Белстат; пересчёт по официальным курсам. Штриховка — нет данных.",
                "Rosstat, Belstat; converted at official rates. Hatched: no data."))
@@ -923,17 +1121,20 @@ def _sources(res: Results, lang: str, sec: Section) -> None:
     from regint.data.catalogs import sources
 
     cat = sources()
-    used = set(res.panel["source"].astype(str).unique())
+    used = used_sources(res)
     frame = pd.DataFrame({
-        "id": cat["id"].to_numpy(), i18n.label("source", lang): cat[f"name_{lang}"].to_numpy(),
+        _t(lang, "Код", "Code"): cat["id"].to_numpy(),
+        i18n.label("source", lang): [_FILE_NOTE.sub("", str(x)) for x in cat[f"name_{lang}"]],
         _t(lang, "Статус", "Status"): [L.status_text(str(x), lang) for x in cat["status"]],
         _t(lang, "Адрес", "Address"): cat["address"].to_numpy(),
         _t(lang, "Оговорки", "Caveats"): cat["caveats_ru" if lang == "ru" else "caveats"].to_numpy(),
         _t(lang, "Используется", "Used"): [i in used for i in cat["id"]]})
     sec.tables["sources"] = ReportTable("sources", _t(lang, "Каталог источников данных", "Catalog of data sources"), frame,
-                                        source="regint/data/catalogs/sources.csv",
-                                        note=_t(lang, "Адреса приведены так, как они записаны в каталоге", ""),
-                                        cited=(_t(lang, "Адрес", "Address"),))
+                                        source=_t(lang, "каталог источников regint", "regint source catalog"),
+                                        note=_t(lang, "Код — обозначение источника в хранилище и рабочей книге; адреса "
+                                                      "приведены так, как они записаны в каталоге",
+                                                "Code: the source's name in the store and the workbook"),
+                                        cited=(_t(lang, "Код", "Code"), _t(lang, "Адрес", "Address")))
 
 
 def _coverage(res: Results, lang: str, sec: Section) -> None:
@@ -947,7 +1148,8 @@ def _coverage(res: Results, lang: str, sec: Section) -> None:
                           _t(lang, "Лет с данными", "Years with data"): t["n_years"].to_numpy(),
                           _t(lang, "Годы", "Years"): t["years"].to_numpy(),
                           _t(lang, "Пропуски", "Missing"): t["missing"].replace({"all": _t(lang, "все", "all")}).to_numpy(),
-                          i18n.label("source", lang): t["sources"].to_numpy()})
+                          i18n.label("source", lang): [_src([x.strip() for x in str(v).split(",")], lang)
+                                                       for v in t["sources"]]})
     sec.tables["coverage"] = ReportTable(
         "coverage", _t(lang, f"Покрытие данных по годам, {cov.years[0]}–{cov.years[1]}",
                        f"Coverage of the data by year, {cov.years[0]}–{cov.years[1]}"), frame,
@@ -959,7 +1161,7 @@ def _coverage(res: Results, lang: str, sec: Section) -> None:
     span = cov.years[1] - cov.years[0] + 1
     heat = share.copy()
     heat.index = [L.indicator_name(i, lang)[:45] for i in share.index]
-    heat.columns = [str(c) for c in share.columns]
+    heat.columns = [i18n.region(str(c), lang) for c in share.columns]
     text = (share * span).round().astype(int).astype(str).replace("0", "–")
     text.index, text.columns = heat.index, heat.columns
     spec = C.ChartSpec("coverage", "heatmap", _t(lang, "Карта пропусков: доля лет с данными", "Gap map: share of years with data"),
@@ -975,7 +1177,8 @@ def _validation(res: Results, lang: str, sec: Section) -> None:
         sec.add_missing(_t(lang, "Проверка методов", "Validation"), res.validation)
         return
     frame = pd.DataFrame({
-        _t(lang, "Метод", "Method"): v["method"], _t(lang, "Пример", "Case"): v["case"],
+        _t(lang, "Метод", "Method"): [L.METHODS_RU.get(str(m), str(m)) if lang == "ru" else str(m) for m in v["method"]],
+        _t(lang, "Пример", "Case"): v["case"],
         _t(lang, "Величина", "Quantity"): v["quantity"], _t(lang, "Опубликовано", "Published"): v["published"],
         _t(lang, "Рассчитано", "Computed"): v["computed"], _t(lang, "Расхождение", "Difference"): v["abs_diff"],
         _t(lang, "Допуск", "Tolerance"): v["tolerance"],
@@ -993,17 +1196,45 @@ def _validation(res: Results, lang: str, sec: Section) -> None:
 
 
 def _runtime(res: Results, lang: str) -> ReportTable:
-    rows = [{_t(lang, "Анализ", "Analysis"): o.name, _t(lang, "Получен", "Produced"): o.ok,
-             _t(lang, "Секунд", "Seconds"): o.seconds, _t(lang, "Причина, если нет", "Reason if not"): o.reason or ""}
+    rows = [{_t(lang, "Анализ", "Analysis"): L.pick(L.ANALYSES.get(o.name, (o.name, o.name)), lang),
+             _t(lang, "Получен", "Produced"): o.ok,
+             _t(lang, "Секунд", "Seconds"): o.seconds,
+             _t(lang, "Причина, если нет", "Reason if not"): (withdrawn_text(o.reason, lang) if o.reason else "")}
             for o in res.outcomes()]
     return ReportTable("runs", _t(lang, "Какие анализы выполнены", "Which analyses ran"), pd.DataFrame(rows),
                        digits={_t(lang, "Секунд", "Seconds"): 2})
 
 
 # ----------------------------------------------------------------------------------------------------- document
+#: Facts whose year makes a finding dated (``<key>`` → its ``<key>_dated`` flag).
+YEAR_FACTS: tuple[str, ...] = ("wage_ratio_year", "wage_ppp_year", "index_year", "gravity_year", "rer_year",
+                               "price_level_gap_year", "exports_cis_share_year", "io_year", "beta_last", "sc_last_year")
+
+
+#: The years the proposal of each rule rests on (a proposal on a dated figure is marked dated).
+RULE_YEARS: dict[str, tuple[str, ...]] = {
+    "R1": ("wage_ppp_year",), "R2": ("rer_year",), "R3": ("price_level_gap_year",), "R4": ("gravity_year",),
+    "R5": ("gravity_year",), "R7": ("index_year",), "R8": ("io_year",), "R12": ("beta_last",),
+}
+
+
+def today_of(res: Results) -> dt.date:
+    """The report date of the study (its settings), today when it has none."""
+    return getattr(getattr(res, "settings", None), "report_date", None) or dt.date.today()
+
+
+def _mark_dated(facts: dict[str, Any], report_date: dt.date) -> None:
+    """``facts[<year key>_dated]`` = the year is more than three years before the report date."""
+    for key in YEAR_FACTS:
+        if key in facts and facts[key] is not None:
+            facts[f"{key}_dated"] = is_dated(int(facts[key]), report_date)
+
+
 def build_document(res: Results, lang: str, *, today: dt.date | None = None) -> dict[str, Any]:
     """The template context of the report in ``lang``."""
     facts = prepare_facts(extract_facts(res, lang), lang)
+    if "sc_withdrawn" in facts:
+        facts["sc_withdrawn"] = withdrawn_text(str(facts["sc_withdrawn"]), lang)
     sb = res.scenarios.value
     if sb is not None and "fastest_levers" in facts:
         facts["fastest_levers"] = [_lever_name(sb, str(x), lang) for x in facts["fastest_levers"]]
@@ -1018,19 +1249,36 @@ def build_document(res: Results, lang: str, *, today: dt.date | None = None) -> 
             fn(res, lang, s[key])
         except Exception as exc:  # noqa: BLE001 — a table that fails to build is reported, not fatal
             s[key].missing.append((fn.__name__.strip("_"), f"{type(exc).__name__}: {exc}"))
+    report_date = today or dt.date.today()
+    _mark_dated(facts, report_date)
+    fresh = freshness(res, facts)
+    s["summary"].tables["freshness"] = ReportTable(
+        "freshness", _t(lang, "Актуальность выводов: последний год данных по каждой стороне и год сопоставления",
+                        "How current the findings are: latest year of data per side and the year compared"),
+        freshness_frame(fresh, lang, report_date),
+        note=_t(lang, f"Вывод сопоставляет стороны в последнем году, за который есть данные по обеим; он помечен как "
+                      f"устаревший, если этот год ранее {report_date.year - DATED_AFTER} г. (более трёх лет до даты "
+                      "доклада)",
+                f"A finding compares the sides in the latest year both have; it is marked dated when that year is "
+                f"before {report_date.year - DATED_AFTER} (more than three years before the report date)"))
     evaluated = apply_rules(facts, lang)
     s["s6"].tables["rules"] = ReportTable(
         "rules", _t(lang, "Правила: условие на результатах → предложение", "Rules: condition on the results → proposal"),
-        rules_frame(evaluated, lang), source="regint.report.rules")
+        rules_frame(evaluated, lang), source=_t(lang, "правила доклада", "the report's rules"))
     s["a4"].tables["runs"] = _runtime(res, lang)
+    _localise_scenario_tables(res, lang, s["s3"], s["s2"])
     a, b = res.pair
     illustrative = bool(res.directions.ok and getattr(res.directions.value, "illustrative", False))
     return {
         "lang": lang, "facts": facts, "F": facts, "s": s, "rules": evaluated,
         "proposals": [e for e in evaluated if e.status == "fired"],
-        "title": i18n.label("title", lang).format(a=i18n.region_forms(a, lang)["gen"], b=i18n.region_forms(b, lang)["gen"]),
+        "proposal_dated": {e.rule.id: any(facts.get(f"{k}_dated", False) for k in RULE_YEARS.get(e.rule.id, ()))
+                           for e in evaluated},
+        "title": i18n.label("title", lang).format(ab=i18n.pair_genitive(a, b, lang)),
+        "both_gen": i18n.pair_genitive(a, b, lang),
         "sections": i18n.SECTIONS, "ru": i18n.region_forms(a, lang), "by": i18n.region_forms(b, lang),
-        "date": fmt.date(today or dt.date.today(), lang), "illustrative": illustrative,
+        "date": fmt.date(report_date, lang), "illustrative": illustrative, "report_date": report_date,
+        "freshness": fresh,
         "survey_given": res.survey_given, "sizes": res.sizes,
         "missing": [(o.name, o.reason) for o in res.outcomes() if not o.ok],
     }

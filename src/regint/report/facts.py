@@ -38,8 +38,9 @@ def _preconditions(res: Results, f: Facts) -> None:
     t = pre.table
     a, b = res.pair
     rows = {
-        "rer": _row(t, "real_exchange_rate", a), "rer_half_life": _row(t, "rer_half_life", a),
-        "rer_adf_p": _row(t, "rer_adf_pvalue", a), "price_level_gap": _row(t, "price_level_gap"),
+        # the pair's rows come first; the real exchange rate is the countries' when annual-average CPIs are used
+        "rer": _row(t, "real_exchange_rate"), "rer_half_life": _row(t, "rer_half_life"),
+        "rer_adf_p": _row(t, "rer_adf_pvalue"), "price_level_gap": _row(t, "price_level_gap"),
         "exports_cis_share": _row(t, "exports_cis_share", a), "openness": _row(t, "openness", a),
         "wage_sigma": _row(t, "wage_sigma_sd_log"),
     }
@@ -48,6 +49,17 @@ def _preconditions(res: Results, f: Facts) -> None:
             f[key] = float(r["value"])
             f[f"{key}_years"] = str(r["years"])
             f[f"{key}_year"] = _last_year(r["years"])
+    if "rer_years" in f:
+        f["rer_first_year"] = int(str(f["rer_years"]).split("-")[0])
+    if "rer_half_life_years" in f:
+        y0, _, y1 = str(f["rer_half_life_years"]).partition("-")
+        f["rer_run"] = int(y1 or y0) - int(y0) + 1
+    if "exports_cis_share_years" in f:
+        from regint.indicators.preconditions import comparable_from
+
+        start = comparable_from("exports_cis_usd", a)
+        if start and int(str(f["exports_cis_share_years"]).split("-")[0]) >= start:
+            f["exports_cis_share_break"] = start
     f["n_preconditions"] = len(t)
     f["n_not_computed"] = len(pre.not_computed)
 
@@ -66,6 +78,37 @@ def _wages(res: Results, f: Facts) -> None:
     f.update(wage_ratio=float(ratio.iloc[-1]), wage_ratio_year=int(ratio.index[-1]),
              wage_ratio_first=float(ratio.iloc[0]), wage_ratio_first_year=int(ratio.index[0]),
              wage_usd_ru=float(both[a].iloc[-1]), wage_usd_by=float(both[b].iloc[-1]), wage_ratio_n=len(ratio))
+
+
+def _annual_values(panel: pd.DataFrame, indicator: str, region: str) -> pd.Series:
+    """Year → value of an annual indicator of ``region`` (the latest vintage of each year)."""
+    sub = panel[(panel["indicator"] == indicator) & (panel["region"] == region) & panel["value"].notna()
+                & panel["period"].astype(str).str.fullmatch(r"\d{4}")]
+    sub = sub.assign(year=sub["period"].astype(int), _v=sub["vintage"].astype(str)).sort_values(["year", "_v"])
+    sub = sub.drop_duplicates("year", keep="last").set_index("year")["value"]
+    return sub.astype(float).sort_index()
+
+
+def _wages_ppp(res: Results, f: Facts) -> None:
+    """Wages of both sides in the latest year both have, in national currency and at purchasing power parity
+    (World Bank PPP conversion factors, GDP), and the latest one-sided values."""
+    a, b = res.pair
+    w_a, w_b = _annual_values(res.panel, "wage_nominal", a), _annual_values(res.panel, "wage_nominal", b)
+    for side, w in (("ru", w_a), ("by", w_b)):
+        if len(w):
+            f[f"wage_nat_{side}"] = float(w.iloc[-1])
+            f[f"wage_nat_{side}_year"] = int(w.index[-1])
+    ppp_a = _annual_values(res.panel, "ppp", a.split("-")[0])
+    ppp_b = _annual_values(res.panel, "ppp", b.split("-")[0])
+    both = pd.concat({"wa": w_a, "wb": w_b, "pa": ppp_a, "pb": ppp_b}, axis=1).dropna()
+    both = both[(both["pa"] > 0) & (both["pb"] > 0)]
+    if both.empty:
+        return
+    y = int(both.index[-1])
+    r = both.loc[y]
+    f.update(wage_ppp_year=y, wage_ppp_nat_ru=float(r["wa"]), wage_ppp_nat_by=float(r["wb"]),
+             wage_ppp_ru=float(r["wa"] / r["pa"]), wage_ppp_by=float(r["wb"] / r["pb"]),
+             wage_ppp_ratio=float((r["wa"] / r["pa"]) / (r["wb"] / r["pb"])))
 
 
 def _trade(res: Results, f: Facts) -> None:
@@ -179,6 +222,9 @@ def _evaluation(res: Results, f: Facts) -> None:
     ev = res.evaluation.value
     if ev is None:
         return
+    if getattr(ev, "withdrawn", ""):
+        f.update(sc_year=ev.treatment_year, sc_withdrawn=ev.withdrawn)
+        return
     sc = ev.sc
     f.update(sc_effect=float(sc.average_effect), sc_rmspe_pre=float(sc.rmspe_pre), sc_year=ev.treatment_year,
              sc_last_year=ev.last_year, sc_donors=ev.n_donors)
@@ -269,7 +315,7 @@ def _factors(res: Results, f: Facts) -> None:
 def extract_facts(res: Results, lang: str = "en") -> Facts:
     """Every key figure the results allow (``lang`` picks the language of the names of directions)."""
     f: Facts = {"pair_ru": res.pair[0], "pair_by": res.pair[1]}
-    for step in (_preconditions, _wages, _trade, _coverage, _index, _io, _gravity, _evaluation, _convergence,
+    for step in (_preconditions, _wages, _wages_ppp, _trade, _coverage, _index, _io, _gravity, _evaluation, _convergence,
                  lambda r, x: _scenarios(r, x, lang), _factors, lambda r, x: _directions(r, x, lang)):
         try:
             step(res, f)

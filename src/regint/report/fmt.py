@@ -69,7 +69,12 @@ def number(value: object, lang: str = "ru", digits: int | None = None) -> str:
     x = float(value)  # type: ignore[arg-type]
     d = auto_digits(x) if digits is None else digits
     pattern = "#,##0" + ("." + "0" * d if d > 0 else "")
-    return format_decimal(round(x, d), format=pattern, locale=lang)
+    return _minus(format_decimal(round(x, d), format=pattern, locale=lang), lang)
+
+
+def _minus(text: str, lang: str) -> str:
+    """Russian typesetting writes the minus sign «−» (U+2212), not the hyphen."""
+    return "−" + text[1:] if lang == "ru" and text.startswith("-") else text
 
 
 def compact(value: object, lang: str = "ru") -> str:
@@ -86,7 +91,7 @@ def percent(value: object, lang: str = "ru", digits: int = 1) -> str:
     if is_gap(value):
         return GAP
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "") + ("\u00a0%" if lang == "ru" else "%")
-    return format_percent(float(value), format=pattern, locale=lang)  # type: ignore[arg-type]
+    return _minus(format_percent(float(value), format=pattern, locale=lang), lang)  # type: ignore[arg-type]
 
 
 def points(value: object, lang: str = "ru", digits: int = 1) -> str:

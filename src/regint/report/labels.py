@@ -10,12 +10,14 @@ PRECONDITIONS: dict[str, tuple[str, str, str]] = {
                        "Средняя зарплата российского региона к белорусскому в долларах США по официальным курсам"),
     "wage_sigma_sd_log": ("σ-дисперсия зарплат", "Sigma dispersion of wages",
                           "Стандартное отклонение логарифмов зарплат в долларах по приграничным регионам"),
-    "real_exchange_rate": ("Реальный курс BYN/RUB (база = 100)", "Real exchange rate BYN/RUB (base = 100)",
+    "real_exchange_rate": ("Реальный курс белорусского рубля к российскому (первый год = 100)",
+                           "Real exchange rate of the Belarusian rouble to the Russian rouble (first year = 100)",
                            "Курс белорусского рубля к российскому с поправкой на инфляцию; ниже 100 — реальное "
                            "обесценение белорусского рубля"),
     "rer_half_life": ("Полупериод отклонений реального курса, лет", "Half-life of real exchange rate deviations, years",
-                      "Время, за которое отклонение реального курса сокращается вдвое (AR(1))"),
-    "rer_adf_pvalue": ("p-значение теста ADF реального курса", "ADF test p-value of the real exchange rate",
+                      "Время, за которое отклонение реального курса сокращается вдвое (AR(1) по последовательным годам)"),
+    "rer_adf_pvalue": ("p-значение теста Дики – Фуллера для реального курса",
+                       "Dickey-Fuller test p-value of the real exchange rate",
                        "Большое значение — нет свидетельств возврата реального курса к среднему"),
     "price_level_gap": ("Разрыв уровней цен, %", "Price level gap, %",
                         "Уровень цен России относительно Беларуси (ППС к рыночному курсу)"),
@@ -43,6 +45,51 @@ NOT_COMPUTED_RU: dict[str, str] = {
     "beta_convergence": "β-конвергенция требует многих регионов (рассчитана ниже по регионам России)",
 }
 
+#: Names of the indicators the data do not allow (by code): (ru, en).
+NOT_COMPUTED_NAMES: dict[str, tuple[str, str]] = {
+    "wage_gap_close_year": ("Год выравнивания зарплат", "Year the wage gap closes"),
+    "grp_per_capita_ratio_usd": ("Отношение ВРП на душу населения (в долл. США)", "GRP per capita ratio (USD)"),
+    "exports_partner_share": ("Доля страны-партнёра в экспорте", "Partner country's share of exports"),
+    "exports_cis_share": ("Доля СНГ в экспорте", "CIS share of exports"),
+    "openness": ("Открытость экономики", "Trade openness"),
+    "grp_volume_index_concordance": ("Совпадение фаз роста ВРП", "Concordance of GRP growth"),
+    "industrial_production_index_concordance": ("Совпадение фаз промышленного производства",
+                                                "Concordance of industrial production"),
+    "krugman_specialisation": ("Индекс специализации Кругмана", "Krugman specialisation index"),
+    "balassa_rca": ("Выявленные сравнительные преимущества (Баласса)", "Revealed comparative advantage (Balassa)"),
+    "grubel_lloyd": ("Внутриотраслевая торговля (Грубел – Ллойд)", "Intra-industry trade (Grubel-Lloyd)"),
+    "trade_complementarity": ("Взаимодополняемость торговли", "Trade complementarity"),
+    "novy_trade_costs": ("Издержки торговли (по Нови)", "Trade costs (Novy)"),
+    "markov_mobility": ("Мобильность в цепи Маркова", "Markov chain mobility"),
+    "beta_convergence": ("β-конвергенция пары", "Beta convergence of the pair"),
+    "real_exchange_rate": ("Реальный курс", "Real exchange rate"),
+    "rer_half_life": ("Полупериод отклонений реального курса", "Half-life of real exchange rate deviations"),
+    "rer_adf_pvalue": ("Тест Дики – Фуллера для реального курса", "Dickey-Fuller test of the real exchange rate"),
+    "price_level_gap": ("Разрыв уровней цен", "Price level gap"),
+    "wage_ratio_usd": ("Отношение зарплат (в долл. США)", "Wage ratio (USD)"),
+    "wage_sigma_sd_log": ("σ-дисперсия зарплат", "Sigma dispersion of wages"),
+}
+
+
+#: Reasons of indicators not computed (by indicator code), in English.
+NOT_COMPUTED_EN: dict[str, str] = {
+    "wage_gap_close_year": "the wage gap does not narrow on this trend",
+    "grp_per_capita_ratio_usd": "no GRP per capita of the Belarusian oblast in US dollars (no GRP series or rate)",
+    "exports_partner_share": "no data on the region's exports to the partner country",
+    "exports_cis_share": "no data on exports to CIS countries",
+    "openness": "no GRP of the Belarusian oblast: openness not computed",
+    "grp_volume_index_concordance": "no common years of GRP volume indices of the two regions",
+    "industrial_production_index_concordance": "no common years of industrial production indices of the two regions",
+    "krugman_specialisation": "no GRP structure by activity: Krugman and structural similarity indices not computed",
+    "balassa_rca": "no trade of the regions by product: RCA not computed",
+    "grubel_lloyd": "no exports and imports by product: intra-industry trade not computed",
+    "trade_complementarity": "no exports of one region and imports of the other by product",
+    "novy_trade_costs": "no trade flows between the two regions (only trade with the partner country)",
+    "markov_mobility": "a Markov chain needs many regions, not a pair (see the convergence of the Russian regions)",
+    "beta_convergence": "beta convergence needs many regions (computed below across the Russian regions)",
+}
+
+
 SCENARIO_ITEMS: dict[str, tuple[str, str]] = {
     "exports": ("Прирост экспорта", "Export gain"), "output": ("Прирост выпуска", "Output gain"),
     "gva": ("Прирост валовой добавленной стоимости", "Gross value added gain"),
@@ -54,7 +101,7 @@ UNITS: dict[str, tuple[str, str]] = {
 }
 OUTCOMES: dict[str, tuple[str, str]] = {
     "wage_gap": ("разрыв в зарплатах", "wage gap"), "grp_gap": ("разрыв в ВРП на душу", "GRP per capita gap"),
-    "price_gap": ("разрыв в уровне цен", "price level gap"), "score": ("интегральная оценка", "integration score"),
+    "price_gap": ("разрыв в уровне цен", "price level gap"), "score": ("сводная оценка интеграции", "integration score"),
     "trade": ("товарооборот пары", "trade of the pair"),
 }
 SIDES: dict[str, tuple[str, str]] = {"ru": ("Россия", "Russia"), "by": ("Беларусь", "Belarus")}
@@ -120,3 +167,44 @@ def origin_text(origin: str, lang: str) -> str:
         if origin.startswith(en):
             return ru + origin[len(en):]
     return origin
+
+
+#: Methods of the validation annex: English name → Russian.
+METHODS_RU: dict[str, str] = {
+    "AHP (eigenvector)": "Метод анализа иерархий (собственный вектор)",
+    "Composite index (COIN)": "Сводный индекс (COIN)", "HP filter": "Фильтр Ходрика – Прескотта",
+    "Leontief inverse": "Обратная матрица Леонтьева", "Markov chain": "Цепь Маркова",
+    "PPML gravity": "Гравитационная модель (PPML)", "TOPSIS (vector)": "TOPSIS (векторная нормировка)",
+}
+
+#: Results of the study (``Study`` attribute names) as the report names them: (ru, en).
+ANALYSES: dict[str, tuple[str, str]] = {
+    "profile": ("Профили регионов", "Regional profiles"), "wages_usd": ("Зарплаты в долларах США", "Wages in USD"),
+    "trade_usd": ("Внешняя торговля", "Foreign trade"), "coverage": ("Покрытие данных", "Data coverage"),
+    "preconditions": ("Показатели предпосылок", "Preconditions"), "convergence": ("Конвергенция", "Convergence"),
+    "io": ("Модель «затраты – выпуск»", "Input-output model"), "index": ("Сводный индекс", "Composite index"),
+    "directions": ("Ранжирование направлений", "Ranking of directions"), "gravity": ("Гравитационная модель",
+                                                                                   "Gravity model"),
+    "evaluation": ("Оценка эффекта ЕЭП", "Evaluation of the SES"), "scenarios": ("Сценарии", "Scenarios"),
+    "factors": ("Объективные факторы", "Objective factors"), "maps": ("Карты", "Maps"),
+    "validation": ("Проверка методов", "Validation of the methods"),
+}
+
+#: Regressors and outcomes of the objective-factor panel: (ru, en).
+FACTORS: dict[str, tuple[str, str]] = {
+    "cis_export_share": ("доля СНГ в экспорте", "CIS share of exports"),
+    "inflation_gap_x_proximity": ("разрыв инфляции × близость к Беларуси", "inflation gap × proximity to Belarus"),
+    "by_gdp_usd_growth_x_proximity": ("рост ВВП Беларуси в долл. США × близость к Беларуси",
+                                      "growth of Belarus' GDP in USD × proximity to Belarus"),
+    "eaeu_x_proximity": ("ЕАЭС (с 2015 г.) × близость к Беларуси", "EAEU (from 2015) × proximity to Belarus"),
+    "shock_2014_2015_x_proximity": ("шок 2014–2015 гг. × близость к Беларуси",
+                                    "2014–2015 shock × proximity to Belarus"),
+    "covid_2020_x_proximity": ("пандемия 2020 г. × близость к Беларуси", "2020 pandemic × proximity to Belarus"),
+    "grp_growth": ("рост ВРП", "GRP growth"),
+}
+
+#: Parameters of the scenario chain (``mult_<kind>_<side>``): (ru, en) with ``{region}``.
+MULTIPLIER_NAMES: dict[str, tuple[str, str]] = {
+    "output": ("Мультипликатор выпуска: {region}", "Output multiplier: {region}"),
+    "gva": ("Мультипликатор ВДС: {region}", "GVA multiplier: {region}"),
+}

@@ -66,7 +66,7 @@ def render_html(doc: dict[str, Any], medium: str) -> str:
     ctx = dict(doc)
     ctx.update(medium=medium, css=css, plotly_js=charts.plotly_js() if medium == "html" else "",
                labels={k: v[lang] for k, v in i18n.LABELS.items()}, illus_text=i18n.label("illustrative", lang),
-               not_produced=i18n.label("not_produced", lang))
+               not_produced=i18n.label("not_produced", lang), dated_text=i18n.label("dated", lang))
     return env.get_template("report.html.j2").render(**ctx)
 
 
@@ -91,6 +91,23 @@ def pdf_from_html(html: str, path: Path) -> Path:
 def write_pdf(doc: dict[str, Any], path: Path) -> Path:
     """Write the A4 PDF (WeasyPrint) with the DejaVu fonts embedded and the charts as vector SVG."""
     return pdf_from_html(render_html(doc, "pdf"), path)
+
+
+def render_validation(doc: dict[str, Any]) -> str:
+    """The validation annex (Annex D) as its own HTML document for the PDF."""
+    lang = doc["lang"]
+    env = environment(lang)
+    css = font_faces() + "\n" + (TEMPLATES / "style.css").read_text(encoding="utf-8")
+    ctx = dict(doc)
+    ctx.update(medium="pdf", css=css, plotly_js="", labels={k: v[lang] for k, v in i18n.LABELS.items()},
+               illus_text=i18n.label("illustrative", lang), not_produced=i18n.label("not_produced", lang),
+               dated_text=i18n.label("dated", lang))
+    return env.get_template("validation.html.j2").render(**ctx)
+
+
+def write_validation_pdf(doc: dict[str, Any], path: Path) -> Path:
+    """Write the validation annex as a separate A4 PDF (``validation_<lang>.pdf``), referenced from the report."""
+    return pdf_from_html(render_validation(doc), path)
 
 
 def all_tables(doc: dict[str, Any]) -> list[ReportTable]:

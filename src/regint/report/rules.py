@@ -78,6 +78,8 @@ class _Formatter(string.Formatter):
             return fmt.year(value)
         if spec == "list":
             return ", ".join(str(v) for v in value)
+        if spec == "bool":
+            return ("да" if value else "нет") if self.lang == "ru" else ("yes" if value else "no")
         return str(value)
 
 
@@ -98,15 +100,54 @@ def _figure_spec(key: str, value: object) -> str:
     """How a fact is shown in the rules table: years as years (2012, not 2 012), text as text, else a number."""
     if isinstance(value, str | list):
         return "text"
+    if isinstance(value, bool):
+        return "bool"
     return "year" if key.endswith("_year") else "num"
+
+
+#: The figures the rules cite, as the rules table names them: key → (ru, en).
+FACT_LABELS: dict[str, tuple[str, str]] = {
+    "wage_ppp_ratio": ("отношение зарплат по ППС", "wage ratio at PPP"),
+    "wage_ppp_year": ("год сопоставления зарплат", "year of the wage comparison"),
+    "wage_ppp_ru": ("зарплата российской стороны, междунар. долл.", "wage of the Russian side, int. dollars"),
+    "wage_ppp_by": ("зарплата белорусской стороны, междунар. долл.", "wage of the Belarusian side, int. dollars"),
+    "wage_ratio": ("отношение зарплат в долл. США", "wage ratio in US dollars"),
+    "rer_adf_p": ("p теста Дики – Фуллера", "Dickey-Fuller p"), "rer_half_life": ("полупериод, лет", "half-life, years"),
+    "price_level_gap": ("разрыв уровней цен, %", "price level gap, %"),
+    "price_level_gap_year": ("год разрыва цен", "year of the price gap"),
+    "gravity_ratio_ru_by": ("факт/прогноз, Россия → Беларусь", "actual/predicted, Russia → Belarus"),
+    "gravity_ratio_by_ru": ("факт/прогноз, Беларусь → Россия", "actual/predicted, Belarus → Russia"),
+    "gravity_pair_effect": ("эффект пары стран", "pair effect"),
+    "missing_share_by": ("доля пропусков, белорусская сторона", "share of gaps, Belarusian side"),
+    "missing_share_ru": ("доля пропусков, российская сторона", "share of gaps, Russian side"),
+    "coverage_years": ("годы покрытия", "years covered"),
+    "index_score": ("балл пары", "the pair's score"), "index_best_score": ("балл лучшей пары", "best pair's score"),
+    "index_best_pair": ("лучшая пара", "best pair"), "index_year": ("год индекса", "year of the index"),
+    "index_rank": ("место пары", "the pair's rank"), "index_n_pairs": ("число пар", "number of pairs"),
+    "io_key_sectors": ("ключевые отрасли", "key sectors"), "io_year": ("год таблицы", "year of the table"),
+    "io_shock_multiplier": ("мультипликатор выпуска", "output multiplier"),
+    "dir_top": ("первое направление", "first direction"), "dir_second": ("второе направление", "second direction"),
+    "dir_top_c": ("TOPSIS C лидера", "leader's TOPSIS C"), "dir_illustrative": ("иллюстративно", "illustrative"),
+    "fastest_target": ("цель", "target"), "fastest_year": ("год достижения", "year reached"),
+    "fastest_levers": ("меры", "measures"), "fastest_cost": ("затраты, млн руб.", "cost, mln RUB"),
+    "sc_effect": ("оценка эффекта ЕЭП", "SES effect"), "sc_p": ("p оценки эффекта ЕЭП", "p of the SES effect"),
+    "sc_year": ("год ЕЭП", "SES year"), "beta": ("β", "beta"), "beta_p": ("p для β", "p of beta"),
+    "beta_n": ("число регионов", "number of regions"),
+}
+
+
+def fact_label(key: str, lang: str) -> str:
+    """The name of a figure in the rules table (the key itself only when it has none)."""
+    pair = FACT_LABELS.get(key)
+    return (pair[0] if lang == "ru" else pair[1]) if pair else key
 
 
 def evaluate(rule: Rule, facts: Facts, lang: str) -> Evaluated:
     """Evaluate one rule on the facts."""
-    figures = "; ".join(f"{k} = {_Formatter(lang).format_field(facts[k], _figure_spec(k, facts[k]))}"
+    figures = "; ".join(f"{fact_label(k, lang)} = {_Formatter(lang).format_field(facts[k], _figure_spec(k, facts[k]))}"
                         for k in rule.needs if k in facts and facts[k] is not None)
     if not _needs_present(rule, facts):
-        missing = [k for k in rule.needs if facts.get(k) is None]
+        missing = [fact_label(k, lang) for k in rule.needs if facts.get(k) is None]
         return Evaluated(rule, "not evaluable", ", ".join(missing), figures)
     if not rule.condition(facts):
         return Evaluated(rule, "not fired", "", figures)
@@ -144,32 +185,36 @@ P_THRESHOLD = 0.1
 def _rules() -> tuple[Rule, ...]:
     T = WAGE_RATIO_THRESHOLD
     return (
-        Rule("R1", {"ru": "Рынок труда", "en": "Labour market"}, ("wage_ratio", "wage_ratio_year", "wage_usd_ru",
-                                                                   "wage_usd_by", "wage_ratio_first"),
-             lambda f: f["wage_ratio"] > T,
-             {"ru": f"Отношение зарплат (в долл. США) > {fmt.number(T, 'ru', 1)}",
-              "en": f"Wage ratio (in US dollars) > {fmt.number(T, 'en', 1)}"},
+        Rule("R1", {"ru": "Рынок труда", "en": "Labour market"}, ("wage_ppp_ratio", "wage_ppp_year", "wage_ppp_ru",
+                                                                   "wage_ppp_by"),
+             lambda f: f["wage_ppp_ratio"] > T or f["wage_ppp_ratio"] < 1 / T,
+             {"ru": f"Отношение зарплат по ППС в последнем общем году > {fmt.number(T, 'ru', 1)} или < "
+                    f"{fmt.number(1 / T, 'ru', 2)}",
+              "en": f"Wage ratio at PPP in the latest common year > {fmt.number(T, 'en', 1)} or < "
+                    f"{fmt.number(1 / T, 'en', 2)}"},
              {"ru": "Включить в повестку взаимное признание квалификаций и единые правила трудовой миграции в "
-                    "приграничье: в {wage_ratio_year:year} г. средняя зарплата в {ru_prep:text} составляла "
-                    "{wage_usd_ru:num0} долл. против {wage_usd_by:num0} долл. в {by_prep:text} (отношение "
-                    "{wage_ratio:num2}; в начале ряда — {wage_ratio_first:num2}); разрыв создаёт стимулы к "
-                    "односторонней миграции кадров.",
+                    "приграничье: в {wage_ppp_year:year} г. средняя зарплата по паритету покупательной способности "
+                    "составляла {wage_ppp_ru:num0} междунар. долл. в {ru_prep:text} против {wage_ppp_by:num0} в "
+                    "{by_prep:text} (отношение {wage_ppp_ratio:num2}); разрыв создаёт стимулы к односторонней "
+                    "миграции кадров.",
               "en": "Put mutual recognition of qualifications and common rules for labour mobility in the border "
-                    "area on the agenda: in {wage_ratio_year:year} the average wage in {ru_nom:text} was "
-                    "{wage_usd_ru:num0} USD against {wage_usd_by:num0} USD in {by_nom:text} (a ratio of "
-                    "{wage_ratio:num2}; {wage_ratio_first:num2} at the start of the series); the gap pulls "
-                    "workers one way."}),
+                    "area on the agenda: in {wage_ppp_year:year} the average wage at purchasing power parity was "
+                    "{wage_ppp_ru:num0} international dollars in {ru_nom:text} against {wage_ppp_by:num0} in "
+                    "{by_nom:text} (a ratio of {wage_ppp_ratio:num2}); the gap pulls workers one way."}),
         Rule("R2", {"ru": "Финансы и расчёты", "en": "Finance and payments"}, ("rer_adf_p", "rer_half_life"),
              lambda f: f["rer_adf_p"] > P_THRESHOLD or f["rer_half_life"] > HALF_LIFE_THRESHOLD,
-             {"ru": f"Реальный курс не возвращается к среднему (p ADF > {fmt.number(P_THRESHOLD, 'ru', 1)}) или "
+             {"ru": f"Реальный курс не возвращается к среднему (p теста Дики – Фуллера > {fmt.number(P_THRESHOLD, 'ru', 1)}) "
+                    "или "
                     f"полупериод > {fmt.number(HALF_LIFE_THRESHOLD, 'ru', 0)} лет",
               "en": f"Real exchange rate not mean-reverting (ADF p > {fmt.number(P_THRESHOLD, 'en', 1)}) or "
                     f"half-life > {fmt.number(HALF_LIFE_THRESHOLD, 'en', 0)} years"},
              {"ru": "Предложить механизм страхования курсовых рисков для приграничных контрактов в дополнение к "
-                    "уже действующим расчётам в национальных валютах: отклонения реального курса белорусского рубля к российскому "
-                    "сокращаются вдвое лишь за {rer_half_life:num1} лет (p теста ADF = {rer_adf_p:num2}).",
+                    "уже действующим расчётам в национальных валютах: отклонения реального курса белорусского "
+                    "рубля к российскому сокращаются вдвое лишь за {rer_half_life:num1} года (p теста Дики – Фуллера "
+                    "= {rer_adf_p:num2}).",
               "en": "Propose exchange-risk cover for cross-border contracts, on top of the settlement in national "
-                    "currencies already in force: deviations of the real BYN/RUB rate take {rer_half_life:num1} years to halve "
+                    "currencies already in force: deviations of the real BYN/RUB rate take {rer_half_life:num1} "
+                    "years to halve "
                     "(ADF test p = {rer_adf_p:num2})."}),
         Rule("R3", {"ru": "Цены и регулирование", "en": "Prices and regulation"}, ("price_level_gap",
                                                                                  "price_level_gap_year"),
@@ -212,9 +257,9 @@ def _rules() -> tuple[Rule, ...]:
              {"ru": f"Доля пропусков по белорусскому региону > {fmt.percent(MISSING_THRESHOLD, 'ru', 0)}",
               "en": f"Share of gaps for the Belarusian region > {fmt.percent(MISSING_THRESHOLD, 'en', 0)}"},
              {"ru": "Заключить соглашение Росстата и Белстата об обмене региональными данными (ВРП, структура, "
-                    "торговля по товарам и партнёрам): за {coverage_years:text} по показателям анализа нет "
+                    "торговля по товарам и партнёрам): за {coverage_years:text} гг. по показателям анализа нет "
                     "данных для {missing_share_by:pct0} лет по {by_dat:text} против {missing_share_ru:pct0} по "
-                    "{ru_nom:text}.",
+                    "{ru_dat:text}.",
               "en": "Conclude a Rosstat–Belstat agreement on exchanging regional data (GRP, structure, trade by "
                     "product and partner): over {coverage_years:text} the analysis indicators have no value "
                     "in {missing_share_by:pct0} of the years for {by_nom:text} against {missing_share_ru:pct0} "
@@ -254,7 +299,7 @@ def _rules() -> tuple[Rule, ...]:
              lambda f: True,
              {"ru": "Найден быстрейший путь к цели в пределах бюджета",
               "en": "A fastest path to a target within the budget was found"},
-             {"ru": "Закрепить в дорожной карте первоочередные меры {fastest_levers:list}: по модели сценариев они "
+             {"ru": "Закрепить в дорожной карте первоочередные меры ({fastest_levers:list}): по модели сценариев они "
                     "позволяют достичь цели «{fastest_target:text}» к {fastest_year:year} г. при затратах "
                     "{fastest_cost:num0} млн руб.",
               "en": "Put the measures {fastest_levers:list} first in the road map: in the scenario model they reach "

@@ -231,11 +231,31 @@ class EvaluationBundle:
     n_donors: int
     first_year: int
     last_year: int
+    withdrawn: str = ""
+
+    @property
+    def valid(self) -> bool:
+        """``False`` when the design cannot identify the effect (:attr:`withdrawn` says why)."""
+        return not self.withdrawn
+
+
+#: Why the synthetic control and the two-way DiD of the 2012 Single Economic Space identify nothing.
+SES_WITHDRAWN = ("the Single Economic Space took effect on 1 January 2012 on the whole territory of Russia, so "
+                 "every donor region of the synthetic control and every control region of the difference-in-"
+                 "differences was treated too; the comparison sets a treated region against treated regions and "
+                 "cannot measure the effect. A design with an untreated or less-treated comparison (intensity by "
+                 "distance to the Belarusian border, or regions of non-member countries) is needed.")
 
 
 def run_evaluation(panel: pd.DataFrame, treated: str, placebo: bool, outcome: str = "grp_per_capita",
                    treatment_year: int = 2012, start: int = 2000) -> EvaluationBundle:
-    """As ``regint analyse evaluation`` with its defaults (log GRP per capita, Russian donors, 2000 on)."""
+    """As ``regint analyse evaluation`` with its defaults (log GRP per capita, Russian donors, 2000 on).
+
+    The estimates are kept for the record, but for the 2012 Single Economic Space the finding is withdrawn
+    (:data:`SES_WITHDRAWN`): the Russian donors were all treated in the same year, so the design has no
+    untreated comparison (Abadie 2021, *J. Econ. Lit.* 59(2), 391–425, sec. 3: donors must be unaffected by the
+    intervention).
+    """
     from regint.models.evaluation import did, synthetic_control
 
     sub = panel[(panel["indicator"] == outcome) & panel["period"].astype(str).str.fullmatch(r"\d{4}")
@@ -256,4 +276,5 @@ def run_evaluation(panel: pd.DataFrame, treated: str, placebo: bool, outcome: st
     dd = did(frame, unit="region", time="year", outcome="y", treated=[treated], treatment_time=treatment_year)
     return EvaluationBundle(sc=sc, did=dd, outcome=outcome, treated=treated, treatment_year=treatment_year,
                             n_donors=int(frame["region"].nunique() - 1), first_year=int(frame["year"].min()),
-                            last_year=int(frame["year"].max()))
+                            last_year=int(frame["year"].max()),
+                            withdrawn=SES_WITHDRAWN if treatment_year == 2012 else "")
