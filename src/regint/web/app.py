@@ -19,6 +19,7 @@ from dash import dcc, html
 from regint.web import pages, wiring
 from regint.web.context import ReportBuilder, WebContext
 from regint.web.i18n import check_lang, t
+from regint.web.pages import experts
 from regint.web.style import CSS
 from regint.web.uploads import MAX_BYTES
 
@@ -78,7 +79,7 @@ def create_app(store_path: str | Path | None = None, responses_dir: str | Path |
                     serve_locally=True)
     app.layout = _shell(start_lang)
     validation = html.Div([_shell(start_lang), *pages.all_pages(start_lang),
-                           html.Div(pages.ahp_pairs("score", start_lang))])
+                           html.Div(experts.ahp_pairs("score", start_lang))])
     app.validation_layout = validation  # type: ignore[assignment]
     wiring.register(app, ctx)
     _harden(app.server)
