@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -18,10 +19,55 @@ _LAYOUT = {"template": "plotly_white", "margin": {"l": 60, "r": 20, "t": 50, "b"
            "legend": {"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0}}
 
 
+#: ``dcc.Graph`` configuration: no Plotly logo, no "send to cloud"/"edit in Chart Studio" (nothing leaves the
+#: machine); the PNG/SVG export keeps the title, units and source line, which are drawn into the figure.
+GRAPH_CONFIG: Any = {
+    "displaylogo": False, "showSendToCloud": False, "showEditInChartStudio": False, "showLink": False,
+    "modeBarButtonsToRemove": ["sendDataToCloud", "lasso2d", "select2d"],
+    "toImageButtonOptions": {"format": "png", "filename": "regint_chart", "scale": 2},
+}
+#: Decimal and thousands separators of plotly's number formats: "1 234,5" in Russian, "1,234.5" in English.
+SEPARATORS: dict[str, str] = {"ru": ", ", "en": ".,"}
+
+
 def styled(fig: go.Figure, title: str = "", height: int = 380) -> go.Figure:
     """Apply the dashboard's layout (white template, legend below, compact margins)."""
     fig.update_layout(**_LAYOUT, height=height, title={"text": title, "x": 0, "font": {"size": 14}})
     return fig
+
+
+def finish(fig: go.Figure, lang: str, *, unit: str = "", years: tuple[int, int] | None = None,
+           source: str = "", note: str = "") -> go.Figure:
+    """Draw what a chart must say into the figure itself (so an exported PNG/SVG keeps it): a second title line
+    with the unit and the years shown, and a source line (and ``note``) below the plot; numbers in the page's
+    format (decimal comma in Russian)."""
+    title = fig.layout.title.text or ""
+    sub = " · ".join(x for x in (unit, f"{years[0]}–{years[1]}" if years else "") if x)
+    if sub:
+        fig.update_layout(title={"text": f"{title}<br><span style='font-size:12px;color:#5a6473'>{sub}</span>"})
+    lines = [x for x in (source, note) if x]
+    if lines:
+        fig.add_annotation(text="<br>".join(lines), showarrow=False, xref="paper", yref="paper", x=0, y=0,
+                           yshift=-(fig.layout.margin.b or 45) + 4, xanchor="left", yanchor="top", align="left",
+                           font={"size": 10, "color": "#5a6473"})
+        fig.update_layout(margin={"b": (fig.layout.margin.b or 45) + 16 * len(lines) + 20})
+    fig.update_layout(separators=SEPARATORS.get(lang, ".,"), margin={"t": 70 if sub else 50})
+    return fig
+
+
+def full_years(frame: pd.DataFrame) -> pd.DataFrame:
+    """A region × year table with every year between its first and last column, so a missing year is a gap."""
+    if frame.empty:
+        return frame
+    years = [int(c) for c in frame.columns]
+    return frame.reindex(columns=range(min(years), max(years) + 1))
+
+
+def _tozero(fig: go.Figure, values: np.ndarray) -> None:
+    """Levels start at zero (an axis cut above zero exaggerates differences); series with negatives do not."""
+    finite = values[np.isfinite(values)]
+    if finite.size and finite.min() >= 0:
+        fig.update_yaxes(rangemode="tozero")
 
 
 def empty(text: str, height: int = 300) -> go.Figure:
@@ -37,11 +83,12 @@ def empty(text: str, height: int = 300) -> go.Figure:
 def lines(frame: pd.DataFrame, names: Mapping[str, str], title: str, unit: str) -> go.Figure:
     """One line per row of a region × year table."""
     fig = go.Figure()
+    frame = full_years(frame)
     for k, (code, row) in enumerate(frame.iterrows()):
-        s = row.dropna()
-        fig.add_trace(go.Scatter(x=[int(x) for x in s.index], y=s.to_numpy(dtype=float), mode="lines+markers",
+        fig.add_trace(go.Scatter(x=[int(x) for x in row.index], y=row.to_numpy(dtype=float), mode="lines+markers",
                                  name=names.get(str(code), str(code)), line={"color": PALETTE[k % len(PALETTE)]},
-                                 marker={"size": 5}))
+                                 marker={"size": 5}, connectgaps=False))
+    _tozero(fig, frame.to_numpy(dtype=float))
     fig.update_yaxes(title_text=unit)
     fig.update_xaxes(dtick=None, tickformat="d")
     return styled(fig, title)
@@ -54,27 +101,41 @@ def small_multiples(panels: Sequence[tuple[str, pd.DataFrame]], names: Mapping[s
     fig = make_subplots(rows=1, cols=len(panels), subplot_titles=[p[0] for p in panels], horizontal_spacing=0.08)
     colours: dict[str, str] = {}
     for col, (_, frame) in enumerate(panels, start=1):
+        frame = full_years(frame)
         for code, row in frame.iterrows():
             key = str(code)
             first = key not in colours
             colours.setdefault(key, PALETTE[len(colours) % len(PALETTE)])
-            s = row.dropna()
-            fig.add_trace(go.Scatter(x=[int(x) for x in s.index], y=s.to_numpy(dtype=float), mode="lines",
-                                     name=names.get(key, key), legendgroup=key, showlegend=first,
+            fig.add_trace(go.Scatter(x=[int(x) for x in row.index], y=row.to_numpy(dtype=float), mode="lines",
+                                     name=names.get(key, key), legendgroup=key, showlegend=first, connectgaps=False,
                                      line={"color": colours[key], "width": 2}), row=1, col=col)
+        values = frame.to_numpy(dtype=float)
+        finite = values[np.isfinite(values)]
+        if finite.size and finite.min() >= 0:
+            fig.update_yaxes(rangemode="tozero", row=1, col=col)
     fig.update_xaxes(tickformat="d")
     fig.update_annotations(font_size=12)
     return styled(fig, height=340)
 
 
+def panels_by_unit(frame: pd.DataFrame, names: Mapping[str, str], unit_of: Mapping[str, str]) -> go.Figure:
+    """One panel per unit (roubles and Belarusian roubles never share an axis): the regions of each unit."""
+    groups: dict[str, list[str]] = {}
+    for region in frame.index:
+        groups.setdefault(unit_of[str(region)], []).append(str(region))
+    return small_multiples([(unit, frame.loc[regions]) for unit, regions in groups.items()], names)
+
+
 def index_scores(scores: pd.DataFrame, intervals: pd.DataFrame | None, pairs: Sequence[str], lang: str,
-                 n_runs: int) -> go.Figure:
+                 n_runs: int, labels: Mapping[str, str] | None = None) -> go.Figure:
     """Index over time per pair: the Monte Carlo median with its 5–95 % band, the nominal score dashed."""
     fig = go.Figure()
+    labels = labels or {}
     for k, pair in enumerate(pairs):
         colour = PALETTE[k % len(PALETTE)]
         if pair not in scores.columns:
             continue
+        name = labels.get(pair, pair)
         nominal = scores[pair].dropna()
         if intervals is not None and pair in intervals.index.get_level_values(0):
             iv = intervals.xs(pair, level=0).reindex(nominal.index)
@@ -83,17 +144,20 @@ def index_scores(scores: pd.DataFrame, intervals: pd.DataFrame | None, pairs: Se
                                      y=list(iv["p95_score"]) + list(iv["p05_score"])[::-1],
                                      fill="toself", fillcolor=_rgba(colour, 0.08), line={"width": 0},
                                      hoverinfo="skip", showlegend=False, legendgroup=pair))
-            fig.add_trace(go.Scatter(x=years, y=iv["median_score"], mode="lines", name=pair, legendgroup=pair,
+            fig.add_trace(go.Scatter(x=years, y=iv["median_score"], mode="lines", name=name, legendgroup=pair,
                                      line={"color": colour, "width": 2}))
             fig.add_trace(go.Scatter(x=years, y=nominal.to_numpy(), mode="lines", showlegend=False,
                                      legendgroup=pair, line={"color": colour, "width": 1, "dash": "dot"},
-                                     hovertemplate=f"{pair} nominal %{{y:.1f}}<extra></extra>"))
+                                     hovertemplate=f"{name}: {t('nominal', lang)} %{{y:.1f}}<extra></extra>"))
         else:
             fig.add_trace(go.Scatter(x=[int(y) for y in nominal.index], y=nominal.to_numpy(), mode="lines",
-                                     name=pair, line={"color": colour, "width": 2}))
-    fig.update_yaxes(title_text=t("score", lang))
+                                     name=name, line={"color": colour, "width": 2}))
+    fig.update_yaxes(title_text=t("score", lang), rangemode="tozero")
     fig.update_xaxes(tickformat="d")
-    return styled(fig, t("score_band", lang, n=n_runs), height=420)
+    fig = styled(fig, t("index_chart_title", lang), height=440)
+    fig.add_annotation(text=t("score_band", lang, n=n_runs), showarrow=False, xref="paper", yref="paper", x=1, y=1,
+                       xanchor="right", yanchor="bottom", font={"size": 10, "color": "#5a6473"})
+    return fig
 
 
 def dimension_bars(latest: pd.DataFrame, names: Mapping[str, str], lang: str) -> go.Figure:

@@ -14,8 +14,43 @@ DEFAULT_LANG: Lang = "ru"
 
 LABELS: dict[str, dict[str, str]] = {
     # shell
-    "app_title": {"en": "regint — integration of Smolensk and Vitebsk oblasts",
-                  "ru": "regint — интеграция Смоленской и Витебской областей"},
+    "app_title": {"en": "regint — economic integration of Russian and Belarusian border regions",
+                  "ru": "regint — экономическая интеграция приграничных регионов России и Беларуси"},
+    "app_short": {"en": "regint", "ru": "regint"},
+    "status_official": {"en": "official", "ru": "официальные"},
+    "status_secondary": {"en": "secondary", "ru": "вторичные"},
+    "status_derived": {"en": "derived", "ru": "расчётные"},
+    "status_estimate": {"en": "estimate", "ru": "оценка"},
+    "status_cited": {"en": "cited", "ru": "со ссылкой на источник"},
+    "status_assumption": {"en": "assumption", "ru": "допущение"},
+    "sheet_data": {"en": "data", "ru": "Данные"},
+    "sheet_meta": {"en": "metadata", "ru": "Метаданные"},
+    "field": {"en": "Field", "ru": "Поле"},
+    "definition": {"en": "Definition", "ru": "Определение"},
+    "conversion": {"en": "Conversion", "ru": "Пересчёт"},
+    "left_out": {"en": "Left out", "ru": "Не вошло"},
+    "nothing_left_out": {"en": "nothing", "ru": "ничего"},
+    "rounding": {"en": "Rounding", "ru": "Округление"},
+    "rounding_text": {"en": "values rounded as displayed: four significant figures, whole numbers from 1,000",
+                      "ru": "значения округлены как на экране: четыре значащие цифры, от 1000 — до целых"},
+    "made": {"en": "Made by", "ru": "Подготовлено"},
+    "pair_label": {"en": "Pair of regions", "ru": "Пара регионов"},
+    "source_line": {"en": "Source: {sources}", "ru": "Источник: {sources}"},
+    "fresh_badge": {"en": "{region}: data to {year}", "ru": "{region}: данные по {year} г."},
+    "fresh_none": {"en": "{region}: no data", "ru": "{region}: данных нет"},
+    "fx_dropped": {"en": "{n} value(s) left out: no annual average exchange rate to the US dollar for {what}.",
+                   "ru": "Не показано значений: {n} — нет среднегодового курса к доллару США за {what}."},
+    "fx_note": {"en": "Converted to US dollars at annual average official rates (fx_usd of the central banks).",
+                "ru": "Пересчитано в доллары США по среднегодовым официальным курсам центральных банков."},
+    "two_panels": {"en": "Different currencies are shown in separate panels (never on one axis); tick “in US dollars” "
+                         "to compare them on one scale.",
+                   "ru": "Разные валюты показаны на отдельных панелях (не на одной оси); отметьте «в долларах США», "
+                         "чтобы сравнить их в одной шкале."},
+    "in_usd": {"en": " in US dollars", "ru": " в долларах США"},
+    "map_default_only": {"en": "The locator map is drawn for Smolensk and Vitebsk oblasts; the index page maps every "
+                               "border pair.",
+                         "ru": "Обзорная карта построена для Смоленской и Витебской областей; все приграничные пары "
+                               "показаны на карте страницы «Индекс»."},
     "app_subtitle": {"en": "Decision support for the economic integration of a Russian and a Belarusian region",
                      "ru": "Поддержка решений по экономической интеграции российского и белорусского регионов"},
     "language": {"en": "Language", "ru": "Язык"},
@@ -42,8 +77,8 @@ LABELS: dict[str, dict[str, str]] = {
     "illustrative": {"en": "ILLUSTRATIVE: uses the shipped fictitious expert answers, not a survey of real experts.",
                      "ru": "ИЛЛЮСТРАЦИЯ: использованы поставляемые вымышленные ответы экспертов, а не опрос реальных экспертов."},
     # overview
-    "overview_title": {"en": "The pair: Smolensk oblast (Russia) and Vitebsk oblast (Belarus)",
-                       "ru": "Пара: Смоленская область (Россия) и Витебская область (Беларусь)"},
+    "overview_title": {"en": "The pair: {a} (Russia) and {b} (Belarus)",
+                       "ru": "Пара: {a} (Россия) и {b} (Беларусь)"},
     "profile": {"en": "Profile (latest year with data)", "ru": "Профиль (последний год с данными)"},
     "key_indicators": {"en": "Key indicators of integration", "ru": "Ключевые показатели интеграции"},
     "trends": {"en": "Trends", "ru": "Динамика"},
@@ -84,6 +119,11 @@ LABELS: dict[str, dict[str, str]] = {
     "rank": {"en": "Rank", "ru": "Ранг"},
     "rank_interval": {"en": "Rank 5–95 %", "ru": "Ранг 5–95 %"},
     "dropped": {"en": "Left out for lack of data: {codes}", "ru": "Исключены из-за отсутствия данных: {codes}"},
+    "index_chart_title": {"en": "Cross-border integration index by year", "ru": "Индекс трансграничной интеграции по годам"},
+    "score_unit": {"en": "points, 0–100", "ru": "баллы, 0–100"},
+    "nominal": {"en": "nominal weights", "ru": "номинальные веса"},
+    "index_source": {"en": "Source: regint calculation from the observations of the store (see the Data page)",
+                     "ru": "Источник: расчёт regint по наблюдениям хранилища (см. страницу «Данные»)"},
     "pairs_map": {"en": "Pairs on the map", "ru": "Пары на карте"},
     # scenarios
     "scenarios_title": {"en": "Scenarios of integration", "ru": "Сценарии интеграции"},
@@ -236,6 +276,19 @@ SCORE_COMPONENTS: dict[str, dict[str, str]] = {
     "price_gap": {"en": "Convergence of price levels", "ru": "Сближение уровней цен"},
     "trade": {"en": "Intensity of mutual trade", "ru": "Интенсивность взаимной торговли"},
 }
+
+
+#: The index's dimensions in Russian (the framework's names are English).
+DIMENSIONS_RU: dict[str, str] = {
+    "INDEX": "Индекс трансграничной интеграции", "trade": "Торговля и экономическое взаимодействие",
+    "convergence": "Сближение цен и доходов", "complementarity": "Взаимодополняемость и сбалансированность",
+    "investment": "Инвестиции и предприятия", "labour": "Труд и население", "connectivity": "Транспортная связанность",
+}
+
+
+def dimension_label(code: str, name: str, lang: str | None) -> str:
+    """A dimension of the index in ``lang`` (``name``: the framework's English name)."""
+    return DIMENSIONS_RU.get(code, name) if check_lang(lang) == "ru" else name
 
 
 def check_lang(lang: str | None) -> Lang:

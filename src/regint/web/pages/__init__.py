@@ -13,6 +13,7 @@ from types import ModuleType
 from dash import html
 
 from regint.web.pages import data, directions, experts, index, indicators, overview, report, scenarios
+from regint.web.state import ViewState
 
 #: The pages in navigation order (the URL path of each is ``/<key>``).
 PAGES: dict[str, ModuleType] = {
@@ -30,9 +31,9 @@ def route(pathname: str | None) -> str:
     return key if key in ROUTES else ""
 
 
-def layout(key: str, lang: str) -> html.Div:
-    """The layout of page ``key`` in ``lang``."""
-    return PAGES[key].layout(lang)  # type: ignore[no-any-return]
+def layout(key: str, lang: str, state: ViewState | None = None) -> html.Div:
+    """The layout of page ``key`` in ``lang`` with the controls set from ``state`` (the URL's view)."""
+    return PAGES[key].layout(lang, state or ViewState(lang=lang))  # type: ignore[no-any-return]
 
 
 def all_pages(lang: str = "en") -> list[html.Div]:

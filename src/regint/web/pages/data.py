@@ -20,13 +20,16 @@ from regint.web import figures
 from regint.web.context import COMPARATOR_REGIONS, WebContext
 from regint.web.i18n import check_lang, t
 from regint.web.pages.base import graph, loading, page, relabel
+from regint.web.state import ViewState
 from regint.web.uploads import MAX_BYTES
 
 
-def layout(lang: str) -> html.Div:
+def layout(lang: str, state: ViewState | None = None) -> html.Div:
+    """The page in ``lang``, its controls set from ``state`` (the view in the URL)."""
+    state = state or ViewState(lang=lang)
     mb = MAX_BYTES // (1024 * 1024)
     return page(
-        "data", lang,
+        "data", lang, state,
         html.H2(t("data_title", lang)),
         ui.card(t("import_file", lang),
                 dcc.Upload(id="data-upload", children=html.Div(t("drop_here", lang, mb=mb)), className="upload",

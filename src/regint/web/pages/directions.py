@@ -19,16 +19,19 @@ from regint.web import figures
 from regint.web.context import WebContext
 from regint.web.i18n import check_lang, t
 from regint.web.pages.base import failure, graph, loading, page
+from regint.web.state import ViewState
 
 
-def layout(lang: str) -> html.Div:
+def layout(lang: str, state: ViewState | None = None) -> html.Div:
+    """The page in ``lang``, its controls set from ``state`` (the view in the URL)."""
+    state = state or ViewState(lang=lang)
     sliders = [html.Div([html.Div(name, className="lever-name"),
                          html.Div(dcc.Slider(id={"type": "dir-weight", "crit": code}, min=0, max=1, step=0.01,
                                              value=0, marks={0: "0", 0.5: "0.5", 1: "1"}),
                                   className="lever-slider")], className="lever-row lever-row2")
                for code, name in direction_criteria(lang)]
     return page(
-        "directions", lang,
+        "directions", lang, state,
         html.H2(t("directions_title", lang)),
         html.Div([
             html.Div([

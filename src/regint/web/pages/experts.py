@@ -21,13 +21,16 @@ from regint.web import figures
 from regint.web.context import WebContext
 from regint.web.i18n import check_lang, t
 from regint.web.pages.base import loading, page, relabel
+from regint.web.state import ViewState
 from regint.web.uploads import MAX_BYTES
 
 
-def layout(lang: str) -> html.Div:
+def layout(lang: str, state: ViewState | None = None) -> html.Div:
+    """The page in ``lang``, its controls set from ``state`` (the view in the URL)."""
+    state = state or ViewState(lang=lang)
     mb = MAX_BYTES // (1024 * 1024)
     return page(
-        "experts", lang,
+        "experts", lang, state,
         html.H2(t("experts_title", lang)),
         html.Div([
             html.Div([
@@ -44,7 +47,7 @@ def layout(lang: str) -> html.Div:
                 html.Div(id="ahp-save-msg"),
             ], className="card scn-controls"),
             html.Div([html.Div(id="ahp-cr"), html.Div(id="ahp-revise"),
-                      dcc.Graph(id="ahp-weights", config={"displaylogo": False})], className="card ahp-results"),
+                      dcc.Graph(id="ahp-weights", config=figures.GRAPH_CONFIG)], className="card ahp-results"),
         ], className="grid-ahp"),
         html.Div([
             ui.card(t("upload_questionnaire", lang),

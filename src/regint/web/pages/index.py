@@ -14,20 +14,27 @@ import pandas as pd
 from dash import Input, Output, State, dcc, html
 
 from regint.errors import RegintError
+from regint.study.settings import DEFAULT_PAIR
 from regint.web import components as ui
 from regint.web import figures
 from regint.web.context import WebContext
-from regint.web.i18n import check_lang, t
-from regint.web.pages.base import failure, fit_map, graph, loading, page
+from regint.web.i18n import check_lang, dimension_label, t
+from regint.web.pages.base import failure, fit_map, graph, loading, page, pair_name, pair_of
+from regint.web.state import ViewState, pair_key, update
 
 
-def layout(lang: str) -> html.Div:
-    pairs = index_pairs()
+def layout(lang: str, state: ViewState | None = None) -> html.Div:
+    """The page in ``lang``, its controls set from ``state`` (the view in the URL)."""
+    state = state or ViewState(lang=lang)
+    pairs = index_pairs(state.pair)
+    chosen = [p for p in state.index_pairs if p in pairs] or pairs
     return page(
-        "index", lang,
+        "index", lang, state,
         html.H2(t("index_title", lang)),
         html.Div([html.Label([t("pairs", lang),
-                              dcc.Checklist(id="index-pairs", options=pairs, value=pairs, inline=True)])],
+                              dcc.Checklist(id="index-pairs", value=chosen, inline=False, className="pair-checks",
+                                            options=[{"label": " " + pair_name(p, lang), "value": p}
+                                                     for p in pairs])])],
                  className="controls"),
         ui.card("", graph("index-scores", 420)),
         html.Div([ui.card("", graph("index-dims")), ui.card(t("ranks", lang),
@@ -37,10 +44,11 @@ def layout(lang: str) -> html.Div:
     )
 
 
-def index_pairs() -> list[str]:
-    from regint.index.pairs import BORDER_PAIRS
+def index_pairs(pair: tuple[str, str] = DEFAULT_PAIR) -> list[str]:
+    """The border pairs of the pair's study (its pair first) as ``"RU-SMO:BY-VI"`` keys."""
+    from regint.study import Settings
 
-    return list(BORDER_PAIRS)
+    return [pair_key(p) for p in Settings(pair=pair).all_border_pairs]
 
 
 def observed_years(indicators: pd.DataFrame) -> tuple[int, int]:
@@ -56,10 +64,12 @@ def observed_years(indicators: pd.DataFrame) -> tuple[int, int]:
     return int(years.min()), int(years.max())
 
 
-def index_view(ctx: WebContext, pairs: Sequence[str] | None, lang: str) -> tuple[Any, Any, html.Div, Any]:
-    """Scores with their Monte Carlo band, the dimension breakdown, the rank table and the pairs map."""
+def index_view(ctx: WebContext, pairs: Sequence[str] | None, lang: str, pair: tuple[str, str] = DEFAULT_PAIR
+               ) -> tuple[Any, Any, html.Div, Any]:
+    """Scores with their Monte Carlo band, the dimension breakdown, the rank table and the pairs map of the
+    pair's study (pairs named, never coded)."""
     try:
-        result = ctx.index_result()
+        result = ctx.index_result(pair)
     except Exception as exc:  # noqa: BLE001 - a RegintError (no data) or a fault of the index module
         blank = figures.empty(t("no_data", lang))
         msg = ui.message(str(exc), "error") if isinstance(exc, RegintError) else failure(exc, "regint.index", lang)
@@ -73,18 +83,23 @@ def index_view(ctx: WebContext, pairs: Sequence[str] | None, lang: str) -> tuple
     scores = result.scores.unstack("pair")
     scores = scores[(scores.index >= first) & (scores.index <= last_year)]
     unc = result.uncertainty
+    labels = {p: pair_name(p, lang) for p in chosen}
     fig_scores = figures.index_scores(scores, unc.intervals if unc is not None else None, chosen, lang,
-                                      unc.n if unc is not None else 0)
-    names = result.index.framework.table["name"]
+                                      unc.n if unc is not None else 0, labels)
+    fig_scores = figures.finish(fig_scores, lang, unit=t("score_unit", lang), years=(first, last_year),
+                                source=t("index_source", lang))
+    names = {c: dimension_label(c, str(n), lang) for c, n in result.index.framework.table["name"].items()}
     dim_cols = [d for d in result.index.framework.dimensions if d in dims.columns]
     years = dims.index.get_level_values("year")
     latest = dims[dim_cols][years <= last_year].groupby(level=0).last().reindex(chosen)
+    latest.index = [labels[p] for p in latest.index]
     fig_dims = figures.dimension_bars(latest, {c: str(names.get(c, c)) for c in dim_cols}, lang)
+    fig_dims = figures.finish(fig_dims, lang, unit=t("score_unit", lang), source=t("index_source", lang))
     frame = result.to_frame().reset_index()
     frame = frame[frame["pair"].isin(chosen) & (frame["year"] <= last_year)].dropna(subset=["score"])
     last = frame.sort_values("year").groupby("pair").last()
     rows = pd.DataFrame({
-        t("pair", lang): last.index, t("year", lang): last["year"].astype(int).astype(str).to_numpy(),
+        t("pair", lang): [labels[p] for p in last.index], t("year", lang): last["year"].astype(int).astype(str).to_numpy(),
         t("score", lang): last["score"].round(1).to_numpy(), t("rank", lang): last["rank"].to_numpy(),
     })
     if "p05_rank" in last:
@@ -92,7 +107,8 @@ def index_view(ctx: WebContext, pairs: Sequence[str] | None, lang: str) -> tuple
                                                                               strict=True)]
     parts: list[Any] = [ui.table(rows, lang, table_id="index-table")]
     if result.dropped:
-        parts.append(ui.message(t("dropped", lang, codes=", ".join(result.dropped)), "info"))
+        parts.append(ui.message(t("dropped", lang, codes=", ".join(str(names.get(c, c)) for c in result.dropped)),
+                                "info"))
     try:
         from regint.maps import pairs_map_plotly
 
@@ -113,6 +129,11 @@ def register(app: dash.Dash, ctx: WebContext) -> None:
     """Attach the callbacks of this page to ``app``."""
     @app.callback(Output("index-scores", "figure"), Output("index-dims", "figure"),
                   Output("index-table", "children"), Output("index-map", "figure"),
-                  Input("index-pairs", "value"), State("index-lang", "data"))
-    def index(pairs: list[str], lang: str) -> tuple[Any, ...]:
-        return index_view(ctx, pairs, lang)
+                  Input("index-pairs", "value"), State("index-lang", "data"), State("index-pair", "data"))
+    def index(pairs: list[str], lang: str, pair: str) -> tuple[Any, ...]:
+        return index_view(ctx, pairs, lang, pair_of(pair))
+
+    @app.callback(Output("url", "search", allow_duplicate=True), Input("index-pairs", "value"),
+                  State("url", "search"), prevent_initial_call=True)
+    def to_url(pairs: list[str], search: str) -> str:
+        return update(search, index_pairs=tuple(pairs or ()))

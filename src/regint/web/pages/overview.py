@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import dash
@@ -14,108 +15,156 @@ from dash import Input, Output, html
 
 from regint.data.catalogs import unit_text
 from regint.errors import RegintError
+from regint.study.settings import DEFAULT_PAIR
 from regint.web import components as ui
 from regint.web import figures
-from regint.web.context import PAIR, WebContext
+from regint.web.context import WebContext
 from regint.web.i18n import check_lang, t
 from regint.web.pages.base import (
     annual,
     common_units,
     failure,
     fit_map,
+    freshness,
     graph,
     indicator_label,
     loading,
     page,
+    pair_of,
     region_label,
+    source_line,
     wide,
 )
+from regint.web.state import ViewState
 
-PROFILE_INDICATORS: tuple[str, ...] = ("population", "grp_per_capita", "wage_nominal", "unemployment_rate",
-                                       "exports_usd", "imports_usd", "investment_fixed")
+#: Rows of the profile table (the study's profile holds more; these are the ones an official reads first).
+PROFILE_ROWS: tuple[str, ...] = ("population", "grp_per_capita", "wage_nominal", "unemployment_rate", "exports_usd",
+                                 "imports_usd", "investment_fixed")
 
 
-def layout(lang: str) -> html.Div:
+def layout(lang: str, state: ViewState | None = None) -> html.Div:
+    """The page in ``lang``, its controls set from ``state`` (the view in the URL)."""
+    state = state or ViewState(lang=lang)
+    a, b = state.pair
     return page(
-        "overview", lang,
-        html.H2(t("overview_title", lang)),
+        "overview", lang, state,
+        html.H2(t("overview_title", lang, a=region_label(a, lang), b=region_label(b, lang))),
+        loading(html.Div(id="overview-fresh")),
         html.Div([
             ui.card(t("profile", lang), loading(html.Div(id="overview-profile"))),
             ui.card(t("map", lang), graph("overview-map", 520)),
         ], className="grid2"),
-        ui.card(t("trends", lang), graph("overview-trends", 340)),
+        ui.card(t("trends", lang), graph("overview-trends", 360)),
         ui.card(t("key_indicators", lang), loading(html.Div(id="overview-key"))),
     )
 
 
-def overview_profile(ctx: WebContext, lang: str) -> html.Div:
-    """Latest annual value of the profile indicators for both regions of the pair, with year and unit."""
-    panel = annual(ctx.panel())
-    sub = panel[panel["region"].isin(PAIR) & panel["indicator"].isin(PROFILE_INDICATORS)]
+def regions_text(text: str, lang: str) -> str:
+    """"RU-SMO vs BY-VI" as "Смоленская область — Витебская область" (a qualifier in brackets left out)."""
+    plain = re.sub(r"\s*\(.*?\)", "", str(text))
+    return " — ".join(region_label(code.strip(), lang) for code in plain.split(" vs "))
+
+
+def latest_years(ctx: WebContext, pair: tuple[str, str]) -> dict[str, int | None]:
+    """Each region's latest year in the study's profile (the freshness badges)."""
+    prof = ctx.study(pair).profile.value
+    out: dict[str, int | None] = {}
+    for region in pair:
+        years = prof[prof["region"] == region]["year"].dropna() if prof is not None else pd.Series(dtype=float)
+        out[region] = int(years.max()) if len(years) else None
+    return out
+
+
+def overview_fresh(ctx: WebContext, pair: tuple[str, str], lang: str) -> html.Div:
+    """The freshness badges: each side's latest year with data."""
+    return freshness(latest_years(ctx, pair), lang)
+
+
+def overview_profile(ctx: WebContext, pair: tuple[str, str], lang: str) -> html.Div:
+    """Latest annual value of the profile indicators for both regions of the pair, with year and unit
+    (the study's profile, :func:`regint.study.profile.latest_values`); a gap shows as "—"."""
+    out = ctx.study(pair).profile
+    if out.value is None:
+        return ui.message(out.reason or t("no_data", lang), "error")
+    prof = out.value
     rows = []
-    for ind in PROFILE_INDICATORS:
-        row: dict[str, str] = {t("indicator", lang): indicator_label(ind, lang).split(" (")[0]}
-        for region in PAIR:
-            s = sub[(sub["indicator"] == ind) & (sub["region"] == region)].sort_values("period")
-            if s.empty:
+    for ind in PROFILE_ROWS:
+        sub = prof[prof["indicator"] == ind]
+        if sub.empty:
+            continue
+        row: dict[str, str] = {t("indicator", lang): indicator_label(ind, lang)}
+        for region in pair:
+            r = sub[sub["region"] == region]
+            if r.empty or pd.isna(r["value"].iloc[0]):
                 row[region_label(region, lang)] = "—"
                 continue
-            last = s.iloc[-1]
-            unit = unit_text(last["unit"], lang)
-            row[region_label(region, lang)] = f"{ui.fmt_value(last['value'])} {unit} ({last['period']})"
+            last = r.iloc[0]
+            unit = unit_text(str(last["unit"]), lang)
+            row[region_label(region, lang)] = f"{ui.fmt_value(last['value'], lang=lang)} {unit} ({int(last['year'])})"
         rows.append(row)
-    return ui.table(pd.DataFrame(rows), lang, table_id="profile-table")
+    shown = prof[prof["indicator"].isin(PROFILE_ROWS) & prof["region"].isin(pair)]
+    return html.Div([ui.table(pd.DataFrame(rows), lang, table_id="profile-table"),
+                     html.Div(source_line(shown["source"], lang), className="muted")])
 
 
-def overview_key_indicators(ctx: WebContext, lang: str) -> html.Div:
-    """The preconditions of integration that concern the pair, and those not computable."""
+def overview_key_indicators(ctx: WebContext, pair: tuple[str, str], lang: str) -> html.Div:
+    """The preconditions of integration that concern the pair (the study's, in ``lang``), and those not
+    computable with the reason."""
     try:
-        result = ctx.preconditions(lang)
+        result = ctx.preconditions(lang, pair)
     except RegintError as exc:
         return ui.message(str(exc), "error")
     except Exception as exc:  # noqa: BLE001 - shown on the page instead of a failed request
         return failure(exc, "regint.indicators.preconditions", lang)
     tab = result.table
-    mine = tab[tab["regions"].str.contains(PAIR[0]) | tab["regions"].str.contains(PAIR[1])]
-    shown = mine[["indicator", "regions", "value", "years", "meaning"]]
-    names = {"indicator": t("indicator", lang), "regions": t("regions", lang), "value": t("value", lang),
-             "years": t("years", lang), "meaning": t("meaning", lang)}
+    mine = tab[tab["regions"].str.contains(pair[0]) | tab["regions"].str.contains(pair[1])]
+    shown = pd.DataFrame({t("regions", lang): [regions_text(x, lang) for x in mine["regions"]],
+                          t("years", lang): mine["years"].astype(str).str.replace("-", "–"),
+                          t("meaning", lang): mine["meaning"]})
     skipped = result.not_computed_frame()
-    skipped = skipped[skipped["indicator"].str.contains(PAIR[0]) | skipped["indicator"].str.contains(PAIR[1])
+    skipped = skipped[skipped["indicator"].str.contains(pair[0]) | skipped["indicator"].str.contains(pair[1])
                       | ~skipped["indicator"].str.contains(r"\[")]
+    where = [regions_text(m.group(1), lang) if (m := re.search(r"\[(.*)\]", x)) else ""
+             for x in skipped["indicator"]]
+    not_done = pd.DataFrame({t("regions", lang): where, t("reason", lang): skipped["reason"]})
     return html.Div([
-        ui.table(shown, lang, columns=names, table_id="key-table"),
+        ui.table(shown, lang, table_id="key-table"),
         html.Details([html.Summary(f"{t('not_computed', lang)} ({len(skipped)})"),
-                      ui.table(skipped, lang, columns={"indicator": t("indicator", lang),
-                                                       "reason": t("reason", lang)})]),
+                      ui.table(not_done, lang)]),
     ])
 
 
-def overview_trends(ctx: WebContext, lang: str) -> Any:
-    """Wages in USD (converted by :func:`regint.data.harmonise.to_usd`), exports and population of the pair."""
-    from regint.data.harmonise import to_usd
-
+def overview_trends(ctx: WebContext, pair: tuple[str, str], lang: str) -> Any:
+    """Wages in USD (the study's :attr:`~regint.study.Study.wages_usd`), exports and population of the pair,
+    one panel each, gaps as gaps, levels from zero, the source and the conversion drawn under the chart."""
+    study = ctx.study(pair)
     panel = annual(ctx.panel())
-    pair = panel[panel["region"].isin(PAIR)]
-    fx = panel[(panel["indicator"] == "fx_usd") & panel["region"].isin(["RU", "BY"])]
-    wages = pair[pair["indicator"] == "wage_nominal"]
+    sub_pair = panel[panel["region"].isin(pair)]
     panels = []
-    if not wages.empty:
-        usd = to_usd(wages, fx).dropna(subset=["value"])
-        panels.append((f"{indicator_label('wage_nominal', lang).split(' (')[0]}, {unit_text('USD', lang)}",
-                       wide(usd)))
+    sources: list[str] = []
+    wages = study.wages_usd.value
+    if wages is not None and not wages.dropna(how="all").empty:
+        wages = wages.reindex(list(pair)).dropna(axis=1, how="all")
+        panels.append((f"{indicator_label('wage_nominal', lang)}, {unit_text('USD', lang)}", wages))
+        sources += list(sub_pair[sub_pair["indicator"].isin(["wage_nominal"])]["source"])
     for ind in ("exports_usd", "population"):
-        sub = common_units(pair[pair["indicator"] == ind])
+        sub = common_units(sub_pair[sub_pair["indicator"] == ind])
         if not sub.empty:
             unit = unit_text(sub["unit"].iloc[-1], lang)
-            panels.append((f"{indicator_label(ind, lang).split(' (')[0]}, {unit}", wide(sub)))
+            panels.append((f"{indicator_label(ind, lang)}, {unit}", wide(sub)))
+            sources += list(sub["source"])
     if not panels:
         return figures.empty(t("no_data", lang))
-    return figures.small_multiples(panels, {r: region_label(r, lang) for r in PAIR})
+    fig = figures.small_multiples(panels, {r: region_label(r, lang) for r in pair})
+    years = [int(c) for _, frame in panels for c in frame.columns]
+    return figures.finish(fig, lang, years=(min(years), max(years)), source=source_line(sources, lang),
+                          note=t("fx_note", lang))
 
 
-def overview_map(lang: str) -> Any:
-    """The locator map of the pair (:mod:`regint.maps`), or a note when the maps module is missing."""
+def overview_map(pair: tuple[str, str], lang: str) -> Any:
+    """The locator map of the pair (:mod:`regint.maps`; drawn for the default pair only), or a note."""
+    if tuple(pair) != DEFAULT_PAIR:
+        return figures.empty(t("map_default_only", lang))
     try:
         from regint.maps import locator_map_plotly
     except ImportError:
@@ -126,19 +175,25 @@ def overview_map(lang: str) -> Any:
 
 def register(app: dash.Dash, ctx: WebContext) -> None:
     """Attach the callbacks of this page to ``app``."""
-    # four callbacks, so the browser asks for them at once and the server computes them in parallel
-    @app.callback(Output("overview-profile", "children"), Input("overview-lang", "data"))
-    def profile(lang: str) -> Any:
-        return overview_profile(ctx, lang)
+    # one callback per part, so the browser asks for them at once and the server computes them in parallel
+    inputs = (Input("overview-lang", "data"), Input("overview-pair", "data"))
 
-    @app.callback(Output("overview-key", "children"), Input("overview-lang", "data"))
-    def key_indicators(lang: str) -> Any:
-        return overview_key_indicators(ctx, lang)
+    @app.callback(Output("overview-fresh", "children"), *inputs)
+    def fresh(lang: str, pair: str) -> Any:
+        return overview_fresh(ctx, pair_of(pair), lang)
 
-    @app.callback(Output("overview-trends", "figure"), Input("overview-lang", "data"))
-    def trends(lang: str) -> Any:
-        return overview_trends(ctx, lang)
+    @app.callback(Output("overview-profile", "children"), *inputs)
+    def profile(lang: str, pair: str) -> Any:
+        return overview_profile(ctx, pair_of(pair), lang)
 
-    @app.callback(Output("overview-map", "figure"), Input("overview-lang", "data"))
-    def locator(lang: str) -> Any:
-        return overview_map(lang)
+    @app.callback(Output("overview-key", "children"), *inputs)
+    def key_indicators(lang: str, pair: str) -> Any:
+        return overview_key_indicators(ctx, pair_of(pair), lang)
+
+    @app.callback(Output("overview-trends", "figure"), *inputs)
+    def trends(lang: str, pair: str) -> Any:
+        return overview_trends(ctx, pair_of(pair), lang)
+
+    @app.callback(Output("overview-map", "figure"), *inputs)
+    def locator(lang: str, pair: str) -> Any:
+        return overview_map(pair_of(pair), lang)

@@ -17,12 +17,15 @@ from regint.web import components as ui
 from regint.web.context import COMPARATOR_REGIONS, WebContext
 from regint.web.i18n import check_lang, t
 from regint.web.pages.base import loading, page
+from regint.web.state import ViewState
 
 REPORT_MIME = {"html": "text/html", "pdf": "application/pdf",
                "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
-def layout(lang: str) -> html.Div:
+def layout(lang: str, state: ViewState | None = None) -> html.Div:
+    """The page in ``lang``, its controls set from ``state`` (the view in the URL)."""
+    state = state or ViewState(lang=lang)
     generate: list[Any] = [
         html.Div([
             dcc.RadioItems(id="rep-format", value="html", inline=True, options=[
@@ -38,7 +41,7 @@ def layout(lang: str) -> html.Div:
         dcc.Download(id="rep-report-download"),
     ]
     return page(
-        "report", lang,
+        "report", lang, state,
         html.H2(t("report_title", lang)),
         ui.card(t("report_generate", lang), *generate),
         ui.card(t("report_tables", lang), html.P(t("report_tables_text", lang)),

@@ -21,16 +21,19 @@ from regint.web import figures
 from regint.web.context import WebContext
 from regint.web.i18n import OUTCOME_LABELS, check_lang, outcome_label, t
 from regint.web.pages.base import failure, page
+from regint.web.state import ViewState
 
 SUMMARY_OUTCOMES: tuple[str, ...] = ("trade", "grp_gap", "wage_gap", "price_gap", "score", "jobs_ru", "jobs_by",
                                      "cost_ru", "cost_by")
 
 
-def layout(lang: str) -> html.Div:
+def layout(lang: str, state: ViewState | None = None) -> html.Div:
+    """The page in ``lang``, its controls set from ``state`` (the view in the URL)."""
+    state = state or ViewState(lang=lang)
     from regint.web import scenario_adapter as sa
 
     if not sa.available():
-        return page("scenarios", lang, html.H2(t("scenarios_title", lang)), ui.unavailable("regint.scenarios", lang))
+        return page("scenarios", lang, state, html.H2(t("scenarios_title", lang)), ui.unavailable("regint.scenarios", lang))
     lang = check_lang(lang)
     inputs = sa.inputs()
     spec = sa.shipped("moderate")
@@ -48,7 +51,7 @@ def layout(lang: str) -> html.Div:
     base_opts = [{"label": sa.shipped(n).title(lang), "value": n} for n in sa.shipped_names()]
     outcome_opts = [{"label": v[lang], "value": k} for k, v in OUTCOME_LABELS.items()]
     return page(
-        "scenarios", lang,
+        "scenarios", lang, state,
         html.H2(t("scenarios_title", lang)),
         html.Div([
             html.Div([
@@ -62,7 +65,7 @@ def layout(lang: str) -> html.Div:
             html.Div([
                 html.Label([t("outcome", lang), dcc.Dropdown(id="scn-outcome", options=outcome_opts, value="score",
                                                              clearable=False)]),
-                dcc.Graph(id="scn-graph", config={"displaylogo": False}),
+                dcc.Graph(id="scn-graph", config=figures.GRAPH_CONFIG),
                 html.Div(id="scn-summary"),
             ], className="card scn-results"),
         ], className="grid-scn"),
@@ -74,7 +77,7 @@ def layout(lang: str) -> html.Div:
                           html.Span(id="scn-mc-status", className="muted")], className="buttons"),
                 dcc.Store(id="scn-mc-job"),
                 dcc.Interval(id="scn-mc-interval", interval=250, disabled=True),
-                dcc.Graph(id="scn-mc-graph", config={"displaylogo": False}, style={"display": "none"}),
+                dcc.Graph(id="scn-mc-graph", config=figures.GRAPH_CONFIG, style={"display": "none"}),
                 html.Div(id="scn-mc-table")),
     )
 
