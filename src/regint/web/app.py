@@ -99,12 +99,14 @@ def _scenario_baseline(ctx: WebContext) -> None:
     if not sa.available():
         return
 
-    def provide() -> sa.ScenarioInputs:
-        return ctx.cached("scenario_inputs", lambda: sa.make_inputs(ctx.study()))
+    def provide(pair: tuple[str, str] | None = None) -> sa.ScenarioInputs:
+        chosen = tuple(pair) if pair else DEFAULT_PAIR
+        return ctx.cached(f"scenario_inputs:{chosen[0]}:{chosen[1]}",
+                          lambda: sa.make_inputs(ctx.study(chosen)))  # type: ignore[arg-type]
 
     def run() -> None:
         try:
-            provide()
+            provide(None)
             sa.use_provider(provide)
         except Exception:  # noqa: BLE001 - the runs keep the labelled fallback baseline
             return

@@ -177,13 +177,17 @@ def dimension_bars(latest: pd.DataFrame, names: Mapping[str, str], lang: str) ->
 
 
 def scenario_paths(years: np.ndarray, central: np.ndarray, inertial: np.ndarray | None, label: str,
-                   lang: str, unit: str = "") -> go.Figure:
-    """The scenario's central path of one outcome against the inertial path."""
+                   lang: str, unit: str = "", other: tuple[str, np.ndarray] | None = None) -> go.Figure:
+    """The scenario's central path of one outcome against the inertial path and (``other``) a second scenario;
+    the scenario's path is the last trace."""
     fig = go.Figure()
     x = [int(y) for y in years]
     if inertial is not None:
         fig.add_trace(go.Scatter(x=x, y=inertial, mode="lines", name=t("inertial_run", lang),
                                  line={"color": "#888", "dash": "dash"}))
+    if other is not None:
+        fig.add_trace(go.Scatter(x=x, y=other[1], mode="lines", name=other[0],
+                                 line={"color": PALETTE[2], "dash": "dot", "width": 2}))
     fig.add_trace(go.Scatter(x=x, y=central, mode="lines+markers", name=t("central_run", lang),
                              line={"color": PALETTE[0], "width": 3}, marker={"size": 5}))
     fig.update_xaxes(tickformat="d")

@@ -19,7 +19,7 @@ from regint.web import components as ui
 from regint.web import figures
 from regint.web.context import COMPARATOR_REGIONS, WebContext
 from regint.web.i18n import check_lang, t
-from regint.web.pages.base import graph, loading, page, relabel
+from regint.web.pages.base import graph, indicator_label, loading, page, region_label, relabel, status_label
 from regint.web.state import ViewState
 from regint.web.uploads import MAX_BYTES
 
@@ -42,13 +42,15 @@ def layout(lang: str, state: ViewState | None = None) -> html.Div:
 
 
 def sources_view(lang: str) -> html.Div:
-    """The source catalog: id, name, status, licence, address."""
+    """The source catalog: name, status, caveats (in ``lang``) and address."""
     from regint.data.catalogs import sources
 
     cat = sources()
     lang = check_lang(lang)
-    frame = pd.DataFrame({"id": cat["id"], t("source", lang): cat[f"name_{lang}"], t("status", lang): cat["status"],
-                          t("licence", lang): cat["licence"], "URL": cat["address"]})
+    caveats = cat["caveats_ru"] if lang == "ru" and "caveats_ru" in cat else cat["caveats"]
+    frame = pd.DataFrame({t("source", lang): cat[f"name_{lang}"],
+                          t("status", lang): [status_label(str(s), lang) for s in cat["status"]],
+                          t("caveats", lang): caveats.fillna(""), t("address", lang): cat["address"]})
     return ui.table(frame, lang, table_id="sources-table")
 
 
@@ -66,7 +68,11 @@ def coverage_view(ctx: WebContext, lang: str) -> Any:
     if cov.empty:
         return figures.empty(t("no_data", lang))
     grid = cov.pivot(index="indicator", columns="region", values="n_years").reindex(columns=regions)
-    return figures.coverage_heatmap(grid, span[1] - span[0] + 1, t("coverage", lang))
+    grid.index = [indicator_label(str(c), lang) for c in grid.index]
+    grid.columns = [region_label(str(c), lang) for c in grid.columns]
+    fig = figures.coverage_heatmap(grid, span[1] - span[0] + 1, t("coverage", lang))
+    return figures.finish(fig, lang, unit=t("coverage_unit", lang), years=span,
+                          source=t("coverage_source", lang))
 
 
 def imports_view(ctx: WebContext, lang: str) -> html.Div:

@@ -25,9 +25,11 @@ from regint.web.state import ViewState
 def layout(lang: str, state: ViewState | None = None) -> html.Div:
     """The page in ``lang``, its controls set from ``state`` (the view in the URL)."""
     state = state or ViewState(lang=lang)
-    sliders = [html.Div([html.Div(name, className="lever-name"),
+    half = "0,5" if check_lang(lang) == "ru" else "0.5"
+    sliders = [html.Div([html.Div([name, html.Div(id={"type": "dir-reason", "crit": code}, className="muted")],
+                                  className="lever-name"),
                          html.Div(dcc.Slider(id={"type": "dir-weight", "crit": code}, min=0, max=1, step=0.01,
-                                             value=0, marks={0: "0", 0.5: "0.5", 1: "1"}),
+                                             value=0, marks={0: "0", 0.5: half, 1: "1"}),
                                   className="lever-slider")], className="lever-row lever-row2")
                for code, name in direction_criteria(lang)]
     return page(
@@ -77,9 +79,36 @@ def directions_expert_weights(ctx: WebContext, source: str | None) -> list[float
     return [round(float(x), 3) for x in w]
 
 
+def criterion_status(status: str, lang: str) -> str:
+    """The ranking's status of a criterion ("available", "not available: <why>") in words of ``lang``."""
+    if status == "available":
+        return t("crit_available", lang)
+    if status.startswith("not available"):
+        why = status.split(":", 1)[1].strip() if ":" in status else ""
+        return t("crit_unavailable", lang) + (f" ({t('crit_no_values', lang)})" if "no data" in why or not why
+                                               else f" ({why})" if lang == "en" else "")
+    return status
+
+
+def directions_state(ctx: WebContext, source: str | None, weights: Sequence[float | None] | None, lang: str
+                     ) -> tuple[list[bool], list[str]]:
+    """Per criterion (catalogue order): whether its slider is disabled (no data) and the reason shown under it."""
+    from regint.experts.directions import rank_directions
+
+    codes = [c for c, _ in direction_criteria(lang)]
+    try:
+        result = rank_directions(_direction_responses(ctx, source), sensitivity_draws=0)
+    except RegintError:
+        return [False] * len(codes), [""] * len(codes)
+    status = result.criteria["status"].reindex(codes).fillna("available").astype(str)
+    off = [s != "available" for s in status]
+    return off, [criterion_status(s, lang) if o else "" for s, o in zip(status, off, strict=True)]
+
+
 def directions_view(ctx: WebContext, source: str | None, weights: Sequence[float | None] | None, lang: str
                     ) -> tuple[Any, html.Div]:
-    """Ranking of the directions (TOPSIS, VIKOR, weighted sum) with the page's criterion weights."""
+    """Ranking of the directions (TOPSIS, VIKOR, weighted sum) with the page's criterion weights; the table
+    shows the weights the ranking used (renormalised over the criteria with data)."""
     from regint.experts.directions import rank_directions
 
     lang = check_lang(lang)
@@ -96,18 +125,23 @@ def directions_view(ctx: WebContext, source: str | None, weights: Sequence[float
         return figures.empty(t("error", lang)), failure(exc, "regint.experts.directions", lang)
     ranking = result.ranking.sort_values("rank_topsis")
     fig = figures.weight_bars(list(ranking["name"]), list(ranking["topsis"]), t("closeness", lang))
-    rows = pd.DataFrame({t("direction", lang): ranking["name"], "TOPSIS": ranking["rank_topsis"],
-                         "VIKOR": ranking["rank_vikor"], "WSM": ranking["rank_wsm"],
+    fig = figures.finish(fig, lang, unit=t("closeness_unit", lang),
+                         source=t("directions_source_ex" if result.illustrative else "directions_source", lang))
+    rows = pd.DataFrame({t("direction", lang): ranking["name"], t("rank_topsis", lang): ranking["rank_topsis"],
+                         t("rank_vikor", lang): ranking["rank_vikor"], t("rank_wsm", lang): ranking["rank_wsm"],
                          t("closeness", lang): ranking["topsis"].round(3)})
     crit = result.criteria
-    crit_rows = pd.DataFrame({t("criterion", lang): crit["name"], t("weight", lang): crit["weight_used"].round(3),
-                              t("status", lang): crit["status"]})
+    crit_rows = pd.DataFrame({t("criterion", lang): crit["name"],
+                              t("weight_used", lang): crit["weight_used"].round(3),
+                              t("status", lang): [criterion_status(str(x), lang) for x in crit["status"]]})
     parts: list[Any] = []
     if result.illustrative:
         parts.append(ui.message(t("illustrative", lang), "warn", msg_id="illustrative-banner"))
     parts += [ui.table(rows, lang, table_id="directions-table"), html.H4(t("weights", lang)),
               ui.table(crit_rows, lang)]
-    parts += [ui.message(n, "info") for n in result.notes]
+    unavailable = [str(n) for n, st in zip(crit["name"], crit["status"], strict=True) if str(st) != "available"]
+    if unavailable:
+        parts.append(ui.message(t("crit_left_out", lang, names="; ".join(unavailable)), "info"))
     return fig, html.Div(parts)
 
 
@@ -123,3 +157,8 @@ def register(app: dash.Dash, ctx: WebContext) -> None:
                   State("dir-source", "value"), State("directions-lang", "data"))
     def view(values: list[float], source: str, lang: str) -> tuple[Any, Any]:
         return directions_view(ctx, source, values, lang)
+
+    @app.callback(Output(weights, "disabled"), Output({"type": "dir-reason", "crit": ALL}, "children"),
+                  Input("dir-source", "value"), State("directions-lang", "data"))
+    def disabled(source: str, lang: str) -> tuple[list[bool], list[str]]:
+        return directions_state(ctx, source, None, lang)

@@ -13,10 +13,11 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, dcc, html, no_update
 
+from regint.study.settings import DEFAULT_PAIR
 from regint.web import components as ui
 from regint.web.context import COMPARATOR_REGIONS, WebContext
 from regint.web.i18n import check_lang, t
-from regint.web.pages.base import loading, page
+from regint.web.pages.base import loading, page, pair_name, pair_of
 from regint.web.state import ViewState
 
 REPORT_MIME = {"html": "text/html", "pdf": "application/pdf",
@@ -43,6 +44,7 @@ def layout(lang: str, state: ViewState | None = None) -> html.Div:
     return page(
         "report", lang, state,
         html.H2(t("report_title", lang)),
+        html.P(t("report_pair", lang, pair=pair_name(state.pair, lang)), className="muted"),
         ui.card(t("report_generate", lang), *generate),
         ui.card(t("report_tables", lang), html.P(t("report_tables_text", lang)),
                 html.Button(t("report_tables", lang), id="rep-tables", className="btn btn-primary"),
@@ -50,7 +52,8 @@ def layout(lang: str, state: ViewState | None = None) -> html.Div:
     )
 
 
-def report_start(ctx: WebContext, lang: str, fmt: str | None, quick: bool) -> str:
+def report_start(ctx: WebContext, lang: str, fmt: str | None, quick: bool,
+                 pair: tuple[str, str] | None = None) -> str:
     """Build the report of the pair in one language and format in the background; returns the job id.
 
     The report is rendered by the builder the command line gave the app (:attr:`WebContext.report_builder`)
@@ -79,10 +82,11 @@ def report_start(ctx: WebContext, lang: str, fmt: str | None, quick: bool) -> st
             done[0] = min(done[0] + 1, total)
             progress(done[0], total)
         try:
-            base = ctx.study()
+            base = ctx.study(pair) if pair else ctx.study()
             study = base.with_settings(mc=MonteCarlo.fast()) if quick else base
             path = builder(study, lang, fmt, out, tick)
-            return path.read_bytes(), f"regint_report_{lang}.{fmt}"
+            stem = f"regint_report_{pair[0]}_{pair[1]}" if pair else "regint_report"
+            return path.read_bytes(), f"{stem}_{lang}.{fmt}"
         finally:
             shutil.rmtree(out, ignore_errors=True)
     return ctx.jobs.start(work, total=total)
@@ -107,38 +111,39 @@ def report_poll(ctx: WebContext, job_id: str | None, lang: str) -> tuple[int, in
         as_download(content, name, REPORT_MIME.get(fmt)), True
 
 
-def tables_download(ctx: WebContext, lang: str) -> dict[str, Any]:
-    """Preconditions, the index with its intervals and the coverage in one workbook (in memory)."""
+def tables_download(ctx: WebContext, lang: str, pair: tuple[str, str] = DEFAULT_PAIR) -> dict[str, Any]:
+    """Preconditions, the index with its intervals and the coverage of the pair's study in one workbook (in
+    memory), sheets named in ``lang``, with a sheet of what was left out and why."""
     from regint.data.gaps import coverage
     from regint.web.downloads import XLSX_MIME, as_download, xlsx_bytes
 
     tables: dict[str, pd.DataFrame] = {}
     left_out: list[dict[str, str]] = []  # the workbook holds what could be computed and says what could not
     try:
-        pre = ctx.preconditions(lang)
-        tables["preconditions"] = pre.to_frame()
-        tables["not_computed"] = pre.not_computed_frame()
+        pre = ctx.preconditions(lang, pair)
+        tables[t("sheet_preconditions", lang)] = pre.to_frame()
+        tables[t("sheet_not_computed", lang)] = pre.not_computed_frame()
     except Exception as exc:  # noqa: BLE001
-        left_out.append({"table": "preconditions", "reason": str(exc)})
+        left_out.append({t("table", lang): t("sheet_preconditions", lang), t("reason", lang): str(exc)})
     try:
-        tables["index"] = ctx.index_result().to_frame().reset_index()
+        tables[t("sheet_index", lang)] = ctx.index_result(pair).to_frame().reset_index()
     except Exception as exc:  # noqa: BLE001
-        left_out.append({"table": "index", "reason": str(exc)})
+        left_out.append({t("table", lang): t("sheet_index", lang), t("reason", lang): str(exc)})
     panel = ctx.panel()
-    regions = list(COMPARATOR_REGIONS)
-    tables["coverage"] = coverage(panel[panel["region"].isin(regions)], regions, (2000, date.today().year))
-    if left_out:
-        tables["not_included"] = pd.DataFrame(left_out)
-    return as_download(xlsx_bytes(tables), f"regint_tables_{check_lang(lang)}.xlsx", XLSX_MIME)
+    regions = list(dict.fromkeys([*pair, *COMPARATOR_REGIONS]))
+    tables[t("coverage_sheet", lang)] = coverage(panel[panel["region"].isin(regions)], regions,
+                                                 (2000, date.today().year))
+    tables[t("sheet_left_out", lang)] = pd.DataFrame(left_out, columns=[t("table", lang), t("reason", lang)])
+    return as_download(xlsx_bytes(tables), f"regint_tables_{pair[0]}_{pair[1]}_{check_lang(lang)}.xlsx", XLSX_MIME)
 
 
 def register(app: dash.Dash, ctx: WebContext) -> None:
     """Attach the callbacks of this page to ``app``."""
     @app.callback(Output("rep-job", "data"), Output("rep-interval", "disabled"), Output("rep-generate", "disabled"),
                   Input("rep-generate", "n_clicks"), State("rep-format", "value"), State("rep-quick", "value"),
-                  State("report-lang", "data"), prevent_initial_call=True)
-    def generate(_n: int, fmt: str, quick: list[str], lang: str) -> tuple[str, bool, bool]:
-        return report_start(ctx, lang, fmt, "quick" in (quick or [])), False, True
+                  State("report-lang", "data"), State("report-pair", "data"), prevent_initial_call=True)
+    def generate(_n: int, fmt: str, quick: list[str], lang: str, pair: str) -> tuple[str, bool, bool]:
+        return report_start(ctx, lang, fmt, "quick" in (quick or []), pair_of(pair)), False, True
 
     @app.callback(Output("rep-progress", "value"), Output("rep-progress", "max"), Output("rep-status", "children"),
                   Output("rep-report-download", "data"),
@@ -152,6 +157,6 @@ def register(app: dash.Dash, ctx: WebContext) -> None:
             not finished
 
     @app.callback(Output("rep-download", "data"), Input("rep-tables", "n_clicks"), State("report-lang", "data"),
-                  prevent_initial_call=True)
-    def tables(_n: int, lang: str) -> Any:
-        return tables_download(ctx, lang)
+                  State("report-pair", "data"), prevent_initial_call=True)
+    def tables(_n: int, lang: str, pair: str) -> Any:
+        return tables_download(ctx, lang, pair_of(pair))
