@@ -112,35 +112,55 @@ def test_exports_neutralise_formula_injection() -> None:
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_overview(web_ctx: WebContext, lang: str) -> None:
-    profile = text_of(pages.overview.overview_profile(web_ctx, lang))
+    pair = ("RU-SMO", "BY-VI")
+    profile = text_of(pages.overview.overview_profile(web_ctx, pair, lang))
     assert ("Смоленская" in profile) if lang == "ru" else ("Smolensk" in profile)
-    key = text_of(pages.overview.overview_key_indicators(web_ctx, lang))
-    assert "wage_ratio_usd" in key
+    key = text_of(pages.overview.overview_key_indicators(web_ctx, pair, lang))
+    assert "wage_ratio_usd" not in key  # names, never codes
     if lang == "ru":  # the texts of the preconditions in the page's language
         assert "средняя начисленная заработная плата в Смоленской области" in key
         assert " USD against " not in key and "not computable" not in key
     else:
         assert "average monthly wage in Smolensk oblast" in key
-    fig = pages.overview.overview_trends(web_ctx, lang)
+    fig = pages.overview.overview_trends(web_ctx, pair, lang)
     assert len(fig.data) >= 2
+    assert all(tr.connectgaps is False for tr in fig.data)
+    notes = " ".join(a.text for a in fig.layout.annotations)
+    assert t("source_line", lang, sources="").strip() in notes  # the source is drawn into the figure
+    badges = text_of(pages.overview.overview_fresh(web_ctx, pair, lang))
+    assert ("данные по" in badges) if lang == "ru" else ("data to" in badges)
 
 
 def test_indicator_view_and_download(web_ctx: WebContext) -> None:
     inds, regions, lo, hi = pages.indicators.indicator_options(web_ctx, "en")
     assert {"value": "wage_nominal"} .items() <= next(o for o in inds if o["value"] == "wage_nominal").items()
     assert regions[0]["value"] == "RU-SMO" and lo < 2000 < hi
+    assert regions[0]["label"] == "Smolensk Oblast"  # a name, not a code
     fig, table = pages.indicators.indicator_view(web_ctx, "wage_nominal", ["RU-SMO", "BY-VI"], [2005, 2015], True, "en")
     assert {tr.name for tr in fig.data} == {"Smolensk Oblast", "Vitebsk Region"}
     years = [x for tr in fig.data for x in tr.x]
     assert min(years) >= 2005 and max(years) <= 2015
+    assert fig.layout.yaxis.rangemode == "tozero"
+    two, _ = pages.indicators.indicator_view(web_ctx, "wage_nominal", ["RU-SMO", "BY-VI"], [2005, 2015], False, "en")
+    assert {tr.yaxis for tr in two.data} == {"y", "y2"}  # roubles and Belarusian roubles never on one axis
     frame = pages.indicators.indicator_frame(web_ctx, "wage_nominal", ["RU-SMO", "BY-VI"], [2005, 2015], usd=True)
     assert set(frame["unit"].str.contains("USD")) == {True}
     dl = pages.indicators.indicator_download(web_ctx, "wage_nominal", ["RU-SMO"], [2010, 2012], False, "csv")
     assert dl is not None and dl["filename"] == "regint_wage_nominal.csv"
     text = base64.b64decode(dl["content"]).decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("region,indicator,period,value") and len(text.splitlines()) == 4
+    assert text.splitlines()[0] == "Region,Year,Value,Unit,Source,Status" and len(text.splitlines()) == 4
+    assert text.splitlines()[1].startswith("Smolensk Oblast,2010,")
+    ru = pages.indicators.indicator_download(web_ctx, "wage_nominal", ["RU-SMO"], [2010, 2012], False, "csv", "ru")
+    assert ru is not None
+    assert base64.b64decode(ru["content"]).decode("utf-8-sig").startswith("Регион,Год,Значение,Единица")
     xl = pages.indicators.indicator_download(web_ctx, "wage_nominal", ["RU-SMO"], None, False, "xlsx")
     assert xl is not None and xl["filename"].endswith(".xlsx")
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(base64.b64decode(xl["content"])))
+    assert wb.sheetnames == ["data", "metadata"]
+    meta = {r[0]: r[1] for r in wb["metadata"].iter_rows(values_only=True)}
+    assert meta["Indicator"] == "Average monthly nominal accrued wage" and "Left out" in meta
     assert pages.indicators.indicator_download(web_ctx, None, ["RU-SMO"], None, False, "csv") is None
 
 
@@ -153,9 +173,10 @@ def test_population_units_are_brought_to_one_scale(web_ctx: WebContext) -> None:
 
 def test_index_view(web_ctx: WebContext) -> None:
     pairs = pages.index.index_pairs()
+    assert pairs[0] == "RU-SMO:BY-VI"
     scores, dims, table, pmap = pages.index.index_view(web_ctx, pairs, "en")
-    assert "RU-SMO:BY-VI" in text_of(table)
-    assert any(tr.name == "RU-SMO:BY-VI" for tr in scores.data)
+    assert "Smolensk Oblast — Vitebsk Region" in text_of(table) and "RU-SMO:BY-VI" not in text_of(table)
+    assert any(tr.name == "Smolensk Oblast — Vitebsk Region" for tr in scores.data)
     assert len(dims.data) == len(pairs)
     empty = pages.index.index_view(web_ctx, [], "en")
     assert "No data" in text_of(empty[2])
@@ -191,7 +212,7 @@ def test_monte_carlo_in_the_background(web_ctx: WebContext) -> None:
     assert finished and done == total == 1000
     assert "Monte Carlo done: 1,000 draws" in status
     assert {tr.name for tr in fig.data} >= {"Median", "Scenario (central values)"}
-    assert "wage_gap" in text_of(table)
+    assert "Wage gap ≤" in text_of(table)
     assert pages.scenarios.scenario_mc_poll(web_ctx, "unknown", "score", "en")[-1] is True
 
 
@@ -342,9 +363,10 @@ def test_data_import_all_or_nothing() -> None:
 
 
 def test_data_page_parts(web_ctx: WebContext) -> None:
-    assert "rosstat_regions_2022" in text_of(pages.data.sources_view("en"))
+    assert "Rosstat, Regions of Russia" in text_of(pages.data.sources_view("en"))
+    assert "официальные" in text_of(pages.data.sources_view("ru"))
     fig = pages.data.coverage_view(web_ctx, "en")
-    assert "RU-SMO" in list(fig.data[0].x)
+    assert "Smolensk Oblast" in list(fig.data[0].x)
     assert "regint default dataset" in text_of(pages.data.imports_view(web_ctx, "en"))
 
 
@@ -353,7 +375,10 @@ def test_tables_download(web_ctx: WebContext) -> None:
 
     dl = pages.report.tables_download(web_ctx, "en")
     wb = load_workbook(io.BytesIO(base64.b64decode(dl["content"])), read_only=True)
-    assert {"preconditions", "index", "coverage"} <= set(wb.sheetnames)
+    assert {"preconditions", "index", "coverage", "left out"} <= set(wb.sheetnames)
+    ru = pages.report.tables_download(web_ctx, "ru")
+    wb = load_workbook(io.BytesIO(base64.b64decode(ru["content"])), read_only=True)
+    assert {"Предпосылки", "Индекс", "Покрытие данными", "Не вошло"} <= set(wb.sheetnames)
 
 
 # -- the app -----------------------------------------------------------------------------------------------------
@@ -401,6 +426,7 @@ def test_report_job_builds_in_a_private_folder_and_downloads(web_ctx: WebContext
     web_ctx.jobs.wait(job)
     done, total, status, download, finished = pages.report.report_poll(web_ctx, job, "en")
     assert finished and download is not None and download["filename"] == "regint_report_en.html"
+    assert seen["pair"] == ("RU-SMO", "BY-VI")
     assert base64.b64decode(download["content"]) == b"<html>=cmd</html>"
     assert seen["out"].parent == web_ctx.upload_dir and not seen["out"].exists()
     assert "Ready" in text_of(status)

@@ -20,7 +20,7 @@ from dash import dcc, html
 from regint.study.settings import DEFAULT_PAIR
 from regint.web import pages, wiring
 from regint.web.context import ReportBuilder, WebContext
-from regint.web.i18n import check_lang, t
+from regint.web.i18n import check_lang, dropdown_labels, t
 from regint.web.pages import experts
 from regint.web.style import CSS
 from regint.web.uploads import MAX_BYTES
@@ -129,7 +129,7 @@ def _shell(lang: str) -> html.Div:
                                                                           className="sub")]),
             html.Div([
                 html.Label([html.Span(t("pair_label", lang) + ":", id="pair-label"),
-                            dcc.Dropdown(id="pair", options=pair_options(lang), value=pair_key(DEFAULT_PAIR),
+                            dcc.Dropdown(labels=dropdown_labels(lang), id="pair", options=pair_options(lang), value=pair_key(DEFAULT_PAIR),
                                          clearable=False, searchable=False, className="pair-picker")],
                            className="pair"),
                 html.Div([html.Span(t("language", lang) + ":", id="lang-label"),

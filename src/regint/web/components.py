@@ -31,6 +31,11 @@ def fmt_value(value: Any, digits: int = 4, lang: str = "en") -> str:
     return str(value)
 
 
+def fmt_int(n: int, lang: str) -> str:
+    """A whole number with thousands separated: "1,000" in English, "1 000" (thin space) in Russian."""
+    return f"{int(n):,}".replace(",", "\u202f") if lang == "ru" else f"{int(n):,}"
+
+
 def table(frame: pd.DataFrame, lang: str, *, max_rows: int = 300, columns: dict[str, str] | None = None,
           table_id: str | None = None, numeric: Sequence[str] = ()) -> html.Div:
     """A plain HTML table of ``frame`` (at most ``max_rows`` rows, with a note when cut)."""

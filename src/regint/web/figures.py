@@ -39,19 +39,26 @@ def styled(fig: go.Figure, title: str = "", height: int = 380) -> go.Figure:
 def finish(fig: go.Figure, lang: str, *, unit: str = "", years: tuple[int, int] | None = None,
            source: str = "", note: str = "") -> go.Figure:
     """Draw what a chart must say into the figure itself (so an exported PNG/SVG keeps it): a second title line
-    with the unit and the years shown, and a source line (and ``note``) below the plot; numbers in the page's
+    with the unit and the years shown, and a source line (and ``note``) below the legend; numbers in the page's
     format (decimal comma in Russian)."""
+    import textwrap
+
     title = fig.layout.title.text or ""
+    has_panels = bool(fig.layout.annotations)  # subplot titles sit above the panels
     sub = " · ".join(x for x in (unit, f"{years[0]}–{years[1]}" if years else "") if x)
     if sub:
         fig.update_layout(title={"text": f"{title}<br><span style='font-size:12px;color:#5a6473'>{sub}</span>"})
-    lines = [x for x in (source, note) if x]
+    lines = [w for x in (source, note) if x for w in textwrap.wrap(x, 120)]
+    bottom = fig.layout.margin.b or 45
     if lines:
+        shift = bottom + 40  # below the tick labels and the legend
         fig.add_annotation(text="<br>".join(lines), showarrow=False, xref="paper", yref="paper", x=0, y=0,
-                           yshift=-(fig.layout.margin.b or 45) + 4, xanchor="left", yanchor="top", align="left",
+                           yshift=-shift, xanchor="left", yanchor="top", align="left",
                            font={"size": 10, "color": "#5a6473"})
-        fig.update_layout(margin={"b": (fig.layout.margin.b or 45) + 16 * len(lines) + 20})
-    fig.update_layout(separators=SEPARATORS.get(lang, ".,"), margin={"t": 70 if sub else 50})
+        fig.update_layout(margin={"b": shift + 14 * len(lines) + 10},
+                          height=(fig.layout.height or 380) + 14 * len(lines) + 40)
+    top = (95 if has_panels else 75) if sub or title else 40
+    fig.update_layout(separators=SEPARATORS.get(lang, ".,"), margin={"t": top})
     return fig
 
 
@@ -192,6 +199,8 @@ def scenario_paths(years: np.ndarray, central: np.ndarray, inertial: np.ndarray 
                              line={"color": PALETTE[0], "width": 3}, marker={"size": 5}))
     fig.update_xaxes(tickformat="d")
     fig.update_yaxes(title_text=unit)
+    _tozero(fig, np.concatenate([np.asarray(central, dtype=float), np.asarray(inertial if inertial is not None
+                                                                               else central, dtype=float)]))
     return styled(fig, label, height=400)
 
 
@@ -209,6 +218,7 @@ def fan(quantiles: pd.DataFrame, label: str, lang: str, unit: str = "") -> go.Fi
                              line={"color": PALETTE[2], "dash": "dot"}))
     fig.update_xaxes(tickformat="d")
     fig.update_yaxes(title_text=unit)
+    _tozero(fig, quantiles.to_numpy(dtype=float).ravel())
     return styled(fig, label, height=400)
 
 

@@ -144,8 +144,9 @@ LABELS: dict[str, dict[str, str]] = {
     "never": {"en": "not within the horizon", "ru": "не в пределах горизонта"},
     "run_mc": {"en": "Run Monte Carlo", "ru": "Запустить Монте-Карло"},
     "draws": {"en": "Draws", "ru": "Число прогонов"},
-    "mc_running": {"en": "Monte Carlo: {done:,} of {total:,} draws", "ru": "Монте-Карло: {done:,} из {total:,} прогонов"},
-    "mc_done": {"en": "Monte Carlo done: {n:,} draws, seed {seed}", "ru": "Монте-Карло завершён: {n:,} прогонов, seed {seed}"},
+    "mc_running": {"en": "Monte Carlo: {done} of {total} draws", "ru": "Монте-Карло: {done} из {total} прогонов"},
+    "mc_done": {"en": "Monte Carlo done: {n} draws, seed {seed}",
+                "ru": "Монте-Карло завершён: прогонов — {n}, начальное значение генератора — {seed}"},
     "mc_band": {"en": "90 % interval", "ru": "90 %-й интервал"},
     "mc_median": {"en": "Median", "ru": "Медиана"},
     "p_by_horizon": {"en": "P(met by horizon)", "ru": "P(достигнута к горизонту)"},
@@ -185,7 +186,7 @@ LABELS: dict[str, dict[str, str]] = {
     "bad_inputs": {"en": "Correct the inputs to see the result", "ru": "Исправьте исходные данные, чтобы увидеть результат"},
     "bad_draws": {"en": "The number of draws must be a whole number from {lo} to {hi}; the Monte Carlo was not started.",
                   "ru": "Число прогонов должно быть целым, от {lo} до {hi}; расчёт Монте-Карло не запущен."},
-    "engine_note": {"en": "", "ru": "Сообщение модели сценариев (на английском языке):"},
+    "engine_note": {"en": "Message of the scenario model:", "ru": "Сообщение модели сценариев (на английском языке):"},
     "scenario_source": {"en": "Source: regint scenario model on the study's baseline (central parameter values)",
                         "ru": "Источник: сценарная модель regint на базовых данных исследования (центральные значения параметров)"},
     "lever_breakdown": {"en": "Which lever brings what: {outcome} at the horizon, each lever alone",
@@ -362,3 +363,19 @@ def outcome_label(code: str, lang: str | None) -> str:
     """The name of a scenario outcome in ``lang``."""
     entry = OUTCOME_LABELS.get(code)
     return entry[check_lang(lang)] if entry else code
+
+
+#: Texts of Dash's dropdown (its own are English): the multi-select count, search, clear, "no options".
+_DROPDOWN: dict[str, dict[str, str]] = {
+    "ru": {"select_all": "Выбрать все", "deselect_all": "Снять выбор", "selected_count": "выбрано: {num_selected}",
+           "search": "Поиск", "clear_search": "Очистить поиск", "clear_selection": "Очистить выбор",
+           "no_options_found": "Ничего не найдено"},
+    "en": {"select_all": "Select all", "deselect_all": "Deselect all", "selected_count": "{num_selected} selected",
+           "search": "Search", "clear_search": "Clear search", "clear_selection": "Clear selection",
+           "no_options_found": "No options found"},
+}
+
+
+def dropdown_labels(lang: str | None) -> dict[str, str]:
+    """The ``labels`` of a ``dcc.Dropdown`` in ``lang``."""
+    return dict(_DROPDOWN[check_lang(lang)])

@@ -19,7 +19,7 @@ from regint.errors import RegintError
 from regint.web import components as ui
 from regint.web import figures
 from regint.web.context import WebContext
-from regint.web.i18n import check_lang, t
+from regint.web.i18n import check_lang, dropdown_labels, t
 from regint.web.pages.base import loading, page, relabel
 from regint.web.state import ViewState
 from regint.web.uploads import MAX_BYTES
@@ -35,7 +35,7 @@ def layout(lang: str, state: ViewState | None = None) -> html.Div:
         html.Div([
             html.Div([
                 html.H3(t("ahp_entry", lang)),
-                html.Label([t("block", lang), dcc.Dropdown(id="ahp-block", value="criteria", clearable=False, options=[
+                html.Label([t("block", lang), dcc.Dropdown(labels=dropdown_labels(lang), id="ahp-block", value="criteria", clearable=False, options=[
                     {"label": t("block_criteria", lang), "value": "criteria"},
                     {"label": t("block_score", lang), "value": "score"}])]),
                 html.P(t("ahp_help", lang), className="muted"),

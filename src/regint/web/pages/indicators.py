@@ -18,7 +18,7 @@ from regint.data.catalogs import unit_text
 from regint.web import components as ui
 from regint.web import figures
 from regint.web.context import COMPARATOR_REGIONS, WebContext
-from regint.web.i18n import check_lang, t
+from regint.web.i18n import check_lang, dropdown_labels, t
 from regint.web.pages.base import (
     annual,
     common_units,
@@ -53,10 +53,10 @@ def layout(lang: str, state: ViewState | None = None) -> html.Div:
         dcc.Store(id="ind-url-years", data=years),
         html.Div([
             html.Label([t("choose_indicator", lang),
-                        dcc.Dropdown(id="ind-indicator", value=state.indicator or "wage_nominal", clearable=False)],
+                        dcc.Dropdown(labels=dropdown_labels(lang), id="ind-indicator", value=state.indicator or "wage_nominal", clearable=False)],
                        className="ctl-wide"),
             html.Label([t("choose_regions", lang),
-                        dcc.Dropdown(id="ind-regions", value=list(state.regions) or default_regions(state.pair),
+                        dcc.Dropdown(labels=dropdown_labels(lang), id="ind-regions", value=list(state.regions) or default_regions(state.pair),
                                      multi=True)], className="ctl-wide"),
             html.Label([t("choose_years", lang),
                         dcc.RangeSlider(id="ind-years", min=2000, max=2025, step=1, value=years or [2000, 2025],
@@ -177,7 +177,9 @@ def indicator_view(ctx: WebContext, indicator: str | None, regions: Sequence[str
     if not brk.empty:
         col = f"description_{check_lang(lang)}"
         parts.append(ui.error_list(t("breaks", lang), [str(x) for x in brk.get(col, brk.iloc[:, 0])], "warn"))
-    parts.append(ui.table(readable(frame, lang), lang, table_id="indicator-table"))
+    shown = readable(frame, lang)
+    shown[t("year", lang)] = shown[t("year", lang)].astype(str)  # a year, not a number with a thousands space
+    parts.append(ui.table(shown, lang, table_id="indicator-table"))
     return fig, html.Div(parts)
 
 

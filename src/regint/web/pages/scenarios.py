@@ -20,7 +20,7 @@ from regint.study.settings import DEFAULT_PAIR
 from regint.web import components as ui
 from regint.web import figures
 from regint.web.context import WebContext
-from regint.web.i18n import OUTCOME_LABELS, check_lang, outcome_label, t
+from regint.web.i18n import OUTCOME_LABELS, check_lang, dropdown_labels, outcome_label, t
 from regint.web.pages.base import failure, loading, page, pair_name, pair_of, region_label, status_label
 from regint.web.state import ViewState, update
 
@@ -84,7 +84,7 @@ def layout(lang: str, state: ViewState | None = None) -> html.Div:
         html.Div([
             html.Div([
                 html.Label([t("base_scenario", lang),
-                            dcc.Dropdown(id="scn-base", options=base_opts, value=base, clearable=False,
+                            dcc.Dropdown(labels=dropdown_labels(lang), id="scn-base", options=base_opts, value=base, clearable=False,
                                          searchable=False)]),
                 html.H4(t("levers", lang)),
                 html.Div([html.Span(""), html.Span(t("intensity", lang)), html.Span(t("start_year", lang))],
@@ -94,9 +94,9 @@ def layout(lang: str, state: ViewState | None = None) -> html.Div:
             ], className="card scn-controls"),
             html.Div([
                 html.Div([
-                    html.Label([t("outcome", lang), dcc.Dropdown(id="scn-outcome", options=outcome_opts,
+                    html.Label([t("outcome", lang), dcc.Dropdown(labels=dropdown_labels(lang), id="scn-outcome", options=outcome_opts,
                                                                  value=outcome, clearable=False)]),
-                    html.Label([t("compare_with", lang), dcc.Dropdown(id="scn-compare", options=base_opts,
+                    html.Label([t("compare_with", lang), dcc.Dropdown(labels=dropdown_labels(lang), id="scn-compare", options=base_opts,
                                                                       value="accelerated" if base != "accelerated"
                                                                       else "moderate", clearable=False,
                                                                       searchable=False)]),
@@ -310,9 +310,9 @@ def check_draws(n_draws: Any, lang: str) -> str | None:
     try:
         n = float(n_draws)
     except (TypeError, ValueError):
-        return t("bad_draws", lang, lo=MIN_DRAWS, hi=f"{MAX_DRAWS:,}".replace(",", "\u202f"))
+        return t("bad_draws", lang, lo=MIN_DRAWS, hi=ui.fmt_int(MAX_DRAWS, lang))
     if not n.is_integer() or not MIN_DRAWS <= n <= MAX_DRAWS:
-        return t("bad_draws", lang, lo=MIN_DRAWS, hi=f"{MAX_DRAWS:,}".replace(",", "\u202f"))
+        return t("bad_draws", lang, lo=MIN_DRAWS, hi=ui.fmt_int(MAX_DRAWS, lang))
     return None
 
 
@@ -343,7 +343,8 @@ def scenario_mc_poll(ctx: WebContext, job_id: str | None, outcome: str | None, l
         return 0, 1, "", None, None, True
     snap = job.snapshot()
     if snap["state"] == "running":
-        return snap["done"], max(snap["total"], 1), t("mc_running", lang, done=snap["done"], total=snap["total"]), \
+        return snap["done"], max(snap["total"], 1), t("mc_running", lang, done=ui.fmt_int(snap["done"], lang),
+                                                  total=ui.fmt_int(snap["total"], lang)), \
             None, None, False
     if snap["state"] == "failed":
         return 0, 1, "", None, ui.message(f"{t('error', lang)}: {snap['error']}", "error"), True
@@ -358,7 +359,7 @@ def scenario_mc_poll(ctx: WebContext, job_id: str | None, outcome: str | None, l
         t("median_year", lang): [_year_text(y, lang) for y in table["median_year"]],
         t("p_by_horizon", lang): table["p_by_horizon"].round(3).to_numpy(),
     }) if not table.empty else table
-    status = t("mc_done", lang, n=f"{result.n_draws:,}".replace(",", "\u202f"), seed=result.seed)
+    status = t("mc_done", lang, n=ui.fmt_int(result.n_draws, lang), seed=result.seed)
     return snap["total"], max(snap["total"], 1), status, fig, ui.table(shown, lang, table_id="mc-table"), True
 
 
