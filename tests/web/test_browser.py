@@ -136,7 +136,7 @@ def test_ahp_entry_updates_consistency_ratio(live_server: Any, page: tuple[objec
     assert "0.000" in pg.inner_text("#cr-value")  # type: ignore[attr-defined]
     handle = pg.locator("[id*='\"ahp\"'] [role=slider]").first  # type: ignore[attr-defined]
     handle.focus()
-    handle.press("End")  # first pair: the left criterion extremely more important
+    handle.press("End")  # first pair: moved fully towards the right criterion
     pg.wait_for_function("() => !document.querySelector('#cr-value').innerText.includes('0.000')")  # type: ignore[attr-defined]
     settle(pg)
     assert "CR = " in pg.inner_text("#cr-value")  # type: ignore[attr-defined]

@@ -230,8 +230,8 @@ def test_directions_weights_change_the_ranking(web_ctx: WebContext) -> None:
     assert list(fig2.data[0].y) != list(fig.data[0].y) or fig2.data[0].y[-1] != first
 
 
-@pytest.mark.parametrize(("position", "value"), [(0, 1.0), (2, 3.0), (8, 9.0), (-2, 1 / 3), (-8, 1 / 9), (None, 1.0),
-                                                 (20, 9.0)])
+@pytest.mark.parametrize(("position", "value"), [(0, 1.0), (-2, 3.0), (-8, 9.0), (2, 1 / 3), (8, 1 / 9), (None, 1.0),
+                                                 (-20, 9.0)])
 def test_slider_encoding(position: int | None, value: float) -> None:
     assert ea.slider_to_saaty(position) == pytest.approx(value)
     if position is not None and abs(position) <= ea.MAX_STEP:
@@ -248,6 +248,24 @@ def test_ahp_consistency_is_live() -> None:
     assert "Revisit first" in text_of(revise)
     stale, _, _ = pages.experts.ahp_view("criteria", [0] * 6, "en")  # sliders of the other block still on the page
     assert text_of(stale) == ""
+
+
+def test_a_slider_moved_towards_an_item_raises_its_weight(tmp_path: Path) -> None:
+    """Issue 21: the sliders were reversed. Moved towards the right-hand item, that item gets the larger weight,
+    and the saved response says the same (a_ij = 1/9 of the left item over the right one)."""
+    blk = ea.block("score", "en")
+    (i, j) = blk.pairs[0]
+    towards_right = [ea.MAX_STEP] + [0] * (len(blk.pairs) - 1)
+    _, fig, _ = pages.experts.ahp_view("score", towards_right, "en")
+    weight = dict(zip(fig.data[0].y, fig.data[0].x, strict=True))
+    assert weight[blk.labels[j]] > weight[blk.labels[i]]
+    ctx = WebContext(store_path=Path(":memory:"), responses_dir=tmp_path)
+    pages.experts.ahp_save(ctx, "score", towards_right, "Expert", "en")
+    saved = ctx.responses().responses(kind="score_weights")[0]
+    assert saved.judgements["score"][(blk.items[i], blk.items[j])] == pytest.approx(1 / 9)
+    res = saved.ahp("score")
+    w = dict(zip(res.labels, res.weights, strict=True))
+    assert w[blk.items[j]] > w[blk.items[i]]
 
 
 def test_ahp_save_needs_a_name_and_appends(tmp_path: Path) -> None:

@@ -247,3 +247,32 @@ def test_invalid_scenario_inputs_get_a_message(live_server: Any, browser: Any) -
     assert pg.input_value("[id*='border_m1'][id*='lever-start']") == "1999"  # not silently replaced
     ctx.close()
     assert errors == []
+
+
+def test_ahp_slider_towards_an_item_raises_its_weight_and_is_saved_so(live_server: Any, browser: Any) -> None:
+    """Issue 21: moved towards the right-hand item, that item's weight rises, and the saved response says so."""
+    from regint.web import experts_adapter as ea
+
+    ctx, pg, errors = new_page(browser)
+    open_view(pg, live_server, "/experts?lang=en")
+    pg.wait_for_selector("#cr-value")
+    blk = ea.block("criteria", "en")
+    i, j = blk.pairs[0]
+    handle = pg.locator("[id*='\"ahp\"'] [role=slider]").first
+    handle.focus()
+    handle.press("End")  # fully towards the right-hand item of the first pair
+    pg.wait_for_function("() => !document.querySelector('#cr-value').innerText.includes('0.000')")
+    settle(pg)
+    weights = pg.evaluate("() => { const d = document.querySelector('#ahp-weights .js-plotly-plot')._fullData[0];"
+                          " return Object.fromEntries(Array.from(d.y).map((y, k) => [y, d.x[k]])); }")
+    assert weights[blk.labels[j]] > weights[blk.labels[i]]
+    pg.fill("#ahp-respondent", "Browser test expert")
+    pg.click("#ahp-save")
+    pg.wait_for_function("() => document.querySelector('#ahp-save-msg').innerText.includes('Saved')")
+    from regint.experts.questionnaire import ResponseStore
+
+    saved = [r for r in ResponseStore(live_server.responses_dir).responses(kind=blk.kind)
+             if r.respondent == "Browser test expert"][-1]
+    assert saved.judgements[blk.code][(blk.items[i], blk.items[j])] == pytest.approx(1 / 9)
+    ctx.close()
+    assert errors == []
