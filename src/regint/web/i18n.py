@@ -6,7 +6,7 @@ directions come from the bilingual catalogs of the analysis modules.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 Lang = Literal["en", "ru"]
 LANGS: tuple[str, ...] = ("ru", "en")
@@ -376,6 +376,6 @@ _DROPDOWN: dict[str, dict[str, str]] = {
 }
 
 
-def dropdown_labels(lang: str | None) -> dict[str, str]:
+def dropdown_labels(lang: str | None) -> Any:
     """The ``labels`` of a ``dcc.Dropdown`` in ``lang``."""
     return dict(_DROPDOWN[check_lang(lang)])
