@@ -260,7 +260,7 @@ def test_a_slider_moved_towards_an_item_raises_its_weight(tmp_path: Path) -> Non
     weight = dict(zip(fig.data[0].y, fig.data[0].x, strict=True))
     assert weight[blk.labels[j]] > weight[blk.labels[i]]
     ctx = WebContext(store_path=Path(":memory:"), responses_dir=tmp_path)
-    pages.experts.ahp_save(ctx, "score", towards_right, "Expert", "en")
+    pages.experts.ahp_save(ctx, "score", towards_right, "Expert", "en", confirmed=True)
     saved = ctx.responses().responses(kind="score_weights")[0]
     assert saved.judgements["score"][(blk.items[i], blk.items[j])] == pytest.approx(1 / 9)
     res = saved.ahp("score")
@@ -277,6 +277,18 @@ def test_ahp_save_needs_a_name_and_appends(tmp_path: Path) -> None:
     assert "Expert One" in text_of(pages.experts.collected_view(ctx, "en"))
 
 
+def test_an_inconsistent_matrix_is_saved_only_after_confirmation_with_its_cr(tmp_path: Path) -> None:
+    ctx = WebContext(store_path=Path(":memory:"), responses_dir=tmp_path)
+    bad = [8, 0, 0, -8, 0, 0]
+    cr = pages.experts.ahp_cr("score", bad, "en")
+    assert cr > pages.experts.CR_LIMIT
+    assert "Save them anyway" in text_of(pages.experts.ahp_save(ctx, "score", bad, "Expert", "en"))
+    assert ctx.responses().records() == []
+    assert "Saved" in text_of(pages.experts.ahp_save(ctx, "score", bad, "Expert", "en", confirmed=True))
+    saved = ctx.responses().responses(kind="score_weights")[0]
+    assert f"CR = {cr:.3f} at saving (above 0.1; saved after confirmation)" in saved.notes
+
+
 def test_concurrent_saves_lose_nothing(tmp_path: Path) -> None:
     """Two (here: eight) browsers saving at the same moment: every response is kept, the file stays valid."""
     ctx = WebContext(store_path=Path(":memory:"), responses_dir=tmp_path)
@@ -288,7 +300,8 @@ def test_concurrent_saves_lose_nothing(tmp_path: Path) -> None:
         try:
             barrier.wait()
             for j in range(per_thread):
-                out = pages.experts.ahp_save(ctx, "score", [k % 9 - 4, 0, 1, 0, -1, j], f"expert {k}-{j}", "en")
+                out = pages.experts.ahp_save(ctx, "score", [k % 9 - 4, 0, 1, 0, -1, j], f"expert {k}-{j}", "en",
+                                             confirmed=True)
                 assert "Saved" in text_of(out)
         except BaseException as exc:  # noqa: BLE001 - re-raised below in the main thread
             failures.append(exc)

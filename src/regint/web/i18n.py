@@ -153,6 +153,22 @@ LABELS: dict[str, dict[str, str]] = {
     "median_year": {"en": "Median year", "ru": "Медианный год"},
     "baseline_note": {"en": "Baseline: {n} of {total} values are labelled fallbacks (not from the store){keys}.",
                       "ru": "Базовые значения: {n} из {total} — помеченные резервные значения (не из хранилища){keys}."},
+    "see_value_note": {"en": "see the note of each value", "ru": "см. примечание к каждому значению"},
+    "default_dataset": {"en": "regint default dataset", "ru": "набор данных regint по умолчанию"},
+    "format_shipped": {"en": "shipped", "ru": "поставляемый"},
+    "cr_confirm": {"en": "The consistency ratio of these judgements is CR = {cr:.3f}, above 0.1: they contradict each "
+                         "other noticeably. Save them anyway (the CR is recorded with the response)?",
+                   "ru": "Отношение согласованности этих суждений CR = {cr:.3f} выше 0,1: они заметно противоречат "
+                         "друг другу. Всё равно сохранить (CR будет записано вместе с ответом)?"},
+    "unsaved": {"en": "The judgements on this page are not saved yet: they are lost if you leave the page.",
+                "ru": "Суждения на этой странице ещё не сохранены: при уходе со страницы они будут потеряны."},
+    "ratings_borrowed": {
+        "en": "ILLUSTRATIVE in part: the criterion weights are those of the {n} response(s) collected in this "
+              "dashboard; the ratings of the directions are the shipped fictitious example's, because no collected "
+              "response rates the directions yet (upload filled questionnaires on the Experts page).",
+        "ru": "ЧАСТИЧНО ИЛЛЮСТРАЦИЯ: веса критериев — по ответам, собранным в этой панели (ответов: {n}); оценки "
+              "направлений — из поставляемого вымышленного примера, поскольку собранные ответы направления пока не "
+              "оценивают (загрузите заполненные анкеты на странице «Эксперты»)."},
     "crit_available": {"en": "data available", "ru": "данные есть"},
     "crit_unavailable": {"en": "not used: no data", "ru": "не используется: нет данных"},
     "crit_no_values": {"en": "no values given", "ru": "значения не заданы"},

@@ -18,7 +18,7 @@ from regint.errors import RegintError
 from regint.web import components as ui
 from regint.web import figures
 from regint.web.context import COMPARATOR_REGIONS, WebContext
-from regint.web.i18n import check_lang, t
+from regint.web.i18n import LABELS, check_lang, t
 from regint.web.pages.base import graph, indicator_label, loading, page, region_label, relabel, status_label
 from regint.web.state import ViewState
 from regint.web.uploads import MAX_BYTES
@@ -50,8 +50,19 @@ def sources_view(lang: str) -> html.Div:
     caveats = cat["caveats_ru"] if lang == "ru" and "caveats_ru" in cat else cat["caveats"]
     frame = pd.DataFrame({t("source", lang): cat[f"name_{lang}"],
                           t("status", lang): [status_label(str(s), lang) for s in cat["status"]],
-                          t("caveats", lang): caveats.fillna(""), t("address", lang): cat["address"]})
+                          t("caveats", lang): caveats.fillna(""),
+                          t("address", lang): [address_text(str(a), lang) for a in cat["address"]]})
     return ui.table(frame, lang, table_id="sources-table")
+
+
+def address_text(address: str, lang: str) -> str:
+    """The first address of a catalog entry (the copies it names are in the catalog), or what stands in for one."""
+    import re
+
+    m = re.search(r"(https?://\S+|[\w.-]+\.[a-z]{2,}/\S*)", address)
+    if m:
+        return m.group(1).rstrip(";,)")
+    return t("see_value_note", lang) if address.startswith("see note") else address
 
 
 def coverage_view(ctx: WebContext, lang: str) -> Any:
@@ -80,7 +91,9 @@ def imports_view(ctx: WebContext, lang: str) -> html.Div:
     log = ctx.imports()
     if log.empty:
         return html.Div(t("no_data", lang), className="muted")
-    frame = pd.DataFrame({"#": log["import_id"], t("file", lang): log["file_name"], t("format", lang): log["format"],
+    names = [t("default_dataset", lang) if n == "regint default dataset" else n for n in log["file_name"]]
+    formats = [t(f"format_{f}", lang) if f"format_{f}" in LABELS else f for f in log["format"]]
+    frame = pd.DataFrame({"#": log["import_id"], t("file", lang): names, t("format", lang): formats,
                           t("rows", lang): log["n_rows"], t("when", lang): log["imported_at"].astype(str).str[:19],
                           "SHA-256": log["checksum"].astype(str).str[:12]})
     return ui.table(frame.iloc[::-1], lang, max_rows=100, table_id="imports-table")

@@ -51,11 +51,30 @@ def layout(lang: str, state: ViewState | None = None) -> html.Div:
 
 
 def _direction_responses(ctx: WebContext, source: str | None) -> list[Any]:
+    """The responses the ranking uses. "Collected": the responses saved in this dashboard or uploaded; when
+    none of them rates the directions (the comparisons entered in the browser do not), the ratings come from
+    the shipped example (its comparisons left out, so the weights are the collected ones) and the result is
+    flagged illustrative."""
+    import dataclasses
+
     from regint.experts.directions import KIND, load_example_survey
 
-    if source == "collected":
-        return ctx.responses().responses(kind=KIND)
-    return load_example_survey()
+    if source != "collected":
+        return load_example_survey()
+    collected = list(ctx.responses().responses(kind=KIND))
+    if not collected or any(r.ratings is not None for r in collected):
+        return collected
+    return collected + [dataclasses.replace(r, judgements={}) for r in load_example_survey()]
+
+
+def ratings_borrowed(ctx: WebContext, source: str | None) -> int:
+    """How many collected responses were ranked on the example's ratings (0 when the collected ones rate)."""
+    from regint.experts.directions import KIND
+
+    if source != "collected":
+        return 0
+    collected = list(ctx.responses().responses(kind=KIND))
+    return len(collected) if collected and not any(r.ratings is not None for r in collected) else 0
 
 
 def direction_criteria(lang: str) -> list[tuple[str, str]]:
@@ -135,7 +154,10 @@ def directions_view(ctx: WebContext, source: str | None, weights: Sequence[float
                               t("weight_used", lang): crit["weight_used"].round(3),
                               t("status", lang): [criterion_status(str(x), lang) for x in crit["status"]]})
     parts: list[Any] = []
-    if result.illustrative:
+    borrowed = ratings_borrowed(ctx, source)
+    if borrowed:
+        parts.append(ui.message(t("ratings_borrowed", lang, n=borrowed), "warn", msg_id="borrowed-banner"))
+    elif result.illustrative:
         parts.append(ui.message(t("illustrative", lang), "warn", msg_id="illustrative-banner"))
     parts += [ui.table(rows, lang, table_id="directions-table"), html.H4(t("weights", lang)),
               ui.table(crit_rows, lang)]

@@ -13,7 +13,7 @@ from typing import Any
 import dash
 import numpy as np
 import pandas as pd
-from dash import ALL, Input, Output, State, dcc, html
+from dash import ALL, Input, Output, State, dcc, html, no_update
 
 from regint.errors import RegintError
 from regint.web import components as ui
@@ -45,6 +45,8 @@ def layout(lang: str, state: ViewState | None = None) -> html.Div:
                           html.Button(t("save", lang), id="ahp-save", className="btn btn-primary")],
                          className="buttons"),
                 html.Div(id="ahp-save-msg"),
+                html.Div(ui.message(t("unsaved", lang), "warn"), id="ahp-unsaved", style={"display": "none"}),
+                dcc.ConfirmDialog(id="ahp-confirm", message=""),
             ], className="card scn-controls"),
             html.Div([html.Div(id="ahp-cr"), html.Div(id="ahp-revise"),
                       dcc.Graph(id="ahp-weights", config=figures.GRAPH_CONFIG)], className="card ahp-results"),
@@ -101,9 +103,28 @@ def ahp_view(block_code: str | None, positions: Sequence[float | None], lang: st
     return cr, fig, html.Div(revise, id="revise-box")
 
 
+#: Above this consistency ratio a save asks for confirmation (Saaty's threshold).
+CR_LIMIT = 0.1
+
+
+def ahp_cr(block_code: str | None, positions: Sequence[float | None], lang: str) -> float:
+    """The consistency ratio of the judgements on the page (``nan`` when the sliders are of another block)."""
+    from regint.experts.ahp import from_judgements, priorities
+    from regint.web import experts_adapter as ea
+
+    blk = ea.block(block_code or "criteria", lang)
+    if len(positions) != len(blk.pairs):
+        return float("nan")
+    return float(priorities(from_judgements(ea.judgements(blk, positions), blk.items)).cr)
+
+
 def ahp_save(ctx: WebContext, block_code: str | None, positions: Sequence[float | None], respondent: str | None,
-             lang: str) -> html.Div:
-    """Append the judgements on the page as one response of ``respondent`` (atomic, concurrent-safe)."""
+             lang: str, confirmed: bool = False) -> html.Div:
+    """Append the judgements on the page as one response of ``respondent`` (atomic, concurrent-safe), with
+    their consistency ratio in the response's notes; one above :data:`CR_LIMIT` is saved only ``confirmed``
+    (the page asks first) and its note says so."""
+    import dataclasses
+
     from regint.experts.ahp import priorities
     from regint.web import experts_adapter as ea
 
@@ -114,10 +135,15 @@ def ahp_save(ctx: WebContext, block_code: str | None, positions: Sequence[float 
     try:
         response = ea.web_response(blk, positions, name, lang)
         res = priorities(response.matrix(blk.code))
+        if res.cr > CR_LIMIT and not confirmed:
+            return ui.message(t("cr_confirm", lang, cr=res.cr), "warn")
+        note = f"CR = {res.cr:.3f} at saving" + (f" (above {CR_LIMIT}; saved after confirmation)"
+                                                  if res.cr > CR_LIMIT else "")
+        response = dataclasses.replace(response, notes=(*response.notes, note))
         ea.append_response(ctx.responses(), response)
     except RegintError as exc:
         return ui.message(str(exc), "error")
-    return ui.message(t("saved", lang, name=name, n=len(blk.pairs), cr=res.cr), "ok")
+    return ui.message(t("saved", lang, name=name, n=len(blk.pairs), cr=res.cr), "ok", msg_id="saved-box")
 
 
 def questionnaire_upload(ctx: WebContext, contents: str | None, filename: str | None, lang: str) -> html.Div:
@@ -232,11 +258,34 @@ def register(app: dash.Dash, ctx: WebContext) -> None:
     def ahp(positions: list[int], block: str, lang: str) -> tuple[Any, Any, Any]:
         return ahp_view(block, positions, lang)
 
-    @app.callback(Output("ahp-save-msg", "children"), Input("ahp-save", "n_clicks"), State(judged, "value"),
-                  State("ahp-block", "value"), State("ahp-respondent", "value"), State("experts-lang", "data"),
-                  prevent_initial_call=True)
-    def save(_n: int, positions: list[int], block: str, respondent: str, lang: str) -> Any:
-        return ahp_save(ctx, block, positions, respondent, lang)
+    @app.callback(Output("ahp-save-msg", "children"), Output("ahp-confirm", "displayed"),
+                  Output("ahp-confirm", "message"), Input("ahp-save", "n_clicks"),
+                  Input("ahp-confirm", "submit_n_clicks"), State(judged, "value"), State("ahp-block", "value"),
+                  State("ahp-respondent", "value"), State("experts-lang", "data"), prevent_initial_call=True)
+    def save(_n: int, _ok: int, positions: list[int], block: str, respondent: str, lang: str) -> tuple[Any, ...]:
+        confirmed = dash.ctx.triggered_id == "ahp-confirm"
+        cr = ahp_cr(block, positions, lang)
+        if not confirmed and cr > CR_LIMIT and " ".join(str(respondent or "").split()):
+            return no_update, True, t("cr_confirm", lang, cr=cr)
+        return ahp_save(ctx, block, positions, respondent, lang, confirmed=confirmed), False, no_update
+
+    # judgements changed and not saved: a banner on the page, and the browser asks before the page is left
+    app.clientside_callback(
+        """function(values, saved) {
+            const trig = (window.dash_clientside.callback_context.triggered || []).map(t => t.prop_id).join(' ');
+            const dirty = !trig.includes('ahp-save-msg') && trig.includes('"type":"ahp"')
+                && (values || []).some(v => v !== 0);
+            const stillDirty = trig.includes('ahp-save-msg')
+                ? !(document.querySelector('#saved-box')) && window.__ahpDirty : (dirty || window.__ahpDirty);
+            window.__ahpDirty = trig === '' ? false : stillDirty;
+            if (!window.__ahpGuard) {
+                window.__ahpGuard = true;
+                window.addEventListener('beforeunload', e => { if (window.__ahpDirty) { e.preventDefault();
+                    e.returnValue = ''; } });
+            }
+            return window.__ahpDirty ? {display: 'block'} : {display: 'none'};
+        }""",
+        Output("ahp-unsaved", "style"), Input(judged, "value"), Input("ahp-save-msg", "children"))
 
     @app.callback(Output("q-report", "children"), Input("q-upload", "contents"), State("q-upload", "filename"),
                   State("experts-lang", "data"), prevent_initial_call=True)
