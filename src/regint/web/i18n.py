@@ -153,6 +153,16 @@ LABELS: dict[str, dict[str, str]] = {
     "median_year": {"en": "Median year", "ru": "Медианный год"},
     "baseline_note": {"en": "Baseline: {n} of {total} values are labelled fallbacks (not from the store){keys}.",
                       "ru": "Базовые значения: {n} из {total} — помеченные резервные значения (не из хранилища){keys}."},
+    "for_region_now": {"en": "What the data say for {region}", "ru": "Что показывают данные для региона «{region}»"},
+    "side_wage": {"en": "Average monthly wage: {usd} US dollars in {year}, {ratio} times that of {other}.",
+                  "ru": "Средняя заработная плата: {usd} долл. США в месяц в {year} г.; это {ratio} от уровня "
+                        "региона «{other}»."},
+    "side_exports": {"en": "Exports of goods: {value} {unit} in {year}.",
+                     "ru": "Экспорт товаров: {value} {unit} в {year} г."},
+    "for_region": {"en": "What this means for {region} in {year}", "ru": "Что это значит для региона «{region}» в {year} г."},
+    "sides_note": {"en": "Against the inertial path, central values; each side in the unit of the model's outcome.",
+                   "ru": "Относительно инерционного пути, центральные значения; для каждой стороны — в единицах "
+                         "показателя модели."},
     "see_value_note": {"en": "see the note of each value", "ru": "см. примечание к каждому значению"},
     "default_dataset": {"en": "regint default dataset", "ru": "набор данных regint по умолчанию"},
     "format_shipped": {"en": "shipped", "ru": "поставляемый"},

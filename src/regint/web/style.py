@@ -73,6 +73,12 @@ header.top .pair-picker { min-width:300px; color:var(--ink); }
 .badges { display:flex; flex-wrap:wrap; gap:8px; margin:-6px 0 12px; }
 .badge { background:#eef2f7; border:1px solid var(--line); border-radius:12px; padding:2px 10px; font-size:12px;
          color:var(--muted); }
+.sides { display:grid; grid-template-columns: 1fr 1fr; gap:10px; margin:6px 0 10px; }
+.sides .side { background:#f7f9fc; border:1px solid var(--line); border-radius:6px; padding:6px 10px; }
+.sides .side h4 { text-transform:none; letter-spacing:0; color:var(--ink); margin:4px 0; }
+.sides ul { margin:0; padding-left:18px; }
+.sides .muted { grid-column: 1 / span 2; }
+@media (max-width: 600px) { .sides { grid-template-columns: 1fr; } .sides .muted { grid-column:auto; } }
 .pair-checks label { display:block; margin:2px 0; }
 .js-plotly-plot, .dash-graph { max-width:100%; }
 @media (max-width: 600px) {

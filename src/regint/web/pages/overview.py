@@ -50,6 +50,7 @@ def layout(lang: str, state: ViewState | None = None) -> html.Div:
         "overview", lang, state,
         html.H2(t("overview_title", lang, a=region_label(a, lang), b=region_label(b, lang))),
         loading(html.Div(id="overview-fresh")),
+        loading(html.Div(id="overview-sides")),
         html.Div([
             ui.card(t("profile", lang), loading(html.Div(id="overview-profile"))),
             ui.card(t("map", lang), graph("overview-map", 520)),
@@ -78,6 +79,37 @@ def latest_years(ctx: WebContext, pair: tuple[str, str]) -> dict[str, int | None
 def overview_fresh(ctx: WebContext, pair: tuple[str, str], lang: str) -> html.Div:
     """The freshness badges: each side's latest year with data."""
     return freshness(latest_years(ctx, pair), lang)
+
+
+def overview_sides(ctx: WebContext, pair: tuple[str, str], lang: str) -> html.Div:
+    """What the numbers mean for each side: its wage in US dollars against the partner's in the latest year both
+    have (the study's :attr:`~regint.study.Study.wages_usd`), and its latest exports (the study's profile)."""
+    study = ctx.study(pair)
+    wages = study.wages_usd.value
+    prof = study.profile.value
+    cards = []
+    common = None
+    if wages is not None and set(pair) <= set(wages.index):
+        both = wages.reindex(list(pair)).dropna(axis=1, how="any")
+        common = int(both.columns.max()) if len(both.columns) else None
+    for side, region in enumerate(pair):
+        other = pair[1 - side]
+        items = []
+        if common is not None and wages is not None:
+            mine, theirs = float(wages.at[region, common]), float(wages.at[other, common])
+            items.append(html.Li(t("side_wage", lang, usd=ui.fmt_value(round(mine), lang=lang), year=common,
+                                   ratio=ui.fmt_value(round(mine / theirs, 2), lang=lang),
+                                   other=region_label(other, lang))))
+        if prof is not None:
+            ex = prof[(prof["indicator"] == "exports_usd") & (prof["region"] == region)].dropna(subset=["value"])
+            if not ex.empty:
+                items.append(html.Li(t("side_exports", lang, value=ui.fmt_value(ex["value"].iloc[0], lang=lang),
+                                       unit=unit_text(str(ex["unit"].iloc[0]), lang), year=int(ex["year"].iloc[0]))))
+        if not items:
+            items.append(html.Li(t("no_data", lang)))
+        cards.append(html.Div([html.H4(t("for_region_now", lang, region=region_label(region, lang))), html.Ul(items)],
+                              className="side"))
+    return html.Div([*cards, html.Div(t("fx_note", lang), className="muted")], className="sides", id="overview-sides-panel")
 
 
 def overview_profile(ctx: WebContext, pair: tuple[str, str], lang: str) -> html.Div:
@@ -181,6 +213,10 @@ def register(app: dash.Dash, ctx: WebContext) -> None:
     @app.callback(Output("overview-fresh", "children"), *inputs)
     def fresh(lang: str, pair: str) -> Any:
         return overview_fresh(ctx, pair_of(pair), lang)
+
+    @app.callback(Output("overview-sides", "children"), *inputs)
+    def sides(lang: str, pair: str) -> Any:
+        return overview_sides(ctx, pair_of(pair), lang)
 
     @app.callback(Output("overview-profile", "children"), *inputs)
     def profile(lang: str, pair: str) -> Any:

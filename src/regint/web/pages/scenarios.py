@@ -200,7 +200,8 @@ def scenario_run(base: str | None, intensities: Sequence[float | None], starts: 
                              t("first_year", lang): str(int(y)) if y else t("never", lang)}
                             for name, y in sa.targets_met(spec, central)])
     inputs = sa.inputs(pair)
-    parts: list[Any] = [html.H4(t("at_horizon", lang, year=horizon)), ui.table(rows, lang, table_id="scenario-table")]
+    parts: list[Any] = [sides_panel(central, inertial, horizon, pair or DEFAULT_PAIR, lang),
+                        html.H4(t("at_horizon", lang, year=horizon)), ui.table(rows, lang, table_id="scenario-table")]
     parts += [html.H4(t("lever_breakdown", lang, outcome=outcome_label(out, lang))),
               ui.table(lever_breakdown(spec, out, inertial, lang, pair), lang, table_id="breakdown-table"),
               html.Div(t("lever_breakdown_note", lang), className="muted")]
@@ -219,6 +220,30 @@ def scenario_run(base: str | None, intensities: Sequence[float | None], starts: 
     parts.append(html.Div(t("timing", lang, ms=(time.perf_counter() - started) * 1000), className="muted",
                           id="scenario-timing"))
     return fig, html.Div(parts)
+
+
+#: Outcomes of each side shown in the "what this means" panel: (Russian side, Belarusian side).
+SIDE_OUTCOMES: tuple[tuple[str, str], ...] = (("exports_gain_ru", "exports_gain_by"), ("gva_ru", "gva_by"),
+                                              ("jobs_ru", "jobs_by"), ("cost_ru", "cost_by"))
+
+
+def sides_panel(central: dict[str, Any], inertial: dict[str, Any], horizon: int, pair: tuple[str, str],
+                lang: str) -> html.Div:
+    """What the scenario means for each region at the horizon, against the inertial path, in its own line:
+    additional exports and value added, jobs, budget cost (the engine's outcomes, in their units)."""
+    cards = []
+    for side, region in enumerate(pair):
+        items = []
+        for pair_codes in SIDE_OUTCOMES:
+            code = pair_codes[side]
+            if code not in central:
+                continue
+            delta = float(central[code][-1]) - float(inertial[code][-1]) if code in inertial else float(central[code][-1])
+            items.append(html.Li(f"{outcome_label(code, lang).split(',')[0]}: "
+                                 f"{ui.fmt_value(delta, 3, lang)} {outcome_unit(code, lang)}"))
+        cards.append(html.Div([html.H4(t("for_region", lang, region=region_label(region, lang), year=horizon)),
+                               html.Ul(items)], className="side"))
+    return html.Div([*cards, html.Div(t("sides_note", lang), className="muted")], className="sides", id="sides-panel")
 
 
 def lever_breakdown(spec: Any, outcome: str, inertial: dict[str, Any], lang: str,
