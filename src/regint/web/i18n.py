@@ -154,7 +154,7 @@ LABELS: dict[str, dict[str, str]] = {
     "baseline_note": {"en": "Baseline: {n} of {total} values are labelled fallbacks (not from the store){keys}.",
                       "ru": "Базовые значения: {n} из {total} — помеченные резервные значения (не из хранилища){keys}."},
     "for_region_now": {"en": "What the data say for {region}", "ru": "Что показывают данные для региона «{region}»"},
-    "side_wage": {"en": "Average monthly wage: {usd} US dollars in {year}, {ratio} times that of {other}.",
+    "side_wage": {"en": "Average monthly wage: {usd} US dollars a month in {year}, {ratio} of the level of {other}.",
                   "ru": "Средняя заработная плата: {usd} долл. США в месяц в {year} г.; это {ratio} от уровня "
                         "региона «{other}»."},
     "side_exports": {"en": "Exports of goods: {value} {unit} in {year}.",
