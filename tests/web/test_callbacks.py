@@ -122,11 +122,12 @@ def test_overview(web_ctx: WebContext, lang: str) -> None:
         assert " USD against " not in key and "not computable" not in key
     else:
         assert "average monthly wage in Smolensk oblast" in key
-    fig = pages.overview.overview_trends(web_ctx, pair, lang)
-    assert len(fig.data) >= 2
-    assert all(tr.connectgaps is False for tr in fig.data)
-    notes = " ".join(a.text for a in fig.layout.annotations)
-    assert t("source_line", lang, sources="").strip() in notes  # the source is drawn into the figure
+    charts = pages.overview.overview_trends(web_ctx, pair, lang)
+    assert len(charts) == 3
+    for fig in charts:
+        assert len(fig.data) == 2 and all(tr.connectgaps is False for tr in fig.data)
+        notes = " ".join(a.text for a in fig.layout.annotations)
+        assert t("source_line", lang, sources="").strip() in notes  # the source is drawn into the figure
     badges = text_of(pages.overview.overview_fresh(web_ctx, pair, lang))
     assert ("данные по" in badges) if lang == "ru" else ("data to" in badges)
 

@@ -79,6 +79,8 @@ header.top .pair-picker { min-width:300px; color:var(--ink); }
 .sides ul { margin:0; padding-left:18px; }
 .sides .muted { grid-column: 1 / span 2; }
 @media (max-width: 600px) { .sides { grid-template-columns: 1fr; } .sides .muted { grid-column:auto; } }
+.trends { display:grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap:8px; }
+@media (max-width: 600px) { .trends { grid-template-columns: 1fr; } }
 .pair-checks label { display:block; margin:2px 0; }
 .js-plotly-plot, .dash-graph { max-width:100%; }
 @media (max-width: 600px) {

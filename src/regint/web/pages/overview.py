@@ -11,7 +11,7 @@ from typing import Any
 
 import dash
 import pandas as pd
-from dash import Input, Output, html
+from dash import Input, Output, dcc, html
 
 from regint.data.catalogs import unit_text
 from regint.errors import RegintError
@@ -55,7 +55,7 @@ def layout(lang: str, state: ViewState | None = None) -> html.Div:
             ui.card(t("profile", lang), loading(html.Div(id="overview-profile"))),
             ui.card(t("map", lang), graph("overview-map", 520)),
         ], className="grid2"),
-        ui.card(t("trends", lang), graph("overview-trends", 360)),
+        ui.card(t("trends", lang), loading(html.Div(id="overview-trends", className="trends"))),
         ui.card(t("key_indicators", lang), loading(html.Div(id="overview-key"))),
     )
 
@@ -166,31 +166,35 @@ def overview_key_indicators(ctx: WebContext, pair: tuple[str, str], lang: str) -
     ])
 
 
-def overview_trends(ctx: WebContext, pair: tuple[str, str], lang: str) -> Any:
+def overview_trends(ctx: WebContext, pair: tuple[str, str], lang: str) -> list[Any]:
     """Wages in USD (the study's :attr:`~regint.study.Study.wages_usd`), exports and population of the pair,
-    one panel each, gaps as gaps, levels from zero, the source and the conversion drawn under the chart."""
+    one chart each (side by side on a wide screen, one under the other on a phone), gaps as gaps, levels from
+    zero, each with its unit, years and source drawn into it."""
     study = ctx.study(pair)
     panel = annual(ctx.panel())
     sub_pair = panel[panel["region"].isin(pair)]
-    panels = []
-    sources: list[str] = []
+    names = {r: region_label(r, lang) for r in pair}
+    charts: list[Any] = []
     wages = study.wages_usd.value
     if wages is not None and not wages.dropna(how="all").empty:
         wages = wages.reindex(list(pair)).dropna(axis=1, how="all")
-        panels.append((f"{indicator_label('wage_nominal', lang)}, {unit_text('USD', lang)}", wages))
-        sources += list(sub_pair[sub_pair["indicator"].isin(["wage_nominal"])]["source"])
+        src = sub_pair[sub_pair["indicator"] == "wage_nominal"]["source"]
+        charts.append(_trend(wages, indicator_label("wage_nominal", lang), unit_text("USD", lang), names,
+                             source_line(src, lang), t("fx_note", lang), lang))
     for ind in ("exports_usd", "population"):
         sub = common_units(sub_pair[sub_pair["indicator"] == ind])
         if not sub.empty:
-            unit = unit_text(sub["unit"].iloc[-1], lang)
-            panels.append((f"{indicator_label(ind, lang)}, {unit}", wide(sub)))
-            sources += list(sub["source"])
-    if not panels:
-        return figures.empty(t("no_data", lang))
-    fig = figures.small_multiples(panels, {r: region_label(r, lang) for r in pair})
-    years = [int(c) for _, frame in panels for c in frame.columns]
-    return figures.finish(fig, lang, years=(min(years), max(years)), source=source_line(sources, lang),
-                          note=t("fx_note", lang))
+            charts.append(_trend(wide(sub), indicator_label(ind, lang), unit_text(sub["unit"].iloc[-1], lang), names,
+                                 source_line(sub["source"], lang), "", lang))
+    return charts or [figures.empty(t("no_data", lang))]
+
+
+def _trend(frame: pd.DataFrame, title: str, unit: str, names: dict[str, str], source: str, note: str,
+           lang: str) -> Any:
+    fig = figures.lines(frame, names, title, unit)
+    fig.update_layout(height=330, title={"font": {"size": 13}})
+    years = [int(c) for c in frame.columns]
+    return figures.finish(fig, lang, unit=unit, years=(min(years), max(years)), source=source, note=note)
 
 
 def overview_map(pair: tuple[str, str], lang: str) -> Any:
@@ -226,9 +230,10 @@ def register(app: dash.Dash, ctx: WebContext) -> None:
     def key_indicators(lang: str, pair: str) -> Any:
         return overview_key_indicators(ctx, pair_of(pair), lang)
 
-    @app.callback(Output("overview-trends", "figure"), *inputs)
+    @app.callback(Output("overview-trends", "children"), *inputs)
     def trends(lang: str, pair: str) -> Any:
-        return overview_trends(ctx, pair_of(pair), lang)
+        return [dcc.Graph(figure=fig, config=figures.GRAPH_CONFIG, id=f"overview-trend-{k}")
+                for k, fig in enumerate(overview_trends(ctx, pair_of(pair), lang))]
 
     @app.callback(Output("overview-map", "figure"), *inputs)
     def locator(lang: str, pair: str) -> Any:
