@@ -51,7 +51,8 @@ def finish(fig: go.Figure, lang: str, *, unit: str = "", years: tuple[int, int] 
     lines = [w for x in (source, note) if x for w in textwrap.wrap(x, 120)]
     bottom = fig.layout.margin.b or 45
     if lines:
-        shift = bottom + 40  # below the tick labels and the legend
+        entries = sum(1 for tr in fig.data if tr.showlegend is not False and tr.name)
+        shift = bottom + 40 + 20 * max(0, -(-entries // 3) - 1)  # below the tick labels and the legend's rows
         fig.add_annotation(text="<br>".join(lines), showarrow=False, xref="paper", yref="paper", x=0, y=0,
                            yshift=-shift, xanchor="left", yanchor="top", align="left",
                            font={"size": 10, "color": "#5a6473"})

@@ -81,7 +81,7 @@ header.top .pair-picker { min-width:300px; color:var(--ink); }
 @media (max-width: 600px) { .sides { grid-template-columns: 1fr; } .sides .muted { grid-column:auto; } }
 .trends { display:grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap:8px; }
 @media (max-width: 600px) { .trends { grid-template-columns: 1fr; } }
-.pair-checks label { display:block; margin:2px 0; }
+.controls .pair-checks label { display:flex; align-items:center; gap:6px; margin:2px 0; font-weight:400; }
 .js-plotly-plot, .dash-graph { max-width:100%; }
 @media (max-width: 600px) {
   main { padding:10px 8px 30px; }
