@@ -64,7 +64,7 @@ def page(browser_context: object) -> Iterator[tuple[object, list[str]]]:
     errors: list[str] = []
     pg.on("console", lambda m: errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
     pg.on("pageerror", lambda e: errors.append(f"page error: {e}"))
-    pg.set_default_timeout(20_000)
+    pg.set_default_timeout(120_000)  # the first page waits for the study on a loaded machine
     yield pg, errors
     pg.close()
 
