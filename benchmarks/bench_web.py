@@ -79,7 +79,7 @@ def main() -> int:
 
     from werkzeug.serving import make_server
 
-    from regint.web import callbacks as cb
+    from regint.web import pages
     from regint.web import scenario_adapter as sa
     from regint.web.app import create_app
 
@@ -95,7 +95,7 @@ def main() -> int:
         with urllib.request.urlopen(f"{base}/_dash-dependencies") as resp:
             deps = json.loads(resp.read())
         lever_ids = list(sa.inputs().catalogue.ids)
-        intensity, starts = cb.scenario_controls("moderate")
+        intensity, starts = pages.scenarios.scenario_controls("moderate")
         rng = np.random.default_rng(7)
         url = f"{base}/_dash-update-component"
         for _ in range(5):  # warm-up: imports, the catalogue, the first JIT of pandas paths
@@ -111,7 +111,7 @@ def main() -> int:
         direct = []
         for _ in range(50):
             t0 = time.perf_counter()
-            cb.scenario_run("moderate", intensity, starts, "score", "en")
+            pages.scenarios.scenario_run("moderate", intensity, starts, "score", "en")
             direct.append((time.perf_counter() - t0) * 1000)
     finally:
         server.shutdown()

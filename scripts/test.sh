@@ -6,5 +6,5 @@ bash scripts/setup.sh
 export MPLBACKEND=Agg
 .venv/bin/ruff check src tests
 .venv/bin/mypy
-(cd src && ../.venv/bin/lint-imports --config ../pyproject.toml)
+(cd src && ../.venv/bin/lint-imports --no-cache --config ../pyproject.toml)
 .venv/bin/python -m pytest -q -n 2 -p no:cacheprovider "$@"

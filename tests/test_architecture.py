@@ -21,7 +21,7 @@ def test_import_contracts_are_kept() -> None:
     exe = Path(sys.executable).with_name("lint-imports")
     if not exe.exists():
         pytest.skip("lint-imports is not installed beside this Python")
-    run = subprocess.run([str(exe), "--config", str(ROOT / "pyproject.toml")], cwd=ROOT / "src",
+    run = subprocess.run([str(exe), "--no-cache", "--config", str(ROOT / "pyproject.toml")], cwd=ROOT / "src",
                          capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stdout[-4000:]
 

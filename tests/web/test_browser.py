@@ -64,7 +64,7 @@ def page(browser_context: object) -> Iterator[tuple[object, list[str]]]:
     errors: list[str] = []
     pg.on("console", lambda m: errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
     pg.on("pageerror", lambda e: errors.append(f"page error: {e}"))
-    pg.set_default_timeout(20_000)
+    pg.set_default_timeout(120_000)  # the first page waits for the study on a loaded machine
     yield pg, errors
     pg.close()
 
@@ -136,7 +136,7 @@ def test_ahp_entry_updates_consistency_ratio(live_server: Any, page: tuple[objec
     assert "0.000" in pg.inner_text("#cr-value")  # type: ignore[attr-defined]
     handle = pg.locator("[id*='\"ahp\"'] [role=slider]").first  # type: ignore[attr-defined]
     handle.focus()
-    handle.press("End")  # first pair: fully towards the right-hand criterion
+    handle.press("End")  # first pair: moved fully towards the right criterion
     pg.wait_for_function("() => !document.querySelector('#cr-value').innerText.includes('0.000')")  # type: ignore[attr-defined]
     settle(pg)
     assert "CR = " in pg.inner_text("#cr-value")  # type: ignore[attr-defined]

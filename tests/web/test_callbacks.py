@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from regint.web import callbacks as cb
 from regint.web import experts_adapter as ea
+from regint.web import pages
 from regint.web.context import WebContext
 from regint.web.downloads import csv_bytes, safe_filename, xlsx_bytes
 from regint.web.i18n import LABELS, OUTCOME_LABELS, t
@@ -54,7 +54,7 @@ def test_unknown_language_falls_back_and_unknown_key_shows_itself() -> None:
                                             ("/scenarios/x", "scenarios"), ("/../../etc/passwd", ""),
                                             ("/nope", "")])
 def test_route(path: str | None, page: str) -> None:
-    assert cb.route(path) == page
+    assert pages.route(path) == page
 
 
 # -- uploads and downloads ---------------------------------------------------------------------------------------
@@ -112,74 +112,96 @@ def test_exports_neutralise_formula_injection() -> None:
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_overview(web_ctx: WebContext, lang: str) -> None:
-    profile = text_of(cb.overview_profile(web_ctx, lang))
+    pair = ("RU-SMO", "BY-VI")
+    profile = text_of(pages.overview.overview_profile(web_ctx, pair, lang))
     assert ("Смоленская" in profile) if lang == "ru" else ("Smolensk" in profile)
-    key = text_of(cb.overview_key_indicators(web_ctx, lang))
-    assert "wage_ratio_usd" in key
+    key = text_of(pages.overview.overview_key_indicators(web_ctx, pair, lang))
+    assert "wage_ratio_usd" not in key  # names, never codes
     if lang == "ru":  # the texts of the preconditions in the page's language
         assert "средняя начисленная заработная плата в Смоленской области" in key
         assert " USD against " not in key and "not computable" not in key
     else:
         assert "average monthly wage in Smolensk oblast" in key
-    fig = cb.overview_trends(web_ctx, lang)
-    assert len(fig.data) >= 2
+    charts = pages.overview.overview_trends(web_ctx, pair, lang)
+    assert len(charts) == 3
+    for fig in charts:
+        assert len(fig.data) == 2 and all(tr.connectgaps is False for tr in fig.data)
+        notes = " ".join(a.text for a in fig.layout.annotations)
+        assert t("source_line", lang, sources="").strip() in notes  # the source is drawn into the figure
+    badges = text_of(pages.overview.overview_fresh(web_ctx, pair, lang))
+    assert ("данные по" in badges) if lang == "ru" else ("data to" in badges)
 
 
 def test_indicator_view_and_download(web_ctx: WebContext) -> None:
-    inds, regions, lo, hi = cb.indicator_options(web_ctx, "en")
+    inds, regions, lo, hi = pages.indicators.indicator_options(web_ctx, "en")
     assert {"value": "wage_nominal"} .items() <= next(o for o in inds if o["value"] == "wage_nominal").items()
     assert regions[0]["value"] == "RU-SMO" and lo < 2000 < hi
-    fig, table = cb.indicator_view(web_ctx, "wage_nominal", ["RU-SMO", "BY-VI"], [2005, 2015], True, "en")
+    assert regions[0]["label"] == "Smolensk Oblast"  # a name, not a code
+    fig, table = pages.indicators.indicator_view(web_ctx, "wage_nominal", ["RU-SMO", "BY-VI"], [2005, 2015], True, "en")
     assert {tr.name for tr in fig.data} == {"Smolensk Oblast", "Vitebsk Region"}
     years = [x for tr in fig.data for x in tr.x]
     assert min(years) >= 2005 and max(years) <= 2015
-    frame = cb.indicator_frame(web_ctx, "wage_nominal", ["RU-SMO", "BY-VI"], [2005, 2015], usd=True)
+    assert fig.layout.yaxis.rangemode == "tozero"
+    two, _ = pages.indicators.indicator_view(web_ctx, "wage_nominal", ["RU-SMO", "BY-VI"], [2005, 2015], False, "en")
+    assert {tr.yaxis for tr in two.data} == {"y", "y2"}  # roubles and Belarusian roubles never on one axis
+    frame = pages.indicators.indicator_frame(web_ctx, "wage_nominal", ["RU-SMO", "BY-VI"], [2005, 2015], usd=True)
     assert set(frame["unit"].str.contains("USD")) == {True}
-    dl = cb.indicator_download(web_ctx, "wage_nominal", ["RU-SMO"], [2010, 2012], False, "csv")
+    dl = pages.indicators.indicator_download(web_ctx, "wage_nominal", ["RU-SMO"], [2010, 2012], False, "csv")
     assert dl is not None and dl["filename"] == "regint_wage_nominal.csv"
     text = base64.b64decode(dl["content"]).decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("region,indicator,period,value") and len(text.splitlines()) == 4
-    xl = cb.indicator_download(web_ctx, "wage_nominal", ["RU-SMO"], None, False, "xlsx")
+    assert text.splitlines()[0] == "Region,Year,Value,Unit,Source,Status" and len(text.splitlines()) == 4
+    assert text.splitlines()[1].startswith("Smolensk Oblast,2010,")
+    ru = pages.indicators.indicator_download(web_ctx, "wage_nominal", ["RU-SMO"], [2010, 2012], False, "csv", "ru")
+    assert ru is not None
+    assert base64.b64decode(ru["content"]).decode("utf-8-sig").startswith("Регион,Год,Значение,Единица")
+    xl = pages.indicators.indicator_download(web_ctx, "wage_nominal", ["RU-SMO"], None, False, "xlsx")
     assert xl is not None and xl["filename"].endswith(".xlsx")
-    assert cb.indicator_download(web_ctx, None, ["RU-SMO"], None, False, "csv") is None
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(base64.b64decode(xl["content"])))
+    assert wb.sheetnames == ["data", "metadata"]
+    meta = {r[0]: r[1] for r in wb["metadata"].iter_rows(values_only=True)}
+    assert meta["Indicator"] == "Average monthly nominal accrued wage" and "Left out" in meta
+    assert pages.indicators.indicator_download(web_ctx, None, ["RU-SMO"], None, False, "csv") is None
 
 
 def test_population_units_are_brought_to_one_scale(web_ctx: WebContext) -> None:
-    frame = cb.indicator_frame(web_ctx, "population", ["RU-SMO", "BY-VI"], [2010, 2015])
+    frame = pages.indicators.indicator_frame(web_ctx, "population", ["RU-SMO", "BY-VI"], [2010, 2015])
     assert frame["unit"].nunique() == 1
     values = frame.groupby("region")["value"].median()
     assert 5e5 < values["RU-SMO"] < 2e6 and 5e5 < values["BY-VI"] < 2e6
 
 
 def test_index_view(web_ctx: WebContext) -> None:
-    pairs = cb.index_pairs()
-    scores, dims, table, pmap = cb.index_view(web_ctx, pairs, "en")
-    assert "RU-SMO:BY-VI" in text_of(table)
-    assert any(tr.name == "RU-SMO:BY-VI" for tr in scores.data)
+    pairs = pages.index.index_pairs()
+    assert pairs[0] == "RU-SMO:BY-VI"
+    scores, dims, table, pmap = pages.index.index_view(web_ctx, pairs, "en")
+    assert "Smolensk Oblast — Vitebsk Region" in text_of(table) and "RU-SMO:BY-VI" not in text_of(table)
+    assert any(tr.name == "Smolensk Oblast — Vitebsk Region" for tr in scores.data)
     assert len(dims.data) == len(pairs)
-    empty = cb.index_view(web_ctx, [], "en")
+    empty = pages.index.index_view(web_ctx, [], "en")
     assert "No data" in text_of(empty[2])
 
 
 # -- scenarios ---------------------------------------------------------------------------------------------------
 
 def test_scenario_run_responds_to_levers() -> None:
-    intensity, starts = cb.scenario_controls("moderate")
-    fig, summary = cb.scenario_run("moderate", intensity, starts, "trade", "en")
+    intensity, starts = pages.scenarios.scenario_controls("moderate")
+    fig, summary = pages.scenarios.scenario_run("moderate", intensity, starts, "trade", "en")
     base = np.asarray(fig.data[-1].y, dtype=float)
     more = list(intensity)
     more[[i for i, _ in enumerate(more)][2]] = 1.0  # the M1 crossing at full scale
-    fig2, _ = cb.scenario_run("moderate", more, starts, "trade", "en")
+    fig2, _ = pages.scenarios.scenario_run("moderate", more, starts, "trade", "en")
     assert not np.allclose(base, np.asarray(fig2.data[-1].y, dtype=float))
     assert "At the horizon (2045)" in text_of(summary)
     assert "computed in" in text_of(summary)
-    none, _ = cb.scenario_run("moderate", [0.0] * len(intensity), starts, "trade", "en")
+    none, _ = pages.scenarios.scenario_run("moderate", [0.0] * len(intensity), starts, "trade", "en")
     np.testing.assert_allclose(none.data[-1].y, none.data[0].y)  # no lever = the inertial path
 
 
 def test_scenario_controls_follow_the_shipped_scenarios() -> None:
-    inertial, _ = cb.scenario_controls("inertial")
-    accelerated, _ = cb.scenario_controls("accelerated")
+    inertial, _ = pages.scenarios.scenario_controls("inertial")
+    accelerated, _ = pages.scenarios.scenario_controls("accelerated")
     from regint.scenarios import load_levers
 
     proposable = [x for x, lv in zip(accelerated, load_levers(), strict=True) if not lv.in_force]
@@ -187,28 +209,28 @@ def test_scenario_controls_follow_the_shipped_scenarios() -> None:
 
 
 def test_monte_carlo_in_the_background(web_ctx: WebContext) -> None:
-    intensity, starts = cb.scenario_controls("moderate")
-    job = cb.scenario_mc_start(web_ctx, "moderate", intensity, starts, 1000)
+    intensity, starts = pages.scenarios.scenario_controls("moderate")
+    job = pages.scenarios.scenario_mc_start(web_ctx, "moderate", intensity, starts, 1000)
     web_ctx.jobs.wait(job)
-    done, total, status, fig, table, finished = cb.scenario_mc_poll(web_ctx, job, "score", "en")
+    done, total, status, fig, table, finished = pages.scenarios.scenario_mc_poll(web_ctx, job, "score", "en")
     assert finished and done == total == 1000
     assert "Monte Carlo done: 1,000 draws" in status
     assert {tr.name for tr in fig.data} >= {"Median", "Scenario (central values)"}
-    assert "wage_gap" in text_of(table)
-    assert cb.scenario_mc_poll(web_ctx, "unknown", "score", "en")[-1] is True
+    assert "Wage gap ≤" in text_of(table)
+    assert pages.scenarios.scenario_mc_poll(web_ctx, "unknown", "score", "en")[-1] is True
 
 
 # -- directions and experts ------------------------------------------------------------------------------------------
 
 def test_directions_weights_change_the_ranking(web_ctx: WebContext) -> None:
-    weights = cb.directions_expert_weights(web_ctx, "example")
-    assert len(weights) == len(cb.direction_criteria("en")) and abs(sum(weights) - 1) < 0.01
-    fig, table = cb.directions_view(web_ctx, "example", weights, "en")
+    weights = pages.directions.directions_expert_weights(web_ctx, "example")
+    assert len(weights) == len(pages.directions.direction_criteria("en")) and abs(sum(weights) - 1) < 0.01
+    fig, table = pages.directions.directions_view(web_ctx, "example", weights, "en")
     assert "ILLUSTRATIVE" in text_of(table)
     first = fig.data[0].y[-1]
-    codes = [c for c, _ in cb.direction_criteria("en")]
+    codes = [c for c, _ in pages.directions.direction_criteria("en")]
     only_risk = [1.0 if c == "risk" else 0.0 for c in codes]
-    fig2, _ = cb.directions_view(web_ctx, "example", only_risk, "en")
+    fig2, _ = pages.directions.directions_view(web_ctx, "example", only_risk, "en")
     assert list(fig2.data[0].y) != list(fig.data[0].y) or fig2.data[0].y[-1] != first
 
 
@@ -223,23 +245,53 @@ def test_slider_encoding(position: int | None, value: float) -> None:
 
 def test_ahp_consistency_is_live() -> None:
     blk = ea.block("score", "en")
-    cr, fig, revise = cb.ahp_view("score", [0] * len(blk.pairs), "en")
+    cr, fig, revise = pages.experts.ahp_view("score", [0] * len(blk.pairs), "en")
     assert "CR = 0.000" in text_of(cr) and "No judgement needs revising" in text_of(revise)
     assert fig.data[0].x == pytest.approx([0.25] * 4)
-    cr, _, revise = cb.ahp_view("score", [8, 0, 0, -8, 0, 0], "en")
+    cr, _, revise = pages.experts.ahp_view("score", [8, 0, 0, -8, 0, 0], "en")
     assert "NOT acceptable" in text_of(cr)
     assert "Revisit first" in text_of(revise)
-    stale, _, _ = cb.ahp_view("criteria", [0] * 6, "en")  # sliders of the other block still on the page
+    stale, _, _ = pages.experts.ahp_view("criteria", [0] * 6, "en")  # sliders of the other block still on the page
     assert text_of(stale) == ""
+
+
+def test_a_slider_moved_towards_an_item_raises_its_weight(tmp_path: Path) -> None:
+    """Issue 21: the sliders were reversed. Moved towards the right-hand item, that item gets the larger weight,
+    and the saved response says the same (a_ij = 1/9 of the left item over the right one)."""
+    blk = ea.block("score", "en")
+    (i, j) = blk.pairs[0]
+    towards_right = [ea.MAX_STEP] + [0] * (len(blk.pairs) - 1)
+    _, fig, _ = pages.experts.ahp_view("score", towards_right, "en")
+    weight = dict(zip(fig.data[0].y, fig.data[0].x, strict=True))
+    assert weight[blk.labels[j]] > weight[blk.labels[i]]
+    ctx = WebContext(store_path=Path(":memory:"), responses_dir=tmp_path)
+    pages.experts.ahp_save(ctx, "score", towards_right, "Expert", "en", confirmed=True)
+    saved = ctx.responses().responses(kind="score_weights")[0]
+    assert saved.judgements["score"][(blk.items[i], blk.items[j])] == pytest.approx(1 / 9)
+    res = saved.ahp("score")
+    w = dict(zip(res.labels, res.weights, strict=True))
+    assert w[blk.items[j]] > w[blk.items[i]]
 
 
 def test_ahp_save_needs_a_name_and_appends(tmp_path: Path) -> None:
     ctx = WebContext(store_path=Path(":memory:"), responses_dir=tmp_path)
-    assert "Enter your name" in text_of(cb.ahp_save(ctx, "score", [0] * 6, "  ", "en"))
-    assert "Saved: Expert One" in text_of(cb.ahp_save(ctx, "score", [2, 0, 0, 0, 0, 0], "Expert  One", "en"))
+    assert "Enter your name" in text_of(pages.experts.ahp_save(ctx, "score", [0] * 6, "  ", "en"))
+    assert "Saved: Expert One" in text_of(pages.experts.ahp_save(ctx, "score", [2, 0, 0, 0, 0, 0], "Expert  One", "en"))
     recs = ctx.responses().records()
     assert len(recs) == 1 and recs[0]["kind"] == "score_weights" and recs[0]["source"] == "dashboard"
-    assert "Expert One" in text_of(cb.collected_view(ctx, "en"))
+    assert "Expert One" in text_of(pages.experts.collected_view(ctx, "en"))
+
+
+def test_an_inconsistent_matrix_is_saved_only_after_confirmation_with_its_cr(tmp_path: Path) -> None:
+    ctx = WebContext(store_path=Path(":memory:"), responses_dir=tmp_path)
+    bad = [8, 0, 0, -8, 0, 0]
+    cr = pages.experts.ahp_cr("score", bad, "en")
+    assert cr > pages.experts.CR_LIMIT
+    assert "Save them anyway" in text_of(pages.experts.ahp_save(ctx, "score", bad, "Expert", "en"))
+    assert ctx.responses().records() == []
+    assert "Saved" in text_of(pages.experts.ahp_save(ctx, "score", bad, "Expert", "en", confirmed=True))
+    saved = ctx.responses().responses(kind="score_weights")[0]
+    assert f"CR = {cr:.3f} at saving (above 0.1; saved after confirmation)" in saved.notes
 
 
 def test_concurrent_saves_lose_nothing(tmp_path: Path) -> None:
@@ -253,7 +305,8 @@ def test_concurrent_saves_lose_nothing(tmp_path: Path) -> None:
         try:
             barrier.wait()
             for j in range(per_thread):
-                out = cb.ahp_save(ctx, "score", [k % 9 - 4, 0, 1, 0, -1, j], f"expert {k}-{j}", "en")
+                out = pages.experts.ahp_save(ctx, "score", [k % 9 - 4, 0, 1, 0, -1, j], f"expert {k}-{j}", "en",
+                                             confirmed=True)
                 assert "Saved" in text_of(out)
         except BaseException as exc:  # noqa: BLE001 - re-raised below in the main thread
             failures.append(exc)
@@ -285,9 +338,9 @@ def _filled_questionnaire(tmp_path: Path) -> bytes:
 def test_questionnaire_upload_validates_and_stores(tmp_path: Path) -> None:
     ctx = WebContext(store_path=Path(":memory:"), responses_dir=tmp_path / "resp")
     content = _filled_questionnaire(tmp_path)
-    report = text_of(cb.questionnaire_upload(ctx, data_url(content), "my answers.xlsx", "en"))
+    report = text_of(pages.experts.questionnaire_upload(ctx, data_url(content), "my answers.xlsx", "en"))
     assert "my answers.xlsx: Web Tester, 36 judgements, 0 missing" in report and "stored" in report
-    again = text_of(cb.questionnaire_upload(ctx, data_url(content), "my answers.xlsx", "en"))
+    again = text_of(pages.experts.questionnaire_upload(ctx, data_url(content), "my answers.xlsx", "en"))
     assert "already stored (same file)" in again
     assert len(ctx.responses().records()) == 1
     assert ctx.responses().records()[0]["source"] == "my answers.xlsx"
@@ -302,7 +355,7 @@ def test_questionnaire_upload_validates_and_stores(tmp_path: Path) -> None:
 ])
 def test_bad_questionnaire_shows_the_error(tmp_path: Path, content: bytes, name: str, match: str) -> None:
     ctx = WebContext(store_path=Path(":memory:"), responses_dir=tmp_path)
-    report = cb.questionnaire_upload(ctx, data_url(content), name, "en")
+    report = pages.experts.questionnaire_upload(ctx, data_url(content), name, "en")
     assert "msg-error" in report.className
     assert match in text_of(report)
     assert "upload-" not in text_of(report)
@@ -310,7 +363,7 @@ def test_bad_questionnaire_shows_the_error(tmp_path: Path, content: bytes, name:
 
 
 def test_questionnaire_template_download(web_ctx: WebContext) -> None:
-    dl = cb.questionnaire_download(web_ctx, "ru")
+    dl = pages.experts.questionnaire_download(web_ctx, "ru")
     assert dl["filename"] == "regint_questionnaire_ru.xlsx"
     assert base64.b64decode(dl["content"])[:2] == b"PK"
     assert list(web_ctx.upload_dir.iterdir()) == []
@@ -323,7 +376,7 @@ def test_data_import_all_or_nothing() -> None:
     try:
         before = len(ctx.imports())
         bad = (FIXTURES / "bad" / "tidy_unknown_region.csv").read_bytes()
-        report = cb.data_import(ctx, data_url(bad, "text/csv"), "tidy_unknown_region.csv", "en")
+        report = pages.data.data_import(ctx, data_url(bad, "text/csv"), "tidy_unknown_region.csv", "en")
         text = text_of(report)
         assert "tidy_unknown_region.csv, row 3, column region: unknown region" in text
         assert "The store is unchanged." in text and "upload-" not in text
@@ -331,14 +384,14 @@ def test_data_import_all_or_nothing() -> None:
         good = "region;indicator;period;value;unit;currency;source;status;note\n" \
                "BY-VI;exports_usd;2031;2976.3;mln USD;USD;belstat_stranoved;secondary;web test\n"
         panel_before = ctx.panel()
-        report = text_of(cb.data_import(ctx, data_url(good.encode()), "vitebsk.csv", "en"))
+        report = text_of(pages.data.data_import(ctx, data_url(good.encode()), "vitebsk.csv", "en"))
         assert "vitebsk.csv: imported 1 observations" in report
         log = ctx.imports()
         assert len(log) == before + 1 and log["file_name"].iloc[-1] == "vitebsk.csv"
         assert ctx.panel() is not panel_before  # the cache was refreshed
         row = ctx.panel().query("region == 'BY-VI' and indicator == 'exports_usd' and period == '2031'")
         assert row["file"].iloc[0] == "vitebsk.csv"
-        again = text_of(cb.data_import(ctx, data_url(good.encode()), "vitebsk.csv", "en"))
+        again = text_of(pages.data.data_import(ctx, data_url(good.encode()), "vitebsk.csv", "en"))
         assert "already imported" in again
         assert list(ctx.upload_dir.iterdir()) == []
     finally:
@@ -346,18 +399,22 @@ def test_data_import_all_or_nothing() -> None:
 
 
 def test_data_page_parts(web_ctx: WebContext) -> None:
-    assert "rosstat_regions_2022" in text_of(cb.sources_view("en"))
-    fig = cb.coverage_view(web_ctx, "en")
-    assert "RU-SMO" in list(fig.data[0].x)
-    assert "regint default dataset" in text_of(cb.imports_view(web_ctx, "en"))
+    assert "Rosstat, Regions of Russia" in text_of(pages.data.sources_view("en"))
+    assert "официальные" in text_of(pages.data.sources_view("ru"))
+    fig = pages.data.coverage_view(web_ctx, "en")
+    assert "Smolensk Oblast" in list(fig.data[0].x)
+    assert "regint default dataset" in text_of(pages.data.imports_view(web_ctx, "en"))
 
 
 def test_tables_download(web_ctx: WebContext) -> None:
     from openpyxl import load_workbook
 
-    dl = cb.tables_download(web_ctx, "en")
+    dl = pages.report.tables_download(web_ctx, "en")
     wb = load_workbook(io.BytesIO(base64.b64decode(dl["content"])), read_only=True)
-    assert {"preconditions", "index", "coverage"} <= set(wb.sheetnames)
+    assert {"preconditions", "index", "coverage", "left out"} <= set(wb.sheetnames)
+    ru = pages.report.tables_download(web_ctx, "ru")
+    wb = load_workbook(io.BytesIO(base64.b64decode(ru["content"])), read_only=True)
+    assert {"Предпосылки", "Индекс", "Покрытие данными", "Не вошло"} <= set(wb.sheetnames)
 
 
 # -- the app -----------------------------------------------------------------------------------------------------
@@ -401,10 +458,11 @@ def test_report_job_builds_in_a_private_folder_and_downloads(web_ctx: WebContext
         return path
 
     monkeypatch.setattr(web_ctx, "report_builder", fake_build)
-    job = cb.report_start(web_ctx, "en", "html", quick=True)
+    job = pages.report.report_start(web_ctx, "en", "html", quick=True)
     web_ctx.jobs.wait(job)
-    done, total, status, download, finished = cb.report_poll(web_ctx, job, "en")
+    done, total, status, download, finished = pages.report.report_poll(web_ctx, job, "en")
     assert finished and download is not None and download["filename"] == "regint_report_en.html"
+    assert seen["pair"] == ("RU-SMO", "BY-VI")
     assert base64.b64decode(download["content"]) == b"<html>=cmd</html>"
     assert seen["out"].parent == web_ctx.upload_dir and not seen["out"].exists()
     assert "Ready" in text_of(status)

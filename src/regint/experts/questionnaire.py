@@ -245,6 +245,8 @@ class Response:
             r = self.ratings
             rec["ratings"] = {str(a): {str(c): (None if pd.isna(v) else float(v)) for c, v in r.loc[a].items()}
                               for a in r.index}
+        if self.notes:
+            rec["notes"] = list(self.notes)
         return rec
 
     @classmethod
@@ -261,7 +263,8 @@ class Response:
         return cls(respondent=rec["respondent"], date=rec.get("date"), kind=rec.get("kind", "generic"),
                    lang=rec.get("lang", "en"), blocks=blocks, judgements=judg, ratings=ratings, missing=missing,
                    source=rec.get("source", ""), sha256=rec.get("sha256", ""),
-                   organisation=rec.get("organisation", ""), illustrative=bool(rec.get("illustrative", False)))
+                   organisation=rec.get("organisation", ""), illustrative=bool(rec.get("illustrative", False)),
+                   notes=tuple(str(n) for n in rec.get("notes", ())))
 
 
 def _sha256(path: Path) -> str:

@@ -1,7 +1,7 @@
 """The dashboard: explore the data, compare the pairs, run scenarios and collect expert judgements in a browser.
 
 Start it with ``regint serve`` (loopback, port 8050) or build it with :func:`regint.web.app.create_app`. The
-callbacks are plain functions in :mod:`regint.web.callbacks` that call the analysis modules; see
+pages are modules of :mod:`regint.web.pages` (layout, plain functions, callbacks) that render a study; see
 :mod:`regint.web.uploads` and :mod:`regint.web.downloads` for how files cross the browser boundary.
 """
 

@@ -5,7 +5,8 @@
 >>> app.run(host="127.0.0.1", port=8050)     # or: regint serve
 
 Pages are addressed by path (``/overview``, ``/indicators``, ``/index``, ``/scenarios``, ``/directions``,
-``/experts``, ``/data``, ``/report``); ``?lang=en`` or ``?lang=ru`` chooses the language on arrival.
+``/experts``, ``/data``, ``/report``); the query string holds the rest of the view (language, pair, the page's
+controls: :mod:`regint.web.state`), so a copied address reopens the same view.
 """
 
 from __future__ import annotations
@@ -16,15 +17,17 @@ from pathlib import Path
 import dash
 from dash import dcc, html
 
+from regint.study.settings import DEFAULT_PAIR
 from regint.web import pages, wiring
 from regint.web.auth import AuthConfig
 from regint.web.context import ReportBuilder, WebContext
-from regint.web.i18n import check_lang, t
+from regint.web.i18n import check_lang, dropdown_labels, t
+from regint.web.pages import experts
 from regint.web.style import CSS
 from regint.web.uploads import MAX_BYTES
 
 _INDEX = """<!DOCTYPE html>
-<html>
+<html lang="{lang}">
     <head>
         {%metas%}
         <title>{%title%}</title>
@@ -79,14 +82,14 @@ def create_app(store_path: str | Path | None = None, responses_dir: str | Path |
                      index_runs=index_runs, report_builder=report_builder)
     start_lang = check_lang(lang or os.environ.get("REGINT_LANG"))
     app = dash.Dash(__name__, title="regint", update_title=None,  # type: ignore[arg-type]
-                    suppress_callback_exceptions=False, index_string=_INDEX,
+                    suppress_callback_exceptions=False, index_string=_INDEX.replace("{lang}", start_lang),
                     assets_folder=str(Path(__file__).parent / "_no_assets"), include_assets_files=False,
                     serve_locally=True)
     app.layout = _shell(start_lang)
     validation = html.Div([_shell(start_lang), *pages.all_pages(start_lang),
-                           html.Div(pages.ahp_pairs("score", start_lang))])
+                           html.Div(experts.ahp_pairs("score", start_lang))])
     app.validation_layout = validation  # type: ignore[assignment]
-    wiring.register(app, ctx)
+    wiring.register(app, ctx, start_lang)
     _harden(app.server)
     if auth is not None:
         from regint.web.auth import install
@@ -106,12 +109,14 @@ def _scenario_baseline(ctx: WebContext) -> None:
     if not sa.available():
         return
 
-    def provide() -> sa.ScenarioInputs:
-        return ctx.cached("scenario_inputs", lambda: sa.make_inputs(ctx.study()))
+    def provide(pair: tuple[str, str] | None = None) -> sa.ScenarioInputs:
+        chosen = tuple(pair) if pair else DEFAULT_PAIR
+        return ctx.cached(f"scenario_inputs:{chosen[0]}:{chosen[1]}",
+                          lambda: sa.make_inputs(ctx.study(chosen)))  # type: ignore[arg-type]
 
     def run() -> None:
         try:
-            provide()
+            provide(None)
             sa.use_provider(provide)
         except Exception:  # noqa: BLE001 - the runs keep the labelled fallback baseline
             return
@@ -121,17 +126,29 @@ def _scenario_baseline(ctx: WebContext) -> None:
 
 
 def _shell(lang: str) -> html.Div:
+    from regint.web.pages.base import pair_options
+    from regint.web.state import pair_key
+
     return html.Div([
         dcc.Location(id="url", refresh=False),
+        dcc.Store(id="rendered"),
+        dcc.Store(id="doc-meta"),
+        dcc.Store(id="doc-meta-done"),
         html.Header([
             html.Div([html.H1(t("app_title", lang), id="title"), html.Div(t("app_subtitle", lang), id="subtitle",
                                                                           className="sub")]),
-            html.Div([html.Span(t("language", lang) + ":", id="lang-label"),
-                      dcc.RadioItems(id="lang", value=lang, inline=True,
-                                     options=[{"label": " RU", "value": "ru"}, {"label": " EN", "value": "en"}])],
-                     className="lang"),
+            html.Div([
+                html.Label([html.Span(t("pair_label", lang) + ":", id="pair-label"),
+                            dcc.Dropdown(labels=dropdown_labels(lang), id="pair", options=pair_options(lang), value=pair_key(DEFAULT_PAIR),
+                                         clearable=False, searchable=False, className="pair-picker")],
+                           className="pair"),
+                html.Div([html.Span(t("language", lang) + ":", id="lang-label"),
+                          dcc.RadioItems(id="lang", value=lang, inline=True,
+                                         options=[{"label": " RU", "value": "ru"}, {"label": " EN", "value": "en"}])],
+                         className="lang"),
+            ], className="top-controls"),
         ], className="top"),
-        html.Nav(wiring.nav("overview", lang), id="nav", className="tabs"),
+        html.Nav(wiring.nav("overview", lang, ""), id="nav", className="tabs"),
         html.Main(html.Div(id="page")),
     ])
 

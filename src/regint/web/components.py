@@ -6,26 +6,34 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from dash import html
 
 from regint.web.i18n import t
 
 
-def fmt_value(value: Any, digits: int = 4) -> str:
-    """A number for a table: thousands separated, ``digits`` significant figures below 1,000; ``—`` for none."""
+def fmt_value(value: Any, digits: int = 4, lang: str = "en") -> str:
+    """A number for a table: thousands separated by a thin space, ``digits`` significant figures below 1,000,
+    a decimal comma in Russian; ``—`` for none."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
     if isinstance(value, bool):
         return "✓" if value else "✗"
-    if isinstance(value, int | float):
+    if isinstance(value, int | float | np.integer | np.floating):
         x = float(value)
         if x.is_integer() and abs(x) < 1e15:
             return f"{int(x):,}".replace(",", "\u202f")
         if abs(x) >= 1000:
             return f"{x:,.0f}".replace(",", "\u202f")
-        return f"{x:.{digits}g}"
+        text = f"{x:.{digits}g}"
+        return text.replace(".", ",") if lang == "ru" else text
     return str(value)
+
+
+def fmt_int(n: int, lang: str) -> str:
+    """A whole number with thousands separated: "1,000" in English, "1 000" (thin space) in Russian."""
+    return f"{int(n):,}".replace(",", "\u202f") if lang == "ru" else f"{int(n):,}"
 
 
 def table(frame: pd.DataFrame, lang: str, *, max_rows: int = 300, columns: dict[str, str] | None = None,
@@ -37,7 +45,7 @@ def table(frame: pd.DataFrame, lang: str, *, max_rows: int = 300, columns: dict[
     names = columns or {}
     head = html.Thead(html.Tr([html.Th(names.get(str(c), str(c))) for c in shown.columns]))
     body = html.Tbody([
-        html.Tr([html.Td(fmt_value(v), className="num" if (c in numeric or isinstance(v, int | float))
+        html.Tr([html.Td(fmt_value(v, lang=lang), className="num" if (c in numeric or isinstance(v, int | float))
                          and not isinstance(v, bool) else None)
                  for c, v in zip(shown.columns, row, strict=True)])
         for row in shown.itertuples(index=False, name=None)

@@ -174,18 +174,18 @@ class WebContext:
         def make() -> Study:
             from regint.study import MonteCarlo, Settings, Study
 
-            settings = Settings(pair=pair, mc=MonteCarlo(index=self.index_runs))
+            settings = Settings(pair=tuple(pair), mc=MonteCarlo(index=self.index_runs))  # type: ignore[arg-type]
             return Study(settings, self.panel(), imports=self.imports())
         return self.cached(f"study:{pair[0]}:{pair[1]}", make)
 
-    def index_result(self) -> PairIndexResult:
-        """The border-pair index of the study with its Monte Carlo of :attr:`index_runs` base runs."""
-        return _value(self.study().index)
+    def index_result(self, pair: tuple[str, str] = PAIR) -> PairIndexResult:
+        """The border-pair index of the pair's study with its Monte Carlo of :attr:`index_runs` base runs."""
+        return _value(self.study(pair).index)
 
-    def preconditions(self, lang: str = "en") -> PreconditionsResult:
+    def preconditions(self, lang: str = "en", pair: tuple[str, str] = PAIR) -> PreconditionsResult:
         """The preconditions of integration of the pair and its comparators, texts in ``lang`` (an unknown
         language falls back to the dashboard's default)."""
-        return _value(self.study().preconditions_in(check_lang(lang)))
+        return _value(self.study(pair).preconditions_in(check_lang(lang)))
 
     def warm_up(self) -> threading.Thread:
         """Read the panel and compute the preconditions and the index in a background thread, so the first

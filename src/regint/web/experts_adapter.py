@@ -1,8 +1,10 @@
 """The link between the experts page and :mod:`regint.experts`: blocks, slider encoding, saving responses.
 
-A judgement is entered on a slider from -8 to 8 between the pair's left item *i* and right item *j*: position 0
-is "equal" (1); moving towards an item says it matters more. Position -*k* (towards the left item) gives
-:math:`a_{ij} = k + 1` (Saaty's 2 … 9), position +*k* (towards the right item) :math:`a_{ij} = 1/(k + 1)`.
+A judgement is entered on a slider from -8 (the left end) to 8 (the right end), moved towards the item that
+matters more: position 0 is "equal" (1), position -*k* (towards the left item) says the left item matters
+*k* + 1 times more (Saaty's 2 … 9), position *k* (towards the right item) the right one (1/2 … 1/9). (Until
+December 2026 the sign was the other way round and judgements entered in the browser were saved inverted;
+issue 21.)
 
 :class:`regint.experts.questionnaire.ResponseStore` appends atomically (temporary file and ``os.replace``) but
 reads the old file first, so two writers at the same moment could each replace the file with their own line
@@ -65,10 +67,11 @@ def block(code: str, lang: str) -> Block:
 
 
 def slider_to_saaty(position: float | None) -> float:
-    """Slider position → the judgement :math:`a_{ij}` of left item over right item (0 → 1, -2 → 3, 2 → 1/3)."""
-    k = -int(round(float(position or 0)))  # towards the left item (negative position) favours the left item
+    """Slider position → the judgement :math:`a_{ij}` of the left item *i* over the right item *j*
+    (0 → 1; -2, towards the left item → 3; 2, towards the right item → 1/3)."""
+    k = int(round(float(position or 0)))
     k = max(-MAX_STEP, min(MAX_STEP, k))
-    return float(k + 1) if k >= 0 else 1.0 / (1 - k)
+    return float(1 - k) if k <= 0 else 1.0 / (1 + k)
 
 
 def saaty_to_slider(value: float) -> int:

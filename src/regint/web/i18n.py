@@ -6,7 +6,7 @@ directions come from the bilingual catalogs of the analysis modules.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 Lang = Literal["en", "ru"]
 LANGS: tuple[str, ...] = ("ru", "en")
@@ -14,8 +14,44 @@ DEFAULT_LANG: Lang = "ru"
 
 LABELS: dict[str, dict[str, str]] = {
     # shell
-    "app_title": {"en": "regint — integration of Smolensk and Vitebsk oblasts",
-                  "ru": "regint — интеграция Смоленской и Витебской областей"},
+    "app_title": {"en": "regint — economic integration of Russian and Belarusian border regions",
+                  "ru": "regint — экономическая интеграция приграничных регионов России и Беларуси"},
+    "app_short": {"en": "regint", "ru": "regint"},
+    "status_official": {"en": "official", "ru": "официальные"},
+    "status_secondary": {"en": "secondary", "ru": "вторичные"},
+    "status_derived": {"en": "derived", "ru": "расчётные"},
+    "status_estimate": {"en": "estimate", "ru": "оценка"},
+    "status_cited": {"en": "cited", "ru": "со ссылкой на источник"},
+    "status_data": {"en": "data", "ru": "по данным"},
+    "status_assumption": {"en": "assumption", "ru": "допущение"},
+    "sheet_data": {"en": "data", "ru": "Данные"},
+    "sheet_meta": {"en": "metadata", "ru": "Метаданные"},
+    "field": {"en": "Field", "ru": "Поле"},
+    "definition": {"en": "Definition", "ru": "Определение"},
+    "conversion": {"en": "Conversion", "ru": "Пересчёт"},
+    "left_out": {"en": "Left out", "ru": "Не вошло"},
+    "nothing_left_out": {"en": "nothing", "ru": "ничего"},
+    "rounding": {"en": "Rounding", "ru": "Округление"},
+    "rounding_text": {"en": "values rounded as displayed: four significant figures, whole numbers from 1,000",
+                      "ru": "значения округлены как на экране: четыре значащие цифры, от 1000 — до целых"},
+    "made": {"en": "Made by", "ru": "Подготовлено"},
+    "pair_label": {"en": "Pair of regions", "ru": "Пара регионов"},
+    "source_line": {"en": "Source: {sources}", "ru": "Источник: {sources}"},
+    "fresh_badge": {"en": "{region}: data to {year}", "ru": "{region}: данные по {year} г."},
+    "fresh_none": {"en": "{region}: no data", "ru": "{region}: данных нет"},
+    "fx_dropped": {"en": "{n} value(s) left out: no annual average exchange rate to the US dollar for {what}.",
+                   "ru": "Не показано значений: {n} — нет среднегодового курса к доллару США за {what}."},
+    "fx_note": {"en": "Converted to US dollars at annual average official rates (fx_usd of the central banks).",
+                "ru": "Пересчитано в доллары США по среднегодовым официальным курсам центральных банков."},
+    "two_panels": {"en": "Different currencies are shown in separate panels (never on one axis); tick “in US dollars” "
+                         "to compare them on one scale.",
+                   "ru": "Разные валюты показаны на отдельных панелях (не на одной оси); отметьте «в долларах США», "
+                         "чтобы сравнить их в одной шкале."},
+    "in_usd": {"en": " in US dollars", "ru": " в долларах США"},
+    "map_default_only": {"en": "The locator map is drawn for Smolensk and Vitebsk oblasts; the index page maps every "
+                               "border pair.",
+                         "ru": "Обзорная карта построена для Смоленской и Витебской областей; все приграничные пары "
+                               "показаны на карте страницы «Индекс»."},
     "app_subtitle": {"en": "Decision support for the economic integration of a Russian and a Belarusian region",
                      "ru": "Поддержка решений по экономической интеграции российского и белорусского регионов"},
     "language": {"en": "Language", "ru": "Язык"},
@@ -42,8 +78,8 @@ LABELS: dict[str, dict[str, str]] = {
     "illustrative": {"en": "ILLUSTRATIVE: uses the shipped fictitious expert answers, not a survey of real experts.",
                      "ru": "ИЛЛЮСТРАЦИЯ: использованы поставляемые вымышленные ответы экспертов, а не опрос реальных экспертов."},
     # overview
-    "overview_title": {"en": "The pair: Smolensk oblast (Russia) and Vitebsk oblast (Belarus)",
-                       "ru": "Пара: Смоленская область (Россия) и Витебская область (Беларусь)"},
+    "overview_title": {"en": "The pair: {a} (Russia) and {b} (Belarus)",
+                       "ru": "Пара: {a} (Россия) и {b} (Беларусь)"},
     "profile": {"en": "Profile (latest year with data)", "ru": "Профиль (последний год с данными)"},
     "key_indicators": {"en": "Key indicators of integration", "ru": "Ключевые показатели интеграции"},
     "trends": {"en": "Trends", "ru": "Динамика"},
@@ -84,6 +120,11 @@ LABELS: dict[str, dict[str, str]] = {
     "rank": {"en": "Rank", "ru": "Ранг"},
     "rank_interval": {"en": "Rank 5–95 %", "ru": "Ранг 5–95 %"},
     "dropped": {"en": "Left out for lack of data: {codes}", "ru": "Исключены из-за отсутствия данных: {codes}"},
+    "index_chart_title": {"en": "Cross-border integration index by year", "ru": "Индекс трансграничной интеграции по годам"},
+    "score_unit": {"en": "points, 0–100", "ru": "баллы, 0–100"},
+    "nominal": {"en": "nominal weights", "ru": "номинальные веса"},
+    "index_source": {"en": "Source: regint calculation from the observations of the store (see the Data page)",
+                     "ru": "Источник: расчёт regint по наблюдениям хранилища (см. страницу «Данные»)"},
     "pairs_map": {"en": "Pairs on the map", "ru": "Пары на карте"},
     # scenarios
     "scenarios_title": {"en": "Scenarios of integration", "ru": "Сценарии интеграции"},
@@ -103,14 +144,93 @@ LABELS: dict[str, dict[str, str]] = {
     "never": {"en": "not within the horizon", "ru": "не в пределах горизонта"},
     "run_mc": {"en": "Run Monte Carlo", "ru": "Запустить Монте-Карло"},
     "draws": {"en": "Draws", "ru": "Число прогонов"},
-    "mc_running": {"en": "Monte Carlo: {done:,} of {total:,} draws", "ru": "Монте-Карло: {done:,} из {total:,} прогонов"},
-    "mc_done": {"en": "Monte Carlo done: {n:,} draws, seed {seed}", "ru": "Монте-Карло завершён: {n:,} прогонов, seed {seed}"},
+    "mc_running": {"en": "Monte Carlo: {done} of {total} draws", "ru": "Монте-Карло: {done} из {total} прогонов"},
+    "mc_done": {"en": "Monte Carlo done: {n} draws, seed {seed}",
+                "ru": "Монте-Карло завершён: прогонов — {n}, начальное значение генератора — {seed}"},
     "mc_band": {"en": "90 % interval", "ru": "90 %-й интервал"},
     "mc_median": {"en": "Median", "ru": "Медиана"},
     "p_by_horizon": {"en": "P(met by horizon)", "ru": "P(достигнута к горизонту)"},
     "median_year": {"en": "Median year", "ru": "Медианный год"},
-    "baseline_note": {"en": "Baseline: {n} of {total} values are labelled fallbacks (not from the store): {keys}.",
-                      "ru": "База: {n} из {total} значений — помеченные резервные значения (не из хранилища): {keys}."},
+    "baseline_note": {"en": "Baseline: {n} of {total} values are labelled fallbacks (not from the store){keys}.",
+                      "ru": "Базовые значения: {n} из {total} — помеченные резервные значения (не из хранилища){keys}."},
+    "for_region_now": {"en": "What the data say for {region}", "ru": "Что показывают данные для региона «{region}»"},
+    "side_wage": {"en": "Average monthly wage: {usd} US dollars a month in {year}, {ratio} of the level of {other}.",
+                  "ru": "Средняя заработная плата: {usd} долл. США в месяц в {year} г.; это {ratio} от уровня "
+                        "региона «{other}»."},
+    "side_exports": {"en": "Exports of goods: {value} {unit} in {year}.",
+                     "ru": "Экспорт товаров: {value} {unit} в {year} г."},
+    "for_region": {"en": "What this means for {region} in {year}", "ru": "Что это значит для региона «{region}» в {year} г."},
+    "sides_note": {"en": "Against the inertial path, central values; each side in the unit of the model's outcome.",
+                   "ru": "Относительно инерционного пути, центральные значения; для каждой стороны — в единицах "
+                         "показателя модели."},
+    "see_value_note": {"en": "see the note of each value", "ru": "см. примечание к каждому значению"},
+    "default_dataset": {"en": "regint default dataset", "ru": "набор данных regint по умолчанию"},
+    "format_shipped": {"en": "shipped", "ru": "поставляемый"},
+    "cr_confirm": {"en": "The consistency ratio of these judgements is CR = {cr:.3f}, above 0.1: they contradict each "
+                         "other noticeably. Save them anyway (the CR is recorded with the response)?",
+                   "ru": "Отношение согласованности этих суждений CR = {cr:.3f} выше 0,1: они заметно противоречат "
+                         "друг другу. Всё равно сохранить (CR будет записано вместе с ответом)?"},
+    "unsaved": {"en": "The judgements on this page are not saved yet: they are lost if you leave the page.",
+                "ru": "Суждения на этой странице ещё не сохранены: при уходе со страницы они будут потеряны."},
+    "ratings_borrowed": {
+        "en": "ILLUSTRATIVE in part: the criterion weights are those of the {n} response(s) collected in this "
+              "dashboard; the ratings of the directions are the shipped fictitious example's, because no collected "
+              "response rates the directions yet (upload filled questionnaires on the Experts page).",
+        "ru": "ЧАСТИЧНО ИЛЛЮСТРАЦИЯ: веса критериев — по ответам, собранным в этой панели (ответов: {n}); оценки "
+              "направлений — из поставляемого вымышленного примера, поскольку собранные ответы направления пока не "
+              "оценивают (загрузите заполненные анкеты на странице «Эксперты»)."},
+    "crit_available": {"en": "data available", "ru": "данные есть"},
+    "crit_unavailable": {"en": "not used: no data", "ru": "не используется: нет данных"},
+    "crit_no_values": {"en": "no values given", "ru": "значения не заданы"},
+    "crit_left_out": {"en": "Left out for lack of values (the weights are renormalised over the rest): {names}.",
+                      "ru": "Не учтены из-за отсутствия значений (веса пересчитаны по остальным критериям): {names}."},
+    "weight_used": {"en": "Weight used", "ru": "Использованный вес"},
+    "rank_topsis": {"en": "Rank, TOPSIS", "ru": "Ранг по TOPSIS"},
+    "rank_vikor": {"en": "Rank, VIKOR", "ru": "Ранг по VIKOR"},
+    "rank_wsm": {"en": "Rank, weighted sum", "ru": "Ранг по взвешенной сумме"},
+    "closeness_unit": {"en": "relative closeness to the ideal, 0–1", "ru": "относительная близость к идеалу, 0–1"},
+    "directions_source": {"en": "Source: regint ranking of the expert answers collected",
+                          "ru": "Источник: ранжирование regint по собранным ответам экспертов"},
+    "directions_source_ex": {"en": "Source: regint ranking of the shipped fictitious example answers (illustrative)",
+                             "ru": "Источник: ранжирование regint по поставляемым вымышленным ответам (иллюстрация)"},
+    "sheet_preconditions": {"en": "preconditions", "ru": "Предпосылки"},
+    "sheet_not_computed": {"en": "not computed", "ru": "Не рассчитано"},
+    "sheet_index": {"en": "index", "ru": "Индекс"},
+    "coverage_sheet": {"en": "coverage", "ru": "Покрытие данными"},
+    "sheet_left_out": {"en": "left out", "ru": "Не вошло"},
+    "table": {"en": "Table", "ru": "Таблица"},
+    "report_pair": {"en": "Pair: {pair}.", "ru": "Пара: {pair}."},
+    "address": {"en": "Address", "ru": "Адрес"},
+    "coverage_unit": {"en": "years with data", "ru": "число лет с данными"},
+    "coverage_source": {"en": "Source: observations in the store (see the sources below)",
+                        "ru": "Источник: наблюдения хранилища (см. перечень источников ниже)"},
+    "compare_with": {"en": "Compare with", "ru": "Сравнить со сценарием"},
+    "print_brief": {"en": "Print a one-page brief", "ru": "Распечатать краткую справку"},
+    "scenarios_pair": {"en": "{a} and {b}; horizon {start}–{end}.", "ru": "{a} и {b}; горизонт {start}–{end} гг."},
+    "bad_start": {"en": "Start years outside the horizon {start}–{end} (correct them; nothing was run):",
+                  "ru": "Год начала вне горизонта {start}–{end} (исправьте; расчёт не выполнен):"},
+    "bad_inputs": {"en": "Correct the inputs to see the result", "ru": "Исправьте исходные данные, чтобы увидеть результат"},
+    "bad_draws": {"en": "The number of draws must be a whole number from {lo} to {hi}; the Monte Carlo was not started.",
+                  "ru": "Число прогонов должно быть целым, от {lo} до {hi}; расчёт Монте-Карло не запущен."},
+    "engine_note": {"en": "Message of the scenario model:", "ru": "Сообщение модели сценариев (на английском языке):"},
+    "scenario_source": {"en": "Source: regint scenario model on the study's baseline (central parameter values)",
+                        "ru": "Источник: сценарная модель regint на базовых данных исследования (центральные значения параметров)"},
+    "lever_breakdown": {"en": "Which lever brings what: {outcome} at the horizon, each lever alone",
+                        "ru": "Вклад мер: {outcome} на горизонте, каждая мера отдельно"},
+    "lever_breakdown_note": {"en": "Effect of each lever run alone against the inertial path; effects of several levers "
+                                   "need not add up.",
+                             "ru": "Эффект каждой меры, применённой отдельно, относительно инерционного пути; эффекты "
+                                   "нескольких мер не обязательно складываются."},
+    "lever": {"en": "Lever", "ru": "Мера"},
+    "effect_alone": {"en": "Effect alone", "ru": "Эффект отдельно"},
+    "assumptions": {"en": "Assumptions (parameters with their status)", "ru": "Допущения (параметры и их статус)"},
+    "parameter": {"en": "Parameter", "ru": "Параметр"},
+    "low": {"en": "Low", "ru": "Нижнее"},
+    "central": {"en": "Central", "ru": "Центральное"},
+    "high": {"en": "High", "ru": "Верхнее"},
+    "run": {"en": "Run", "ru": "Расчёт"},
+    "sheet_paths": {"en": "paths", "ru": "Траектории"},
+    "levers_sheet": {"en": "levers", "ru": "Меры"},
     "warnings": {"en": "Warnings", "ru": "Предупреждения"},
     "timing": {"en": "computed in {ms:.0f} ms", "ru": "рассчитано за {ms:.0f} мс"},
     # directions
@@ -238,6 +358,19 @@ SCORE_COMPONENTS: dict[str, dict[str, str]] = {
 }
 
 
+#: The index's dimensions in Russian (the framework's names are English).
+DIMENSIONS_RU: dict[str, str] = {
+    "INDEX": "Индекс трансграничной интеграции", "trade": "Торговля и экономическое взаимодействие",
+    "convergence": "Сближение цен и доходов", "complementarity": "Взаимодополняемость и сбалансированность",
+    "investment": "Инвестиции и предприятия", "labour": "Труд и население", "connectivity": "Транспортная связанность",
+}
+
+
+def dimension_label(code: str, name: str, lang: str | None) -> str:
+    """A dimension of the index in ``lang`` (``name``: the framework's English name)."""
+    return DIMENSIONS_RU.get(code, name) if check_lang(lang) == "ru" else name
+
+
 def check_lang(lang: str | None) -> Lang:
     """``"ru"`` or ``"en"``; anything else (a stale browser value, ``None``) falls back to the default."""
     return lang if lang in LANGS else DEFAULT_LANG  # type: ignore[return-value]
@@ -256,3 +389,19 @@ def outcome_label(code: str, lang: str | None) -> str:
     """The name of a scenario outcome in ``lang``."""
     entry = OUTCOME_LABELS.get(code)
     return entry[check_lang(lang)] if entry else code
+
+
+#: Texts of Dash's dropdown (its own are English): the multi-select count, search, clear, "no options".
+_DROPDOWN: dict[str, dict[str, str]] = {
+    "ru": {"select_all": "Выбрать все", "deselect_all": "Снять выбор", "selected_count": "выбрано: {num_selected}",
+           "search": "Поиск", "clear_search": "Очистить поиск", "clear_selection": "Очистить выбор",
+           "no_options_found": "Ничего не найдено"},
+    "en": {"select_all": "Select all", "deselect_all": "Deselect all", "selected_count": "{num_selected} selected",
+           "search": "Search", "clear_search": "Clear search", "clear_selection": "Clear selection",
+           "no_options_found": "No options found"},
+}
+
+
+def dropdown_labels(lang: str | None) -> Any:
+    """The ``labels`` of a ``dcc.Dropdown`` in ``lang``."""
+    return dict(_DROPDOWN[check_lang(lang)])

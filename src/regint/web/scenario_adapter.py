@@ -44,7 +44,7 @@ class ScenarioInputs:
     parameters: dict[str, Parameter]
 
 
-_PROVIDER: Callable[[], ScenarioInputs] | None = None
+_PROVIDER: Callable[[tuple[str, str] | None], ScenarioInputs] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -52,21 +52,22 @@ def _fallback_inputs() -> ScenarioInputs:
     return make_inputs(None)
 
 
-def inputs() -> ScenarioInputs:
-    """The inputs of the provider set by :func:`use_provider` (the app's study, recomputed after an import),
-    else the catalogue with the labelled fallback baseline."""
-    return _PROVIDER() if _PROVIDER is not None else _fallback_inputs()
+def inputs(pair: tuple[str, str] | None = None) -> ScenarioInputs:
+    """The inputs of the pair (``None``: the default pair) from the provider set by :func:`use_provider` (the
+    app's study of that pair, recomputed after an import), else the catalogue with the labelled fallback
+    baseline."""
+    return _PROVIDER(pair) if _PROVIDER is not None else _fallback_inputs()
 
 
-def use_provider(provider: Callable[[], ScenarioInputs] | None) -> None:
-    """Make ``provider()`` the inputs of every run (the app passes its cached study inputs)."""
+def use_provider(provider: Callable[[tuple[str, str] | None], ScenarioInputs] | None) -> None:
+    """Make ``provider(pair)`` the inputs of every run (the app passes its cached study inputs)."""
     global _PROVIDER
     _PROVIDER = provider
 
 
 def use_inputs(value: ScenarioInputs) -> None:
-    """Make ``value`` the inputs of every run (tests)."""
-    use_provider(lambda: value)
+    """Make ``value`` the inputs of every run, whatever the pair (tests)."""
+    use_provider(lambda _pair: value)
 
 
 def make_inputs(study: Study | None) -> ScenarioInputs:
@@ -112,9 +113,18 @@ def controls_of(spec: ScenarioSpec, catalogue: LeverCatalogue) -> tuple[list[flo
     return [float(round(x, 2)) for x in intensity], starts
 
 
+def out_of_horizon(base: str, starts: Sequence[int | None]) -> list[tuple[str, int]]:
+    """The levers (id, year) whose start year lies outside the horizon of the shipped scenario ``base``."""
+    cat = inputs().catalogue
+    spec = shipped(base)
+    return [(lever, int(year)) for lever, year in zip(cat.ids, starts, strict=True)
+            if year is not None and not spec.start <= int(year) <= spec.end]
+
+
 def spec_from_controls(base: str, intensities: Sequence[float | None], starts: Sequence[int | None]
                        ) -> ScenarioSpec:
-    """The shipped scenario ``base`` with the levers set from the page (aligned with the catalogue)."""
+    """The shipped scenario ``base`` with the levers set from the page (aligned with the catalogue); check the
+    start years with :func:`out_of_horizon` first (here they are only kept within the horizon)."""
     cat = inputs().catalogue
     spec = shipped(base)
     levers: dict[str, tuple[float, int]] = {}
@@ -127,20 +137,20 @@ def spec_from_controls(base: str, intensities: Sequence[float | None], starts: S
     return dataclasses.replace(spec, name=f"{spec.name}-dashboard", levers=levers)
 
 
-def run_deterministic(spec: ScenarioSpec) -> dict[str, np.ndarray]:
-    """Central-value run of ``spec``: outcome → array over the years."""
+def run_deterministic(spec: ScenarioSpec, pair: tuple[str, str] | None = None) -> dict[str, np.ndarray]:
+    """Central-value run of ``spec`` for the pair: outcome → array over the years."""
     from regint.scenarios.engine import deterministic
 
-    inp = inputs()
+    inp = inputs(pair)
     return deterministic(spec, inp.catalogue, spec.apply_baseline(inp.baseline), spec.parameters(inp.parameters))
 
 
 def run_monte_carlo(spec: ScenarioSpec, n_draws: int, progress: Callable[[int, int], Any] | None = None,
-                    seed: int = 20250101) -> ScenarioResult:
-    """Monte Carlo of ``spec`` in chunks of a tenth, reporting ``progress(done, n_draws)``."""
+                    seed: int = 20250101, pair: tuple[str, str] | None = None) -> ScenarioResult:
+    """Monte Carlo of ``spec`` for the pair in chunks of a tenth, reporting ``progress(done, n_draws)``."""
     from regint.scenarios.engine import simulate
 
-    inp = inputs()
+    inp = inputs(pair)
     chunk = max(1, n_draws // 10)
     return simulate(spec, inp.catalogue, spec.apply_baseline(inp.baseline), spec.parameters(inp.parameters),
                     n_draws=n_draws, seed=seed, chunk=chunk,

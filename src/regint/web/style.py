@@ -67,4 +67,47 @@ table.tbl td.num { text-align:right; font-variant-numeric: tabular-nums; white-s
           cursor:pointer; background:#fafbfd; }
 progress { width:220px; height:14px; }
 details summary { cursor:pointer; margin:10px 0 6px; color:var(--muted); }
+header.top .top-controls { display:flex; align-items:center; gap:16px; flex-wrap:wrap; }
+header.top .pair { display:flex; align-items:center; gap:8px; font-size:13px; }
+header.top .pair-picker { min-width:300px; color:var(--ink); }
+.badges { display:flex; flex-wrap:wrap; gap:8px; margin:-6px 0 12px; }
+.badge { background:#eef2f7; border:1px solid var(--line); border-radius:12px; padding:2px 10px; font-size:12px;
+         color:var(--muted); }
+.sides { display:grid; grid-template-columns: 1fr 1fr; gap:10px; margin:6px 0 10px; }
+.sides .side { background:#f7f9fc; border:1px solid var(--line); border-radius:6px; padding:6px 10px; }
+.sides .side h4 { text-transform:none; letter-spacing:0; color:var(--ink); margin:4px 0; }
+.sides ul { margin:0; padding-left:18px; }
+.sides .muted { grid-column: 1 / span 2; }
+@media (max-width: 600px) { .sides { grid-template-columns: 1fr; } .sides .muted { grid-column:auto; } }
+.trends { display:grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap:8px; }
+@media (max-width: 600px) { .trends { grid-template-columns: 1fr; } }
+.controls .pair-checks label { display:flex; align-items:center; gap:6px; margin:2px 0; font-weight:400; }
+.js-plotly-plot, .dash-graph { max-width:100%; }
+@media (max-width: 600px) {
+  main { padding:10px 8px 30px; }
+  header.top { padding:8px 10px; }
+  header.top h1 { font-size:15px; }
+  header.top .pair-picker { min-width:0; width:calc(100vw - 40px); }
+  header.top .pair { flex-wrap:wrap; }
+  nav.tabs { padding:0 4px; }
+  nav.tabs a { padding:8px 8px; font-size:13px; }
+  .card { padding:10px 8px; }
+  .ctl-wide { min-width:0; flex-basis:100%; }
+  .lever-row { grid-template-columns: minmax(0, 1fr) 72px; }
+  .lever-row .lever-name { grid-column: 1 / span 2; }
+  .lever-head span:first-child { display:none; }
+  .ahp-row { grid-template-columns: 1fr; }
+  .ahp-left, .ahp-right { text-align:left; }
+  .text-input { width:100%; }
+  progress { width:100%; }
+  h2 { font-size:17px; }
+}
+@media print {
+  header.top .top-controls, nav.tabs, .no-print, .scn-controls .lever-row, .scn-controls h4, ._dash-loading
+    { display:none !important; }
+  body { background:#fff; font-size:11px; }
+  main { padding:0; max-width:none; }
+  .card { border:none; padding:0; margin-bottom:8px; }
+  .grid-scn { display:block; }
+}
 """
