@@ -1070,6 +1070,94 @@ def _factors(res: Results, lang: str, sec: Section) -> None:
                 f"N = {fb.fit.nobs}, {fb.fit.n_entities} regions; two-way fixed effects"))
 
 
+
+#: Russian and English names of the indicators of the institutional and social dimension.
+_INSTITUTIONAL = {
+    "ties_agreements_in_force": ("Действующие соглашения о приграничном сотрудничестве (число)",
+                                 "Cross-border co-operation agreements in force (count)"),
+    "ties_pair_entries_recent": ("Датированные записи реестра связей пары за последние пять лет (число)",
+                                 "Dated register entries of the pair in the last five years (count)"),
+    "edb_support_eaeu": ("Поддержка участия в ЕАЭС по стране в целом (% опрошенных)",
+                         "Support for participation in the EAEU, national (% of respondents)"),
+    "survey_political_will": ("Чиновники: политическая воля и приоритеты (среднее, 1–5)",
+                              "Officials: political will and priorities (mean 1–5)"),
+    "survey_trust": ("Чиновники: доверие к институтам партнёра (среднее, 1–5)",
+                     "Officials: trust in the partner's institutions (mean 1–5)"),
+    "survey_obstacles": ("Препятствия, названные опрошенными (среднее, 1–5)",
+                         "Obstacles named by respondents (mean 1–5)"),
+}
+_BAROMETER = {"press_edb_attitude_integration": ("Отношение к интеграции на постсоветском пространстве",
+                                                 "Attitude to integration in the post-Soviet space"),
+              "press_edb_support_eaeu": ("Поддержка участия страны в ЕАЭС", "Support for the country's EAEU membership")}
+
+
+def _subjective(res: Results, lang: str, sec: Section) -> None:
+    """Subjective factors: the register of institutional ties, public attitudes, the institutional dimension and,
+    when real answers are loaded, the two sides' survey results (no finding without them)."""
+    out = res.subjective
+    sr = out.value
+    if sr is None:
+        sec.add_missing(_t(lang, "Субъективные факторы", "Subjective factors"), out)
+        return
+    reg = sr.register.entries
+    if len(reg):
+        years = reg["period"].astype(str).str[:4]
+        scope = reg["scope"].astype(str)
+        frame = pd.DataFrame({
+            _t(lang, "Год", "Year"): years,
+            _t(lang, "Связи Смоленской и Витебской областей", "Smolensk–Vitebsk ties"): (scope == "pair").astype(int),
+            _t(lang, "Связи Смоленской области с Беларусью в целом", "Smolensk oblast with Belarus at large"):
+                (scope != "pair").astype(int),
+        }).groupby(_t(lang, "Год", "Year"), as_index=False).sum()
+        sec.tables["ties"] = ReportTable(
+            "ties", _t(lang, "Реестр институциональных связей: датированные записи по годам",
+                       "Register of institutional ties: dated entries by year"), frame,
+            source=_t(lang, "реестр regint по открытым публикациям (адрес и дословная цитата у каждой записи)",
+                      "regint register of public web pages (address and verbatim quote with every entry)"),
+            years=f"{years.min()}–{years.max()}",
+            note=_t(lang, f"Всего {len(reg)} записей из {reg['source_site'].nunique()} источников; реестр найденного, "
+                          "а не полный перечень; доля выполнения планов мероприятий не найдена.",
+                    f"{len(reg)} entries from {reg['source_site'].nunique()} sources; a register of what was found, "
+                    "not a complete list; the share of each plan carried out was not found."))
+    bar = sr.barometer
+    if len(bar):
+        frame = pd.DataFrame({
+            _t(lang, "Вопрос", "Question"): [L.pick(_BAROMETER.get(str(i), (str(i), str(i))), lang)
+                                             for i in bar["indicator"]],
+            _t(lang, "Страна", "Country"): [i18n.region(str(r), lang) for r in bar["region"]],
+            _t(lang, "Год", "Year"): bar["period"].astype(str).to_numpy(),
+            _t(lang, "Доля опрошенных, %", "Share of respondents, %"): bar["value"].to_numpy(dtype=float)})
+        sec.tables["barometer"] = ReportTable(
+            "barometer", _t(lang, "Интеграционный барометр ЕАБР: отношение населения", "EDB Integration Barometer: "
+                            "public attitudes"), frame, digits={_t(lang, "Доля опрошенных, %",
+                                                                    "Share of respondents, %"): 0},
+            source=_t(lang, "Интеграционный барометр ЕАБР (по публикациям ЕАБР и прессы)",
+                      "EDB Integration Barometer (as published by the EDB and the press)"),
+            note=_t(lang, "2012–2014 гг. и с 2015 г. — разные вопросы, а не один ряд; данных после 2017 г. не найдено.",
+                    "2012–2014 and 2015 on are two different questions, not one series; nothing after 2017 found."))
+    dim = sr.institutional.to_frame()
+    if len(dim):
+        side = {res.pair[0]: _t(lang, "Российская сторона", "Russian side"),
+                res.pair[1]: _t(lang, "Белорусская сторона", "Belarusian side")}
+        wide = dim.pivot_table(index="indicator", columns="side", values="value", aggfunc="first", dropna=False)
+        wide = wide.reindex(columns=[c for c in res.pair if c in wide.columns])
+        frame = pd.DataFrame({_t(lang, "Показатель", "Indicator"):
+                              [L.pick(_INSTITUTIONAL.get(str(i), (str(i), str(i))), lang) for i in wide.index]})
+        for c in wide.columns:
+            frame[side.get(c, str(c))] = wide[c].to_numpy(dtype=float)
+        thin = bool(getattr(sr.institutional, "thin", False))
+        sec.tables["institutional"] = ReportTable(
+            "institutional", _t(lang, "Измерение «институциональные и социальные связи» сводного индекса",
+                                "The index dimension “institutional and social ties”"), frame,
+            source=_t(lang, "реестр связей regint, Интеграционный барометр ЕАБР, опросы (если загружены)",
+                      "regint ties register, EDB Integration Barometer, surveys (where loaded)"),
+            digits={v: 0 for v in side.values()},
+            note=_t(lang, "Данных мало: измерение показано отдельно и в сводный индекс не входит." if thin else
+                    "Измерение входит в сводный индекс.",
+                    "Too thin: the dimension is shown apart and does not enter the composite index." if thin else
+                    "The dimension enters the composite index."))
+
+
 def _span(span: str, lang: str) -> str:
     """The years of a fit (``2012-2021 (10 years)``) in the report's language (``2012–2021 (лет: 10)``)."""
     if lang == "en":
@@ -1242,7 +1330,7 @@ def build_document(res: Results, lang: str, *, today: dt.date | None = None) -> 
                                                     "a4")}
     steps = [(_maps, "s1"), (_profile, "s1"), (_wages_chart, "s1"), (_trade_chart, "s1"), (_preconditions, "s1"),
              (_convergence, "s1"), (_index, "s1"), (_io, "s2"), (_benefits, "s2"), (_scenarios, "s3"),
-             (_directions, "s4"), (_gravity, "s5"), (_evaluation, "s5"), (_factors, "s5"), (_experts, "s5"),
+             (_directions, "s4"), (_gravity, "s5"), (_evaluation, "s5"), (_factors, "s5"), (_subjective, "s5"), (_experts, "s5"),
              (_sources, "a2"), (_coverage, "a3"), (_validation, "a4")]
     for fn, key in steps:
         try:
@@ -1280,5 +1368,6 @@ def build_document(res: Results, lang: str, *, today: dt.date | None = None) -> 
         "date": fmt.date(report_date, lang), "illustrative": illustrative, "report_date": report_date,
         "freshness": fresh,
         "survey_given": res.survey_given, "sizes": res.sizes,
+        "subjective_survey": bool(getattr(res.subjective.value, "findings_allowed", False)),
         "missing": [(o.name, o.reason) for o in res.outcomes() if not o.ok],
     }
