@@ -56,9 +56,14 @@ def _import_request(name: str = "wages.csv") -> dict[str, Any]:
 
 
 def _save_request(n_pairs: int) -> dict[str, Any]:
-    judged = [{"id": {"type": "ahp", "index": i}, "property": "value", "value": 2} for i in range(n_pairs)]
-    return {"output": "ahp-save-msg.children", "outputs": {"id": "ahp-save-msg", "property": "children"},
-            "inputs": [{"id": "ahp-save", "property": "n_clicks", "value": 1}], "changedPropIds": ["ahp-save.n_clicks"],
+    # all "equal": a consistent matrix (CR = 0), saved without the confirmation an inconsistent one asks for
+    judged = [{"id": {"type": "ahp", "index": i}, "property": "value", "value": 0} for i in range(n_pairs)]
+    return {"output": "..ahp-save-msg.children...ahp-confirm.displayed...ahp-confirm.message..",
+            "outputs": [{"id": "ahp-save-msg", "property": "children"}, {"id": "ahp-confirm", "property": "displayed"},
+                        {"id": "ahp-confirm", "property": "message"}],
+            "inputs": [{"id": "ahp-save", "property": "n_clicks", "value": 1},
+                       {"id": "ahp-confirm", "property": "submit_n_clicks", "value": None}],
+            "changedPropIds": ["ahp-save.n_clicks"],
             "state": [judged, {"id": "ahp-block", "property": "value", "value": "score"},
                       {"id": "ahp-respondent", "property": "value", "value": "someone else"},
                       {"id": "experts-lang", "property": "data", "value": "en"}]}

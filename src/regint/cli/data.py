@@ -242,7 +242,7 @@ def conflicts_command(
             by.add_row(r.indicator, r.chosen_source, r.other_source, str(r.keys), f"{r.max_rel_diff:.1%}")
         console.print(by)
     if csv:
-        found.to_csv(csv, index=False, encoding="utf-8-sig")
+        write_csv(found, csv)
         console.print(f"{t('written')}: {csv}")
 
 

@@ -358,6 +358,8 @@ def _io(res: Results, lang: str, sec: Section) -> None:
 
 
 def _benefits(res: Results, lang: str, sec: Section) -> None:
+    from regint.scenarios.accounts import DISCOUNT_SOURCE_RU
+
     sb = res.scenarios.value
     if sb is None:
         sec.add_missing(_t(lang, "Выгоды и издержки по сценариям", "Benefits and costs by scenario"), res.scenarios)
@@ -398,9 +400,9 @@ def _benefits(res: Results, lang: str, sec: Section) -> None:
                        "Benefits and costs of each side in its own currency: present value and benefit–cost ratio "
                        "(against the inertial path)"),
         pd.DataFrame(rows), units=_t(lang, "по строкам", "by row"),
-        source=_t(lang, f"regint.scenarios.accounts, Монте-Карло {sb.draws} розыгрышей; ставка дисконтирования {rate} "
-                        f"(реальная), приведение к {base} г.: {sb.discount_source}",
-                  f"regint.scenarios.accounts, Monte Carlo {sb.draws} draws; discount rate {rate} (real), discounted to "
+        source=_t(lang, f"модель сценариев regint, Монте-Карло {sb.draws} розыгрышей; ставка дисконтирования {rate} "
+                        f"(реальная), приведение к {base} г.: {DISCOUNT_SOURCE_RU}",
+                  f"regint scenario model, Monte Carlo {sb.draws} draws; discount rate {rate} (real), discounted to "
                   f"{base}: {sb.discount_source}"), years=f"{first}–{last}",
         note=_t(lang, "Выгода стороны — прирост валовой добавленной стоимости её региона против инерционного пути того "
                       "же розыгрыша; затраты — бюджетные расходы стороны: собственные меры и её доля общих мер. ",
@@ -551,8 +553,10 @@ def _scenarios(res: Results, lang: str, sec: Section) -> None:
                           _t(lang, "Доля региона-партнёра", "Share of the partner region"): pt["share"].astype(float),
                           _t(lang, "Торговля пары, млн долл. США", "Pair trade, mln USD"): pt["pair_trade"].astype(float)}),
             units=_t(lang, "доля; млн долл. США", "share; mln USD"),
-            source=_t(lang, "regint.scenarios.pairtrade; эластичность — собственная оценка PPML (regint.models.gravity)",
-                      "regint.scenarios.pairtrade; elasticity from the project's PPML estimate (regint.models.gravity)"),
+            source=_t(lang, "модель сценариев regint: распределение торговли по гравитационной модели; эластичность — "
+                            "собственная оценка PPML (раздел 5.1)",
+                      "regint scenario model: trade allocated by gravity; elasticity from the project's own PPML "
+                      "estimate (section 5.1)"),
             note=_t(lang, "Статус — оценка. Торговля российского региона со всей страной-партнёром распределена между её "
                           "регионами пропорционально размеру (фонд оплаты труда как замена ВРП) и обратно расстоянию; "
                           "разброс оценок А и Б и диапазон эластичности входят в Монте-Карло. Собственная оценка "
@@ -600,7 +604,8 @@ def _register(sb: Any, lang: str, sec: Section) -> None:
                       _t(lang, "Акт", "Act"): reg["act_ru" if lang == "ru" and "act_ru" in reg else "act"].replace("", "—"),
                       _t(lang, "Дата акта", "Date of the act"): reg["act_date"].replace("", "—"),
                       _t(lang, "Источник статуса", "Source of the status"): reg["status_source"]}),
-        source="regint/scenarios/data/levers.csv",
+        source=_t(lang, "каталог мер regint (акт, дата и источник у каждой меры)",
+                         "regint catalogue of measures (act, date and source of each)"),
         note=_t(lang, "Действующие меры входят в базовый (инерционный) сценарий: их эффект уже отражён в уровнях базового "
                       "года, поэтому они не предлагаются и не выбираются при поиске быстрейшего пути.",
                 "Measures in force are part of the baseline (inertial) scenario: their effect is in the base-year levels, "
@@ -657,7 +662,8 @@ def _mechanism(sb: Any, lang: str, sec: Section) -> None:
     sec.tables["mechanism"] = ReportTable(
         "scenario_mechanism", _t(lang, "Механизм каждой меры: от издержек к торговле, выпуску и разрывам",
                                  "How each measure works: from trade costs to trade, output and the gaps"),
-        pd.DataFrame(rows), source="regint/scenarios/data/levers.csv",
+        pd.DataFrame(rows), source=_t(lang, "каталог мер regint (акт, дата и источник у каждой меры)",
+                         "regint catalogue of measures (act, date and source of each)"),
         note=_t(lang, "Диапазоны (низкое–высокое) входят в Монте-Карло; «допущение» означает, что опубликованной оценки для "
                       "пары нет.",
                 "The ranges (low–high) enter the Monte Carlo; 'assumption' means there is no published estimate for the "
@@ -673,7 +679,9 @@ def _mechanism(sb: Any, lang: str, sec: Section) -> None:
                           _t(lang, "Высокое", "High"): mech["high"].astype(float),
                           _t(lang, "Статус", "Status"): [L.status_text(str(x), lang) for x in mech["status"]],
                           i18n.label("source", lang): mech["source"]}),
-            source="regint/scenarios/data/parameters.toml; regint.study", cited=(i18n.label("source", lang),),
+            source=_t(lang, "параметры модели сценариев regint (источник у каждого) и расчёты доклада",
+                         "regint scenario model parameters (each with its source) and the report's own estimates"),
+            cited=(i18n.label("source", lang),),
             digits={_t(lang, "Низкое", "Low"): 3, _t(lang, "Центральное", "Central"): 3, _t(lang, "Высокое", "High"): 3})
 
 

@@ -24,6 +24,13 @@ PRECONDITIONS: dict[str, tuple[str, str, str]] = {
     "exports_cis_share": ("Доля СНГ в экспорте", "CIS share of exports",
                           "Доля стран СНГ в экспорте товаров региона"),
     "openness": ("Открытость экономики", "Trade openness", "Экспорт и импорт товаров к ВРП"),
+    "wage_gap_close_year": ("Год выравнивания зарплат (на тренде)", "Year the wage gap closes (on trend)",
+                            "Год, когда разрыв в зарплатах исчез бы при сохранении тренда лог-отношения"),
+    "grp_per_capita_ratio_usd": ("Отношение ВРП на душу населения (в долл. США)", "GRP per capita ratio (USD)",
+                                 "ВРП на душу населения российского региона к белорусскому в долларах США"),
+    "grp_per_capita_gap_close_year": ("Год выравнивания ВРП на душу населения (на тренде)",
+                                      "Year the GRP per capita gap closes (on trend)",
+                                      "Год, когда разрыв в ВРП на душу населения исчез бы при сохранении тренда"),
 }
 
 #: Reasons of indicators not computed (by indicator code), in Russian; English comes from the module.
@@ -49,6 +56,8 @@ NOT_COMPUTED_RU: dict[str, str] = {
 NOT_COMPUTED_NAMES: dict[str, tuple[str, str]] = {
     "wage_gap_close_year": ("Год выравнивания зарплат", "Year the wage gap closes"),
     "grp_per_capita_ratio_usd": ("Отношение ВРП на душу населения (в долл. США)", "GRP per capita ratio (USD)"),
+    "grp_per_capita_gap_close_year": ("Год выравнивания ВРП на душу населения",
+                                      "Year the GRP per capita gap closes"),
     "exports_partner_share": ("Доля страны-партнёра в экспорте", "Partner country's share of exports"),
     "exports_cis_share": ("Доля СНГ в экспорте", "CIS share of exports"),
     "openness": ("Открытость экономики", "Trade openness"),

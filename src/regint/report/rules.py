@@ -107,6 +107,17 @@ def _figure_spec(key: str, value: object) -> str:
 
 #: The figures the rules cite, as the rules table names them: key → (ru, en).
 FACT_LABELS: dict[str, tuple[str, str]] = {
+    "sc_last_name": ("сценарий", "scenario"),
+    "sc_npv_ru": ("ЧПС российской стороны, млн руб.", "NPV of the Russian side, mln RUB"),
+    "sc_npv_ru_p5": ("ЧПС российской стороны, 5-й процентиль", "NPV of the Russian side, 5th percentile"),
+    "sc_npv_ru_p95": ("ЧПС российской стороны, 95-й процентиль", "NPV of the Russian side, 95th percentile"),
+    "sc_npv_by": ("ЧПС белорусской стороны, млн бел. руб.", "NPV of the Belarusian side, mln BYN"),
+    "sc_npv_by_p5": ("ЧПС белорусской стороны, 5-й процентиль", "NPV of the Belarusian side, 5th percentile"),
+    "sc_npv_by_p95": ("ЧПС белорусской стороны, 95-й процентиль", "NPV of the Belarusian side, 95th percentile"),
+    "sc_bcr_ru": ("отношение выгод к затратам, российская сторона", "benefit–cost ratio, Russian side"),
+    "sc_bcr_by": ("отношение выгод к затратам, белорусская сторона", "benefit–cost ratio, Belarusian side"),
+    "sc_discount": ("ставка дисконтирования, %", "discount rate, %"),
+    "sc_npv_base": ("год приведения", "year discounted to"),
     "wage_ppp_ratio": ("отношение зарплат по ППС", "wage ratio at PPP"),
     "wage_ppp_year": ("год сопоставления зарплат", "year of the wage comparison"),
     "wage_ppp_ru": ("зарплата российской стороны, междунар. долл.", "wage of the Russian side, int. dollars"),

@@ -32,6 +32,10 @@ ITEMS: dict[str, tuple[str, str]] = {
 DISCOUNT_SOURCE = ("European Commission (2014). Guide to Cost-Benefit Analysis of Investment Projects: Economic "
                    "appraisal tool for Cohesion Policy 2014–2020, section 2.9.4: a social discount rate of 5 % in "
                    "real terms for the Cohesion countries and 3 % for the others")
+#: The same in Russian (the report quotes it in the Russian text; the title of the guide stays a citation).
+DISCOUNT_SOURCE_RU = ("Европейская комиссия (2014), руководство по анализу затрат и выгод инвестиционных проектов "
+                      "политики сплочения на 2014–2020 гг., разд. 2.9.4: социальная ставка дисконтирования 5 % в "
+                      "реальном выражении для стран — получателей Фонда сплочения и 3 % для остальных")
 #: Costs beyond the budget and why they are not in the figures.
 NOT_MODELLED: tuple[tuple[str, str], ...] = (
     ("tariff revenue forgone", "none: Russia and Belarus levy no customs duties on each other's goods (EAEU customs "

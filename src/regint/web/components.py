@@ -27,7 +27,9 @@ def fmt_value(value: Any, digits: int = 4, lang: str = "en") -> str:
         if abs(x) >= 1000:
             return f"{x:,.0f}".replace(",", "\u202f")
         text = f"{x:.{digits}g}"
-        return text.replace(".", ",") if lang == "ru" else text
+        if "e" in text:  # never scientific notation in a table: small values in fixed decimals
+            text = f"{x:.{digits + 2}f}".rstrip("0").rstrip(".")
+        return text.replace(".", ",").replace("-", "\u2212") if lang == "ru" else text
     return str(value)
 
 
