@@ -36,6 +36,7 @@ PRECONDITIONS: dict[str, tuple[str, str, str]] = {
 #: Reasons of indicators not computed (by indicator code), in Russian; English comes from the module.
 NOT_COMPUTED_RU: dict[str, str] = {
     "wage_gap_close_year": "разрыв в зарплатах на этом тренде не сокращается",
+    "grp_per_capita_gap_close_year": "слишком мало общих лет для тренда (нужно не меньше трёх)",
     "grp_per_capita_ratio_usd": "нет ВРП на душу населения белорусской области в долларах (нет ряда ВРП или курса)",
     "exports_partner_share": "нет данных об экспорте региона в страну-партнёра",
     "exports_cis_share": "нет данных об экспорте в страны СНГ",
@@ -196,6 +197,7 @@ ANALYSES: dict[str, tuple[str, str]] = {
                                                                                    "Gravity model"),
     "evaluation": ("Оценка эффекта ЕЭП", "Evaluation of the SES"), "scenarios": ("Сценарии", "Scenarios"),
     "factors": ("Объективные факторы", "Objective factors"), "maps": ("Карты", "Maps"),
+    "subjective": ("Субъективные факторы", "Subjective factors"),
     "validation": ("Проверка методов", "Validation of the methods"),
 }
 
