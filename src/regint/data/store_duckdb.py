@@ -85,7 +85,8 @@ class DuckDBStore(Store):
 
     # -- connections ------------------------------------------------------------------------------------------
     def _open(self, write: bool) -> duckdb.DuckDBPyConnection:
-        assert self.path is not None  # noqa: S101 - internal: a memory store never opens a file
+        if self.path is None:  # a memory store keeps one connection and never opens a file
+            raise StoreError("an in-memory store has no file to open")
         try:
             return duckdb.connect(str(self.path), read_only=not write)
         except duckdb.Error as exc:

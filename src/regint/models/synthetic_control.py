@@ -299,7 +299,8 @@ def _fit_nelder_mead(loss_of: Any, starts: tuple[np.ndarray, ...], *, simplex: A
         val = loss_of(v)
         if best is None or val < best[1]:
             best = (v, val)
-    assert best is not None
+    if best is None:
+        raise ModelError("the cross-validated search of V needs at least one starting point")
     return best[0], simplex(best[0]), best[1]
 
 
