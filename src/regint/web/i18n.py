@@ -297,6 +297,12 @@ LABELS: dict[str, dict[str, str]] = {
     "rows": {"en": "Rows", "ru": "Строк"},
     "format": {"en": "Format", "ru": "Формат"},
     "when": {"en": "Imported at", "ru": "Время импорта"},
+    "response_kind": {"en": "Questionnaire", "ru": "Анкета"},
+    "kind_directions": {"en": "Criteria of the directions (AHP)", "ru": "Критерии направлений (МАИ)"},
+    "kind_score_weights": {"en": "Weights of the direction score (AHP)", "ru": "Веса оценки направлений (МАИ)"},
+    "kind_swot": {"en": "SWOT", "ru": "SWOT-анализ"},
+    "kind_generic": {"en": "Pairwise comparisons", "ru": "Парные сравнения"},
+    "source_dashboard": {"en": "entered in the dashboard", "ru": "введено в панели"},
     "n_years": {"en": "Years with data", "ru": "Лет с данными"},
     # report
     "report_title": {"en": "Report", "ru": "Отчёт"},

@@ -223,8 +223,11 @@ def collected_view(ctx: WebContext, lang: str) -> html.Div:
         return ui.message(str(exc), "error")
     if not records:
         return html.Div(t("no_data", lang), className="muted")
-    frame = pd.DataFrame([{t("respondent", lang): r.get("respondent"), "kind": r.get("kind"),
-                           t("period", lang): r.get("date"), t("source", lang): r.get("source"),
+    frame = pd.DataFrame([{t("respondent", lang): r.get("respondent"),
+                           t("response_kind", lang): t(f"kind_{r.get('kind', 'generic')}", lang),
+                           t("period", lang): r.get("date"),
+                           t("source", lang): t("source_dashboard", lang) if r.get("source") == "dashboard"
+                           else r.get("source"),
                            t("when", lang): r.get("recorded_at")} for r in records])
     return ui.table(frame.iloc[::-1], lang, max_rows=50, table_id="collected-table")
 
