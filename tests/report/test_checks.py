@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from regint.report import checks as K
-from regint.report.document import Section
+from regint.report.sections.common import Section
 from regint.report.tables import ReportTable
 
 

@@ -162,9 +162,9 @@ def asks_and_offers(res: Results, doc: dict[str, Any], side: Side) -> tuple[list
                 if ratio > best_ratio:
                     best, best_ratio = run, ratio
         if best is not None:
-            from regint.report.document import _lever_name
+            from regint.report.sections.scenarios import lever_name
 
-            levers = [_lever_name(sb, str(k), lang) for k in best.spec.levers]
+            levers = [lever_name(sb, str(k), lang) for k in best.spec.levers]
             asks.append(_t(lang, f"Согласовать меры сценария «{best.spec.title(lang)}»: {', '.join(levers)} — в нём "
                                  "отдача для своей стороны на рубль бюджетных затрат наибольшая.",
                            f"Agree on the measures of the scenario '{best.spec.title(lang)}': {', '.join(levers)} — it "
