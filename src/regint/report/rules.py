@@ -97,12 +97,17 @@ def _needs_present(rule: Rule, facts: Facts) -> bool:
 
 
 def _figure_spec(key: str, value: object) -> str:
-    """How a fact is shown in the rules table: years as years (2012, not 2 012), text as text, else a number."""
+    """How a fact is shown in the rules table: years as years (2012, not 2 012), counts as whole numbers, text as
+    text, else a number."""
     if isinstance(value, str | list):
         return "text"
     if isinstance(value, bool):
         return "bool"
-    return "year" if key.endswith("_year") else "num"
+    if key.endswith("_year"):
+        return "year"
+    if key.endswith("_n") and isinstance(value, int | float) and float(value).is_integer():
+        return "num0"  # a count: 87, not 87,0
+    return "num"
 
 
 #: The figures the rules cite, as the rules table names them: key → (ru, en).

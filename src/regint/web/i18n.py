@@ -297,6 +297,7 @@ LABELS: dict[str, dict[str, str]] = {
     "rows": {"en": "Rows", "ru": "Строк"},
     "format": {"en": "Format", "ru": "Формат"},
     "when": {"en": "Imported at", "ru": "Время импорта"},
+    "recorded_utc": {"en": "Saved at (UTC)", "ru": "Время сохранения (всемирное)"},
     "response_kind": {"en": "Questionnaire", "ru": "Анкета"},
     "kind_directions": {"en": "Criteria of the directions (AHP)", "ru": "Критерии направлений (МАИ)"},
     "kind_score_weights": {"en": "Weights of the direction score (AHP)", "ru": "Веса оценки направлений (МАИ)"},

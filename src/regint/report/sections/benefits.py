@@ -53,8 +53,9 @@ def io(res: Results, lang: str, sec: Section) -> None:
         "io_impact", tr(lang, f"Эффект +1 млрд руб. конечного спроса на продукцию раздела {model.shock_sector}",
                         f"Effect of +1 bn RUB of final demand for section {model.shock_sector}"), pd.DataFrame(rows),
         units=tr(lang, "млн руб.", "mln RUB"), source=tr(lang, "расчёт по модели «затраты – выпуск»", "input-output model"),
-        years=str(model.year), note=tr(lang, "Занятость не рассчитана: нет занятости по отраслям; для Витебской "
-                                    "области использована технология российской таблицы (белорусской таблицы нет)",
+        years=str(model.year), note=tr(lang, "Занятость не рассчитана: нет занятости по отраслям; для "
+                                    f"{i18n.region_forms(b, lang)['gen']} использована технология российской таблицы "
+                                    "(белорусской таблицы нет)",
                                     "Jobs not computed: no employment by sector; for the Belarusian region the "
                                     "Russian table's technology stands in (no Belarusian table)"))
     sec.tables["io_assumptions"] = ReportTable(

@@ -161,10 +161,13 @@ def subjective(res: Results, lang: str, sec: Section) -> None:
     if len(reg):
         years = reg["period"].astype(str).str[:4]
         scope = reg["scope"].astype(str)
+        a, b = res.pair
         frame = pd.DataFrame({
             tr(lang, "Год", "Year"): years,
-            tr(lang, "Связи Смоленской и Витебской областей", "Smolensk–Vitebsk ties"): (scope == "pair").astype(int),
-            tr(lang, "Связи Смоленской области с Беларусью в целом", "Smolensk oblast with Belarus at large"):
+            tr(lang, f"Связи {i18n.pair_genitive(a, b, lang)}", f"{i18n.pair_label(f'{a}:{b}', lang)} ties"):
+                (scope == "pair").astype(int),
+            tr(lang, f"Связи {i18n.region_forms(a, lang)['gen']} с Беларусью в целом",
+               f"{i18n.region(a, lang)} with Belarus at large"):
                 (scope != "pair").astype(int),
         }).groupby(tr(lang, "Год", "Year"), as_index=False).sum()
         sec.tables["ties"] = ReportTable(

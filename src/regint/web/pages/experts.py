@@ -228,8 +228,19 @@ def collected_view(ctx: WebContext, lang: str) -> html.Div:
                            t("period", lang): r.get("date"),
                            t("source", lang): t("source_dashboard", lang) if r.get("source") == "dashboard"
                            else r.get("source"),
-                           t("when", lang): r.get("recorded_at")} for r in records])
+                           t("recorded_utc", lang): _when(r.get("recorded_at"))} for r in records])
     return ui.table(frame.iloc[::-1], lang, max_rows=50, table_id="collected-table")
+
+
+def _when(stamp: str | None) -> str | None:
+    """An ISO time stamp of a stored record (UTC) as a reader writes it: ``2026-12-02 21:50``, not
+    ``2026-12-02T21:50:17+00:00``."""
+    if not stamp:
+        return stamp
+    try:
+        return pd.Timestamp(stamp).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
 
 
 def questionnaire_download(ctx: WebContext, lang: str) -> dict[str, Any]:
