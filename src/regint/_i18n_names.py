@@ -39,3 +39,34 @@ def derive_ru_cases(nominative: str) -> tuple[str, str, str, str]:
         stem = words[0][:-2]
         return nominative, f"{stem}ого края", f"{stem}ому краю", f"{stem}ом крае"
     return nominative, nominative, nominative, nominative
+
+
+_EN_SHORT = {"RU": "Russia", "BY": "Belarus"}
+
+
+def region_forms(code: str, lang: str) -> dict[str, str]:
+    """Forms of a region's name: ``nom``, ``gen``, ``dat``, ``prep`` (the same word in English); for regions
+    without given forms, derived from the catalog name (:func:`derive_ru_cases`)."""
+    from regint.data.catalogs import region_name
+
+    if lang == "ru":
+        forms = RU_CASES.get(code)
+        if forms is None:
+            forms = derive_ru_cases(region_name(code, "ru") if code else code)
+        return dict(zip(CASES, forms, strict=True))
+    name = _EN_SHORT.get(code) or region_name(code, "en")
+    return dict.fromkeys(CASES, name)
+
+
+def pair_genitive(a: str, b: str, lang: str) -> str:
+    """The two regions named once, in the genitive: «Смоленской и Витебской областей»; "Smolensk and Vitebsk oblasts"."""
+    fa, fb = region_forms(a, lang)["gen"], region_forms(b, lang)["gen"]
+    if lang == "ru":
+        suffix = " области"
+        if fa.endswith(suffix) and fb.endswith(suffix):
+            return f"{fa[:-len(suffix)]} и {fb[:-len(suffix)]} областей"
+        return f"{fa} и {fb}"
+    suffix = " oblast"
+    if fa.endswith(suffix) and fb.endswith(suffix):
+        return f"{fa[:-len(suffix)]} and {fb[:-len(suffix)]} oblasts"
+    return f"{fa} and {fb}"

@@ -63,14 +63,17 @@ def direction_criteria(lang: Lang = "en") -> pd.DataFrame:
     return out.set_index("code", drop=False).rename_axis(None)
 
 
-def directions_questionnaire(path: str | Path, lang: Lang = "en") -> Path:
-    """Write the directions questionnaire: pairwise comparison of all criteria and ratings (1–5) of every
-    direction on the expert criteria."""
+def directions_questionnaire(path: str | Path, lang: Lang = "en",
+                             pair: tuple[str, str] = ("RU-SMO", "BY-VI")) -> Path:
+    """Write the directions questionnaire of ``pair``: pairwise comparison of all criteria and ratings (1–5) of
+    every direction on the expert criteria."""
+    from regint._i18n_names import pair_genitive
+
     crit = direction_criteria(lang)
     dirs = directions(lang)
-    title = ("Направления интеграции Смоленской и Витебской областей: важность критериев и оценки направлений"
-             if lang == "ru" else
-             "Directions of integration of Smolensk and Vitebsk oblasts: importance of criteria and ratings of directions")
+    regions = pair_genitive(*pair, lang)
+    title = (f"Направления интеграции {regions}: важность критериев и оценки направлений" if lang == "ru" else
+             f"Directions of integration of {regions}: importance of criteria and ratings of directions")
     block = make_block(BLOCK, "Критерии" if lang == "ru" else "Criteria", crit, lang)
     expert = crit[crit["kind"] == "expert"]
     return write_questionnaire(

@@ -161,7 +161,8 @@ def awot(
                       res, illustrative)
 
 
-def swot_questionnaire(path: str | Path, lang: Lang = "en", factors: pd.DataFrame | None = None) -> Path:
+def swot_questionnaire(path: str | Path, lang: Lang = "en", factors: pd.DataFrame | None = None,
+                       pair: tuple[str, str] = ("RU-SMO", "BY-VI")) -> Path:
     """Write an A'WOT questionnaire: the four SWOT groups compared pairwise, then the factors within each group.
 
     ``factors`` (columns ``code``, ``swot``, ``name_ru``, ``name_en``) defaults to the shipped PESTEL list.
@@ -174,8 +175,11 @@ def swot_questionnaire(path: str | Path, lang: Lang = "en", factors: pd.DataFram
         sub = f[f["swot"] == g]
         if len(sub) >= 2:
             blocks.append(make_block(g, GROUP_NAMES[lang][g], sub[["code", "name"]], lang))
-    title = ("Факторы интеграции Смоленской и Витебской областей (SWOT/A'WOT)" if lang == "ru" else
-             "Factors of integration of Smolensk and Vitebsk oblasts (SWOT/A'WOT)")
+    from regint._i18n_names import pair_genitive
+
+    regions = pair_genitive(*pair, lang)
+    title = (f"Факторы интеграции {regions} (SWOT/A'WOT)" if lang == "ru" else
+             f"Factors of integration of {regions} (SWOT/A'WOT)")
     return write_questionnaire(path, blocks, title=title, lang=lang, kind="swot")
 
 

@@ -7,10 +7,9 @@ the border area (the catalog holds the nominative), and falls back to the catalo
 
 from __future__ import annotations
 
-from regint._i18n_names import RU_CASES as _RU_CASES
-from regint.data.catalogs import region_name
+from regint._i18n_names import pair_genitive, region_forms
 
-_EN_SHORT = {"RU": "Russia", "BY": "Belarus"}
+__all__ = ["LABELS", "SECTIONS", "label", "pair_genitive", "pair_label", "region", "region_forms"]
 
 SECTIONS: dict[str, dict[str, str]] = {
     "summary": {"ru": "Резюме для лиц, принимающих решения", "en": "Summary for decision makers"},
@@ -53,32 +52,6 @@ LABELS: dict[str, dict[str, str]] = {
     "draft": {"ru": "Проект", "en": "Draft"},
     "dated": {"ru": "[устаревшие данные]", "en": "[dated]"},
 }
-
-
-def region_forms(code: str, lang: str) -> dict[str, str]:
-    """Forms of a region's name: ``nom``, ``gen``, ``dat``, ``prep`` (the same word in English)."""
-    if lang == "ru":
-        forms = _RU_CASES.get(code)
-        if forms is None:
-            name = region_name(code, "ru") if code else code
-            forms = (name, name, name, name)
-        return dict(zip(("nom", "gen", "dat", "prep"), forms, strict=True))
-    name = _EN_SHORT.get(code) or region_name(code, "en")
-    return dict.fromkeys(("nom", "gen", "dat", "prep"), name)
-
-
-def pair_genitive(a: str, b: str, lang: str) -> str:
-    """The two regions named once, in the genitive: «Смоленской и Витебской областей»; "Smolensk and Vitebsk oblasts"."""
-    fa, fb = region_forms(a, lang)["gen"], region_forms(b, lang)["gen"]
-    if lang == "ru":
-        suffix = " области"
-        if fa.endswith(suffix) and fb.endswith(suffix):
-            return f"{fa[:-len(suffix)]} и {fb[:-len(suffix)]} областей"
-        return f"{fa} и {fb}"
-    suffix = " oblast"
-    if fa.endswith(suffix) and fb.endswith(suffix):
-        return f"{fa[:-len(suffix)]} and {fb[:-len(suffix)]} oblasts"
-    return f"{fa} and {fb}"
 
 
 def region(code: str, lang: str) -> str:
