@@ -134,3 +134,47 @@ def test_the_dashboard_scenarios_run_on_the_report_s_multipliers(documents, dash
               "mult_output_by": "Output multiplier: Vitebsk Region", "mult_gva_by": "GVA multiplier: Vitebsk Region"}
     for code, label in wanted.items():
         assert params[code].central == pytest.approx(float(table[label]), rel=1e-12), code
+
+
+@pytest.mark.parametrize("side", ["ru", "by"])
+def test_a_brief_counts_its_side_in_its_own_currency_as_the_report_does(built, documents, side) -> None:  # type: ignore[no-untyped-def]
+    """Issue 19: each side's brief gives benefits, costs and NPV in that side's currency, and they are the
+    report's accounts by side (the same medians), not the Russian side's roubles split 50/50."""
+    from regint.report.briefs import asks_and_offers, gains_table
+
+    study = built.results
+    runs = study.scenarios.value.runs
+    table = gains_table(study, side, "ru")
+    assert table is not None
+    money = "млн руб." if side == "ru" else "млн бел. руб."
+    assert money in table.units
+    frame = table.frame.set_index("Сценарий")
+    for run in runs:
+        acc = run.accounts
+        mine = acc[(acc["side"] == side) & (acc["currency"] == ("RUB" if side == "ru" else "BYN"))]
+        cost = float(mine.loc[mine["item"] == "cost_sum", "value"].iloc[0])
+        npv = float(mine.loc[mine["item"] == "npv", "value"].iloc[0])
+        assert frame.loc[run.spec.title("ru"), "Бюджетные затраты"] == pytest.approx(cost)
+        assert frame.loc[run.spec.title("ru"), "Чистая приведённая стоимость"] == pytest.approx(npv)
+    _asks, offers = asks_and_offers(study, documents["ru"], side)
+    assert any(money + " за горизонт" in o for o in offers), offers
+    if side == "by":
+        assert not any("млн руб. за горизонт" in o for o in offers)
+    assert (built.files[("ru", f"brief_{side}")]).stat().st_size > 5000
+
+
+def test_dated_proposals_are_marked_in_the_briefs(built, documents) -> None:  # type: ignore[no-untyped-def]
+    """A proposal the report marks dated (its data older than three years) carries the mark in the brief too."""
+    from regint.report.briefs import asks_and_offers
+    from regint.report.i18n import label
+
+    doc = documents["ru"]
+    asks, offers = asks_and_offers(built.results, doc, "ru")
+    quoted = 0
+    for e in doc["proposals"]:
+        line = next((x for x in asks + offers if x.startswith(f"{e.rule.area['ru']}:")), None)
+        if line is None:
+            continue  # not among the brief's four asks and four offers
+        quoted += 1
+        assert line.endswith(label("dated", "ru")) == bool(doc["proposal_dated"].get(e.rule.id)), line
+    assert quoted >= 1

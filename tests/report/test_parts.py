@@ -27,3 +27,19 @@ def test_svg_ids_are_prefixed_with_their_references() -> None:
 def test_russian_case_forms() -> None:
     assert region_forms("RU-SMO", "ru")["prep"] == "Смоленской области"
     assert region_forms("BY-VI", "en")["nom"] == "Vitebsk Region"
+
+
+def test_a_long_source_repeated_in_a_table_is_written_once_under_it() -> None:
+    """Issue 18: one numbered note per repeated source instead of the same long paragraph in every row."""
+    import pandas as pd
+
+    from regint.report.tables import LONG_NOTE, ReportTable
+
+    long_src = "Росстат, симметричная таблица «затраты – выпуск» 2021 г. " * 4
+    assert len(long_src) >= LONG_NOTE
+    t = ReportTable("m", "Мультипликаторы", pd.DataFrame({"Параметр": ["a", "b", "c"], "Значение": [1.1, 1.2, 1.3],
+                                                          "Источник": [long_src, long_src, "короткий"]}),
+                    cited=("Источник",))
+    html = str(t.to_html("ru"))
+    assert html.count("Росстат") == 0 and html.count("примечание\u00a01") == 2 and "короткий" in html
+    assert t.repeated_notes() == [(1, long_src, True)]

@@ -26,7 +26,6 @@ from regint.report.tables import ReportTable
 Side = Literal["ru", "by"]
 #: File names of the briefs by side (``brief_<name>_<lang>.pdf``).
 BRIEF_NAMES: dict[str, str] = {"RU-SMO": "smolensk", "BY-VI": "vitebsk"}
-_ITEMS = ("exports", "gva", "jobs", "budget_cost")
 
 
 @dataclass(frozen=True)
@@ -49,60 +48,79 @@ def _t(lang: str, ru: str, en: str) -> str:
     return ru if lang == "ru" else en
 
 
-def _rate(res: Results, side: Side) -> tuple[float, int, str] | None:
-    """Units of the side's currency per USD in the scenarios' base year, with its year and currency; ``None`` when
-    the data hold no such rate (the Belarusian rouble after 2019)."""
+def _rate(res: Results, side: Side) -> tuple[float, int | None, str] | None:
+    """Units of the side's currency per USD that the scenarios' accounts use (the scenario baseline's
+    ``fx_rub_usd`` / ``fx_byn_usd``), with its year and currency; ``None`` without scenarios or without the rate."""
     sb = res.scenarios.value
-    if side == "ru" and sb is not None:
-        bl = sb.baseline
-        hit = bl[bl["key"] == "fx_rub_usd"]
-        if len(hit):
-            return float(hit["value"].iloc[0]), int(hit["year"].iloc[0]), "RUB"
-    if side == "by" and sb is not None:
-        base = int(sb.runs[0].result.years[0])
-        p = res.panel
-        fx = p[(p["indicator"] == "fx_usd") & (p["region"] == "BY") & p["period"].astype(str).str.fullmatch(r"\d{4}")]
-        fx = fx[fx["period"].astype(int) >= base - 2]
-        if len(fx):
-            last = fx.sort_values("period").iloc[-1]
-            return float(last["value"]), int(last["period"]), "BYN"
-    return None
+    if sb is None:
+        return None
+    key, cur = ("fx_rub_usd", "RUB") if side == "ru" else ("fx_byn_usd", "BYN")
+    hit = sb.baseline[sb.baseline["key"] == key]
+    if not len(hit) or pd.isna(hit["value"].iloc[0]):
+        return None
+    year = hit["year"].iloc[0]
+    return float(hit["value"].iloc[0]), (None if pd.isna(year) else int(year)), cur
+
+
+def _account(run: Any, side: Side, item: str, currency: str) -> float | None:
+    """The median of one item of the side's accounts (:func:`regint.scenarios.accounts.side_accounts`)."""
+    acc = run.accounts
+    if acc is None or acc.empty:
+        return None
+    hit = acc[(acc["side"] == side) & (acc["item"] == item) & (acc["currency"] == currency)]
+    return float(hit["value"].iloc[0]) if len(hit) else None
 
 
 def gains_table(res: Results, side: Side, lang: str) -> ReportTable | None:
-    """What the side gains and pays under each scenario over the horizon (median of the Monte Carlo)."""
+    """What the side gains and pays under each scenario over the horizon (median of the Monte Carlo), in the
+    side's own currency: the scenario's accounts by side (the report's), exports converted at the same rate."""
     sb = res.scenarios.value
     if sb is None:
         return None
     rate = _rate(res, side)
-    cur = {"RUB": _t(lang, "млн руб.", "mln RUB"), "BYN": _t(lang, "млн бел. руб.", "mln BYN")}
+    currency = rate[2] if rate is not None else "USD"
+    money = {"RUB": _t(lang, "млн руб.", "mln RUB"), "BYN": _t(lang, "млн бел. руб.", "mln BYN"),
+             "USD": _t(lang, "млн долл. США", "mln USD")}[currency]
+    npv_label = _t(lang, "Чистая приведённая стоимость", "Net present value")
     rows = []
     for run in sb.runs:
         cum = run.cumulative[run.cumulative["side"] == side].set_index("item")
         row: dict[str, object] = {_t(lang, "Сценарий", "Scenario"): run.spec.title(lang)}
-        for item in _ITEMS:
-            if item not in cum.index:
+        if "exports" in cum.index:
+            row[L.pick(L.SCENARIO_ITEMS["exports"], lang)] = float(cum.loc["exports", "value"]) * (
+                rate[0] if rate is not None else 1.0)
+        for item, account in (("gva", "benefit_sum"), ("jobs", None), ("budget_cost", "cost_sum")):
+            if account is None:
+                if item in cum.index:
+                    row[L.pick(L.SCENARIO_ITEMS[item], lang)] = float(cum.loc[item, "value"])
                 continue
-            value, unit = float(cum.loc[item, "value"]), str(cum.loc[item, "unit"])
-            if unit.startswith("mln USD") and rate is not None:
-                value *= rate[0]
-            row[L.pick(L.SCENARIO_ITEMS[item], lang)] = value
+            value = _account(run, side, account, currency)
+            if value is not None:
+                row[L.pick(L.SCENARIO_ITEMS[item], lang)] = value
+        npv = _account(run, side, "npv", currency)
+        if npv is not None:
+            row[npv_label] = npv
         rows.append(row)
     first, last = sb.runs[0].result.years[0], sb.runs[0].result.years[-1]
-    money = cur[rate[2]] if rate is not None else _t(lang, "млн долл. США", "mln USD")
+    base = sb.runs[0].accounts.attrs.get("base") if not sb.runs[0].accounts.empty else None
+    disc = sb.runs[0].accounts.attrs.get("rate") if not sb.runs[0].accounts.empty else None
     if rate is not None:
-        conv = _t(lang, f"Пересчёт из долларов США по курсу {fmt.number(rate[0], lang, 2)} за доллар ({rate[1]} г.)",
-                  f"converted from US dollars at {fmt.number(rate[0], lang, 2)} per dollar ({rate[1]})")
+        year = _t(lang, f" ({rate[1]} г.)", f" ({rate[1]})") if rate[1] is not None else ""
+        conv = _t(lang, f"Пересчёт из долларов США по курсу {fmt.number(rate[0], lang, 2)} за доллар{year}",
+                  f"converted from US dollars at {fmt.number(rate[0], lang, 2)} per dollar{year}")
     else:
-        conv = _t(lang, "В долларах США: официального среднегодового курса белорусского рубля за последние годы в "
-                        "данных нет", "in US dollars: the data hold no official annual Belarusian rouble rate for "
-                                      "recent years")
+        conv = _t(lang, "В долларах США: курса валюты стороны в исходных данных сценариев нет",
+                  "in US dollars: the scenarios' baseline holds no rate of the side's currency")
+    if disc is not None and base is not None:
+        conv += _t(lang, f"; чистая приведённая стоимость — выгоды за вычетом затрат, дисконтированные к {base} г. по "
+                         f"ставке {fmt.number(100 * disc, lang, 0)} % (разд. 2 доклада)",
+                   f"; net present value: benefits less costs discounted to {base} at "
+                   f"{fmt.number(100 * disc, lang, 0)} % (section 2 of the report)")
     return ReportTable(
         f"brief_gains_{side}", _t(lang, f"Выгоды и затраты за {first}–{last} гг. (сумма к инерционному пути)",
                                   f"Gains and costs over {first}–{last} (sum against the inertial path)"),
-        pd.DataFrame(rows), units=_t(lang, f"экспорт и ВДС — {money}; рабочие места — в последнем году; бюджетные "
-                                           "затраты — млн руб.",
-                                     f"exports and GVA: {money}; jobs: in the last year; budget cost: mln RUB"),
+        pd.DataFrame(rows), units=_t(lang, f"денежные показатели — {money}; рабочие места — в последнем году",
+                                     f"money: {money}; jobs: in the last year"),
         source=_t(lang, f"модель сценариев, медиана {sb.draws} розыгрышей Монте-Карло",
                   f"scenario model, median of {sb.draws} Monte Carlo draws"), years=f"{first}–{last}",
         note=conv, digits={})
@@ -156,29 +174,43 @@ def asks_and_offers(res: Results, doc: dict[str, Any], side: Side) -> tuple[list
     if sb is not None:
         best, best_ratio = None, -1.0
         for run in sb.runs:
-            cum = run.cumulative[run.cumulative["side"] == side].set_index("item")
-            if "gva" in cum.index and "budget_cost" in cum.index and float(cum.loc["budget_cost", "value"]) > 0:
-                ratio = float(cum.loc["gva", "value"]) / float(cum.loc["budget_cost", "value"])
-                if ratio > best_ratio:
-                    best, best_ratio = run, ratio
+            ratio = _account(run, side, "bcr", "")
+            if ratio is not None and ratio == ratio and ratio > best_ratio:
+                best, best_ratio = run, ratio
         if best is not None:
             from regint.report.sections.scenarios import lever_name
 
-            levers = [lever_name(sb, str(k), lang) for k in best.spec.levers]
-            asks.append(_t(lang, f"Согласовать меры сценария «{best.spec.title(lang)}»: {', '.join(levers)} — в нём "
-                                 "отдача для своей стороны на рубль бюджетных затрат наибольшая.",
-                           f"Agree on the measures of the scenario '{best.spec.title(lang)}': {', '.join(levers)} — it "
-                           "gives this side the highest return per rouble of budget."))
-            cost = best.cumulative[(best.cumulative["side"] == side) & (best.cumulative["item"] == "budget_cost")]
-            if len(cost):
-                offers.append(_t(lang, f"Взять на себя бюджетные затраты своей стороны: {fmt.number(cost['value'].iloc[0], lang, 0)} "
-                                       "млн руб. за горизонт сценария.",
-                                 f"Take on this side's budget cost: {fmt.number(cost['value'].iloc[0], lang, 0)} mln RUB "
+            levers = [_in_list(lever_name(sb, str(k), lang)) for k in best.spec.levers]
+            asks.append(_t(lang, f"Согласовать меры сценария «{best.spec.title(lang)}» ({'; '.join(levers)}): в нём "
+                                 "отношение выгод своей стороны к её затратам наибольшее "
+                                 f"({fmt.number(best_ratio, lang, 1)}).",
+                           f"Agree on the measures of the scenario '{best.spec.title(lang)}' ({'; '.join(levers)}): "
+                           f"it gives this side the highest ratio of benefits to costs ({fmt.number(best_ratio, lang, 1)})."))
+            rate = _rate(res, side)
+            currency = rate[2] if rate is not None else "USD"
+            money = {"RUB": _t(lang, "млн руб.", "mln RUB"), "BYN": _t(lang, "млн бел. руб.", "mln BYN"),
+                     "USD": _t(lang, "млн долл. США", "mln USD")}[currency]
+            cost = _account(best, side, "cost_sum", currency)
+            if cost is not None:
+                offers.append(_t(lang, f"Взять на себя бюджетные затраты своей стороны: {fmt.number(cost, lang, 0)} "
+                                       f"{money} за горизонт сценария.",
+                                 f"Take on this side's budget cost: {fmt.number(cost, lang, 0)} {money} "
                                  "over the horizon."))
+    dated = doc.get("proposal_dated", {})
+    mark = f" {i18n.label('dated', lang)}"
     for e in doc["proposals"]:
         target = offers if e.rule.id in ("R6", "R8", "R9") else asks
-        target.append(f"{e.rule.area[lang]}: {e.text}")
+        target.append(f"{e.rule.area[lang]}: {_in_list(e.text)}" + (mark if dated.get(e.rule.id) else ""))
     return asks[:4], offers[:4]
+
+
+def _in_list(text: str) -> str:
+    """A name or sentence continued after a colon or inside a list: its first letter in lower case
+    («Цифровизация таможенных процедур» → «цифровизация …»), unless the first word is an abbreviation (ЕАЭС, EDB)."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first[1:2].islower():
+        return text[:1].lower() + text[1:]
+    return text
 
 
 def cannot_say(res: Results, doc: dict[str, Any], report_date: dt.date) -> list[str]:

@@ -128,7 +128,7 @@ FACT_LABELS: dict[str, tuple[str, str]] = {
     "wage_ppp_ru": ("зарплата российской стороны, междунар. долл.", "wage of the Russian side, int. dollars"),
     "wage_ppp_by": ("зарплата белорусской стороны, междунар. долл.", "wage of the Belarusian side, int. dollars"),
     "wage_ratio": ("отношение зарплат в долл. США", "wage ratio in US dollars"),
-    "rer_adf_p": ("p теста Дики – Фуллера", "Dickey-Fuller p"), "rer_half_life": ("полупериод, лет", "half-life, years"),
+    "rer_adf_p": ("p-значение теста Дики – Фуллера", "Dickey-Fuller p"), "rer_half_life": ("полупериод, лет", "half-life, years"),
     "price_level_gap": ("разрыв уровней цен, %", "price level gap, %"),
     "price_level_gap_year": ("год разрыва цен", "year of the price gap"),
     "gravity_ratio_ru_by": ("факт/прогноз, Россия → Беларусь", "actual/predicted, Russia → Belarus"),
@@ -219,15 +219,14 @@ def _rules() -> tuple[Rule, ...]:
                     "{by_nom:text} (a ratio of {wage_ppp_ratio:num2}); the gap pulls workers one way."}),
         Rule("R2", {"ru": "Финансы и расчёты", "en": "Finance and payments"}, ("rer_adf_p", "rer_half_life"),
              lambda f: f["rer_adf_p"] > P_THRESHOLD or f["rer_half_life"] > HALF_LIFE_THRESHOLD,
-             {"ru": f"Реальный курс не возвращается к среднему (p теста Дики – Фуллера > {fmt.number(P_THRESHOLD, 'ru', 1)}) "
-                    "или "
-                    f"полупериод > {fmt.number(HALF_LIFE_THRESHOLD, 'ru', 0)} лет",
+             {"ru": "Реальный курс не возвращается к среднему (p-значение теста Дики – Фуллера > "
+                    f"{fmt.number(P_THRESHOLD, 'ru', 1)}) или полупериод > {fmt.number(HALF_LIFE_THRESHOLD, 'ru', 0)} лет",
               "en": f"Real exchange rate not mean-reverting (ADF p > {fmt.number(P_THRESHOLD, 'en', 1)}) or "
                     f"half-life > {fmt.number(HALF_LIFE_THRESHOLD, 'en', 0)} years"},
              {"ru": "Предложить механизм страхования курсовых рисков для приграничных контрактов в дополнение к "
                     "уже действующим расчётам в национальных валютах: отклонения реального курса белорусского "
-                    "рубля к российскому сокращаются вдвое лишь за {rer_half_life:num1} года (p теста Дики – Фуллера "
-                    "= {rer_adf_p:num2}).",
+                    "рубля к российскому сокращаются вдвое лишь за {rer_half_life:num1} года "
+                    "(p-значение теста Дики – Фуллера {rer_adf_p:num2}).",
               "en": "Propose exchange-risk cover for cross-border contracts, on top of the settlement in national "
                     "currencies already in force: deviations of the real BYN/RUB rate take {rer_half_life:num1} "
                     "years to halve "

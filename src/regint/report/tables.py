@@ -11,6 +11,9 @@ from markupsafe import Markup, escape
 
 from regint.report import fmt
 
+#: A cell text at least this long that repeats in a table is written once under it (:meth:`ReportTable.repeated_notes`).
+LONG_NOTE = 120
+
 
 @dataclass(frozen=True)
 class ReportTable:
@@ -54,14 +57,33 @@ class ReportTable:
             parts.append(self.note)
         return ". ".join(p.rstrip(".") for p in parts) + ("." if parts else "")
 
+    def repeated_notes(self) -> list[tuple[int, str, bool]]:
+        """Long texts (sources, caveats of :data:`LONG_NOTE` characters or more) that repeat in a column,
+        numbered in order of appearance, with whether their column is :attr:`cited`: the HTML writes each once
+        under the table and refers to it by number."""
+        seen: dict[str, tuple[int, bool]] = {}
+        for col in self.frame.columns:
+            for value in self.frame[col]:
+                if isinstance(value, str) and len(value) >= LONG_NOTE:
+                    n, cited = seen.get(value, (0, True))
+                    seen[value] = (n + 1, cited and str(col) in self.cited)
+        return [(k, text, cited) for k, (text, (_n, cited)) in
+                enumerate(((t, v) for t, v in seen.items() if v[0] > 1), start=1)]
+
     def to_html(self, lang: str) -> Markup:
-        """The table as HTML with numbers formatted for ``lang`` (babel) and gaps as ``—``."""
+        """The table as HTML with numbers formatted for ``lang`` (babel) and gaps as ``—``; a long text repeated
+        in several rows is written once under the table (:meth:`repeated_notes`) and referred to by its number."""
+        refs = {text: n for n, text, _cited in self.repeated_notes()}
+        word = "примечание" if lang == "ru" else "note"
         head = "".join(f"<th>{escape(str(c))}</th>" for c in self.frame.columns)
         rows = []
         for _, row in self.frame.iterrows():
             cells = []
             for col, value in row.items():
                 numeric = not isinstance(value, str) and not isinstance(value, bool) and not fmt.is_gap(value)
+                if isinstance(value, str) and value in refs:
+                    cells.append(f'<td class="ref">{word}\u00a0{refs[value]}</td>')
+                    continue
                 text = fmt.cell(value, lang, self.digits.get(str(col)))
                 cls = ' class="num"' if numeric else (' class="gap"' if text == fmt.GAP else "")
                 if str(col) in self.cited and not numeric and text != fmt.GAP:
