@@ -270,6 +270,55 @@ def test_invalid_scenario_inputs_get_a_message(live_server: Any, browser: Any) -
     assert errors == []
 
 
+def decimal_points(text: str) -> list[str]:
+    """Numbers written with a decimal point (``0.5``, ``12.25``) in Russian text; version and licence numbers
+    ("CC BY 4.0") aside."""
+    return re.findall(r"(?<![\d.])\d+\.\d+(?![\d.])", text.replace("CC BY 4.0", ""))
+
+
+def test_decimal_points_finds_what_it_should() -> None:
+    assert decimal_points("0,5 млн руб.; 2024–2045 гг.; CC BY 4.0") == []
+    assert decimal_points("0.5 и 12.25; 1.2.3") == ["0.5", "12.25"]
+
+
+def test_scenario_page_starts_at_the_base_year_and_keeps_measures_in_force_out(live_server: Any,
+                                                                               browser: Any) -> None:
+    """Issue 19/22: the page's horizon starts in the study's base year (as the report's), the measures in force
+    are shown but cannot be proposed, a lever change puts no fallback parameters into the address (the page
+    waits for the study instead of rendering with the labelled fallbacks), and the Russian chart writes decimal
+    commas."""
+    from regint.study.settings import DEFAULT_PAIR
+    from regint.web import scenario_adapter as sa
+
+    ctx, pg, errors = new_page(browser)
+    open_view(pg, live_server, "/scenarios?lang=ru")
+    inputs = sa.inputs(DEFAULT_PAIR)
+    assert inputs.base_year is not None and inputs.first_year is not None
+    spec = sa.shipped("moderate", DEFAULT_PAIR)
+    assert spec.start == inputs.base_year
+    assert f"горизонт {inputs.base_year}–{spec.end} гг." in pg.inner_text("#page-scenarios")
+    in_force = inputs.catalogue.in_force_ids
+    assert in_force, "the shipped register has measures in force"
+    for lever in in_force:
+        handle = pg.locator(f"[id*='{lever}'][id*='lever-intensity'] [role=slider]").first
+        assert handle.get_attribute("aria-disabled") == "true" or handle.get_attribute("data-disabled") is not None
+        assert pg.locator(f"[id*='{lever}'][id*='lever-start']").first.is_disabled()
+    assert levers_on_page(pg)[in_force[0]] == 0
+    assert "действует, входит в базовый сценарий" in pg.inner_text("#page-scenarios")
+    starts = [int(pg.input_value(f"[id*='{lv}'][id*='lever-start']")) for lv in inputs.catalogue.ids
+              if lv not in in_force and levers_on_page(pg)[lv] > 0]
+    assert starts and min(starts) >= inputs.first_year  # no new measure before the year after the report date
+    set_lever(pg, "border_m1", "End")
+    pg.wait_for_function("() => window.location.search.includes('border_m1:1:')")
+    settle(pg)
+    assert "par=" not in pg.evaluate("() => window.location.search")
+    chart = pg.evaluate("() => Array.from(document.querySelectorAll('#scn-graph svg text'))"
+                        ".map(e => e.textContent).join(' ')")
+    assert chart and decimal_points(chart) == []
+    ctx.close()
+    assert errors == []
+
+
 def test_ahp_slider_towards_an_item_raises_its_weight_and_is_saved_so(live_server: Any, browser: Any) -> None:
     """Issue 21: moved towards the right-hand item, that item's weight rises, and the saved response says so."""
     from regint.web import experts_adapter as ea

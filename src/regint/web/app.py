@@ -17,6 +17,7 @@ from pathlib import Path
 import dash
 from dash import dcc, html
 
+from regint.errors import RegintError
 from regint.study.settings import DEFAULT_PAIR
 from regint.web import pages, wiring
 from regint.web.auth import AuthConfig
@@ -111,14 +112,23 @@ def _scenario_baseline(ctx: WebContext) -> None:
 
     def provide(pair: tuple[str, str] | None = None) -> sa.ScenarioInputs:
         chosen = tuple(pair) if pair else DEFAULT_PAIR
-        return ctx.cached(f"scenario_inputs:{chosen[0]}:{chosen[1]}",
-                          lambda: sa.make_inputs(ctx.study(chosen)))  # type: ignore[arg-type]
+
+        def compute() -> sa.ScenarioInputs:
+            try:
+                return sa.make_inputs(ctx.study(chosen))  # type: ignore[arg-type]
+            except RegintError:  # no panel for the pair: the labelled fallback baseline, said on the page
+                return sa.make_inputs(None)
+
+        return ctx.cached(f"scenario_inputs:{chosen[0]}:{chosen[1]}", compute)
+
+    # installed at once: a run that comes before the background warm-up has finished waits for the study
+    # (ctx.cached computes once) instead of rendering with the fallback parameters
+    sa.use_provider(provide)
 
     def run() -> None:
         try:
             provide(None)
-            sa.use_provider(provide)
-        except Exception:  # noqa: BLE001 - the runs keep the labelled fallback baseline
+        except Exception:  # noqa: BLE001 - a failure is shown by the page that asks again
             return
     import threading
 

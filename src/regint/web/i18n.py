@@ -130,6 +130,7 @@ LABELS: dict[str, dict[str, str]] = {
     "scenarios_title": {"en": "Scenarios of integration", "ru": "Сценарии интеграции"},
     "base_scenario": {"en": "Start from scenario", "ru": "Исходный сценарий"},
     "levers": {"en": "Levers (intensity 0–1, start year)", "ru": "Меры (интенсивность 0–1, год начала)"},
+    "lever_in_force": {"en": "in force, part of the baseline", "ru": "действует, входит в базовый сценарий"},
     "intensity": {"en": "Intensity", "ru": "Интенсивность"},
     "start_year": {"en": "Start", "ru": "Начало"},
     "outcome": {"en": "Outcome", "ru": "Результат"},

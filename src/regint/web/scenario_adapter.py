@@ -42,6 +42,10 @@ class ScenarioInputs:
     catalogue: LeverCatalogue
     baseline: Baseline
     parameters: dict[str, Parameter]
+    base_year: int | None = None
+    """First projected year (the study's scenario base year: the latest year both sides have data)."""
+    first_year: int | None = None
+    """Earliest start of a new measure (the year after the report date)."""
 
 
 _PROVIDER: Callable[[tuple[str, str] | None], ScenarioInputs] | None = None
@@ -88,16 +92,27 @@ def make_inputs(study: Study | None) -> ScenarioInputs:
         baseline = Baseline(fallback.year, fallback.values, fallback.regions,
                             (f"Input-output multipliers: labelled fallbacks of parameters.toml — {why}",))
         return ScenarioInputs(load_levers(), baseline, {**default_parameters(), **mults})
-    got = study.scenario_inputs(shipped("inertial"))
-    return ScenarioInputs(load_levers(), got.baseline, {**default_parameters(), **got.computed})
+    got = study.scenario_inputs(_shipped_file("inertial"))
+    return ScenarioInputs(load_levers(), got.baseline, {**default_parameters(), **got.computed},
+                          base_year=study.scenario_base_year, first_year=study.settings.first_measure_year)
 
 
 @lru_cache(maxsize=4)
-def shipped(name: str) -> ScenarioSpec:
-    """A shipped scenario (``inertial``, ``moderate``, ``accelerated``)."""
+def _shipped_file(name: str) -> ScenarioSpec:
     from regint.scenarios.spec import shipped_scenario
 
     return shipped_scenario(name)
+
+
+def shipped(name: str, pair: tuple[str, str] | None = None) -> ScenarioSpec:
+    """A shipped scenario (``inertial``, ``moderate``, ``accelerated``) timed for the pair's study as the report
+    and the command line time it (:meth:`~regint.scenarios.spec.ScenarioSpec.timed`: the horizon starts in the
+    base year, no measure before the year after the report date)."""
+    spec = _shipped_file(name)
+    inp = inputs(pair)
+    if inp.base_year is None or inp.first_year is None:
+        return spec
+    return spec.timed(inp.base_year, inp.first_year)[0]
 
 
 def shipped_names() -> tuple[str, ...]:
@@ -113,24 +128,26 @@ def controls_of(spec: ScenarioSpec, catalogue: LeverCatalogue) -> tuple[list[flo
     return [float(round(x, 2)) for x in intensity], starts
 
 
-def out_of_horizon(base: str, starts: Sequence[int | None]) -> list[tuple[str, int]]:
+def out_of_horizon(base: str, starts: Sequence[int | None], pair: tuple[str, str] | None = None
+                   ) -> list[tuple[str, int]]:
     """The levers (id, year) whose start year lies outside the horizon of the shipped scenario ``base``."""
-    cat = inputs().catalogue
-    spec = shipped(base)
+    cat = inputs(pair).catalogue
+    spec = shipped(base, pair)
     return [(lever, int(year)) for lever, year in zip(cat.ids, starts, strict=True)
             if year is not None and not spec.start <= int(year) <= spec.end]
 
 
-def spec_from_controls(base: str, intensities: Sequence[float | None], starts: Sequence[int | None]
-                       ) -> ScenarioSpec:
+def spec_from_controls(base: str, intensities: Sequence[float | None], starts: Sequence[int | None],
+                       pair: tuple[str, str] | None = None) -> ScenarioSpec:
     """The shipped scenario ``base`` with the levers set from the page (aligned with the catalogue); check the
-    start years with :func:`out_of_horizon` first (here they are only kept within the horizon)."""
-    cat = inputs().catalogue
-    spec = shipped(base)
+    start years with :func:`out_of_horizon` first (here they are only kept within the horizon). A measure in
+    force is part of the baseline and is never added."""
+    cat = inputs(pair).catalogue
+    spec = shipped(base, pair)
     levers: dict[str, tuple[float, int]] = {}
     for lever, inten, year in zip(cat.ids, intensities, starts, strict=True):
         value = float(inten or 0.0)
-        if value <= 0:
+        if value <= 0 or cat[lever].in_force:
             continue
         yr = int(year) if year is not None else spec.start
         levers[lever] = (min(max(value, 0.0), 1.0), min(max(yr, spec.start), spec.end))

@@ -57,6 +57,7 @@ table.tbl td.num { text-align:right; font-variant-numeric: tabular-nums; white-s
 .lever-row2 { grid-template-columns: minmax(120px, 2fr) minmax(140px, 3fr); }
 .lever-head { font-size:12px; color:var(--muted); border-bottom:1px solid var(--line); }
 .lever-name { font-size:13px; }
+.lever-done { color:#6b7280; font-style:italic; }
 .lever-year, .text-input { width:100%; padding:4px 6px; border:1px solid var(--line); border-radius:4px; }
 .text-input { width:280px; }
 .ahp-row { display:grid; grid-template-columns: minmax(150px,1fr) minmax(240px, 1.6fr) minmax(150px,1fr);

@@ -32,8 +32,8 @@ def _controls_from(state: ViewState, base: str) -> tuple[list[float], list[int]]
     """Lever intensities and start years: the URL's levers where it gives them, else the base scenario's."""
     from regint.web import scenario_adapter as sa
 
-    spec = sa.shipped(base)
-    catalogue = sa.inputs().catalogue
+    spec = sa.shipped(base, state.pair)
+    catalogue = sa.inputs(state.pair).catalogue
     intensity, starts = sa.controls_of(spec, catalogue)
     if state.levers is None:
         return intensity, starts
@@ -58,21 +58,25 @@ def layout(lang: str, state: ViewState | None = None) -> html.Div:
     lang = check_lang(lang)
     names = sa.shipped_names()
     base = state.scenario if state.scenario in names else "moderate"
-    spec = sa.shipped(base)
-    inputs = sa.inputs()
+    spec = sa.shipped(base, state.pair)
+    inputs = sa.inputs(state.pair)
     intensity, starts = _controls_from(state, base)
     marks = {0: "0", 0.5: _mark(0.5, lang), 1: "1"}
     rows = []
     for lever, inten, start in zip(inputs.catalogue, intensity, starts, strict=True):
+        # a measure in force is part of the baseline: shown, not proposable (its control is disabled at zero)
+        done = lever.in_force
+        name = lever.name(lang) + (f" ({t('lever_in_force', lang)})" if done else "")
         rows.append(html.Div([
-            html.Div(lever.name(lang), className="lever-name", title=lever.description_en if lang == "en"
-                     else lever.description_ru),
+            html.Div(name, className="lever-name" + (" lever-done" if done else ""),
+                     title=lever.description_en if lang == "en" else lever.description_ru),
             html.Div(dcc.Slider(id={"type": "lever-intensity", "lever": lever.id}, min=0, max=1, step=0.1,
-                                value=inten, marks=marks), className="lever-slider"),
+                                value=0.0 if done else inten, marks=marks, disabled=done),
+                     className="lever-slider"),
             dcc.Input(id={"type": "lever-start", "lever": lever.id}, type="number", step=1, value=start,
-                      className="lever-year", debounce=True),
+                      className="lever-year", debounce=True, disabled=done),
         ], className="lever-row"))
-    base_opts = [{"label": sa.shipped(n).title(lang), "value": n} for n in names]
+    base_opts = [{"label": sa.shipped(n, state.pair).title(lang), "value": n} for n in names]
     outcome_opts = [{"label": v[lang], "value": k} for k, v in OUTCOME_LABELS.items()]
     outcome = state.outcome if state.outcome in OUTCOME_LABELS else "score"
     a, b = state.pair
@@ -121,23 +125,25 @@ def layout(lang: str, state: ViewState | None = None) -> html.Div:
     )
 
 
-def scenario_controls(base: str | None) -> tuple[list[float], list[int]]:
-    """Intensities and start years of every lever as the shipped scenario ``base`` sets them."""
+def scenario_controls(base: str | None, pair: tuple[str, str] | None = None) -> tuple[list[float], list[int]]:
+    """Intensities and start years of every lever as the shipped scenario ``base`` sets them for the pair."""
     from regint.web import scenario_adapter as sa
 
-    spec = sa.shipped(base or "moderate")
-    return sa.controls_of(spec, sa.inputs().catalogue)
+    spec = sa.shipped(base or "moderate", pair)
+    return sa.controls_of(spec, sa.inputs(pair).catalogue)
 
 
-def check_inputs(base: str | None, starts: Sequence[int | None], lang: str) -> html.Div | None:
-    """A message naming the levers whose start year lies outside the horizon (nothing is replaced), or ``None``."""
+def check_inputs(base: str | None, starts: Sequence[int | None], lang: str,
+                 pair: tuple[str, str] | None = None) -> html.Div | None:
+    """A message naming the levers whose start year lies outside the pair's horizon (nothing is replaced), or
+    ``None``."""
     from regint.web import scenario_adapter as sa
 
-    wrong = sa.out_of_horizon(base or "moderate", starts)
+    wrong = sa.out_of_horizon(base or "moderate", starts, pair)
     if not wrong:
         return None
-    spec = sa.shipped(base or "moderate")
-    names = {lv.id: lv.name(lang) for lv in sa.inputs().catalogue}
+    spec = sa.shipped(base or "moderate", pair)
+    names = {lv.id: lv.name(lang) for lv in sa.inputs(pair).catalogue}
     return ui.error_list(t("bad_start", lang, start=spec.start, end=spec.end),
                          [f"{names.get(i, i)}: {y}" for i, y in wrong], "error")
 
@@ -170,14 +176,14 @@ def scenario_run(base: str | None, intensities: Sequence[float | None], starts: 
     from regint.web import scenario_adapter as sa
 
     started = time.perf_counter()
-    bad = check_inputs(base, starts, lang)
+    bad = check_inputs(base, starts, lang, pair)
     if bad is not None:
         return figures.empty(t("bad_inputs", lang)), bad
     try:
-        spec = sa.spec_from_controls(base or "moderate", intensities, starts)
+        spec = sa.spec_from_controls(base or "moderate", intensities, starts, pair)
         central = sa.run_deterministic(spec, pair)
         inertial = sa.run_deterministic(dataclasses.replace(spec, levers={}), pair)
-        other_spec = sa.shipped(compare) if compare in sa.shipped_names() else None
+        other_spec = sa.shipped(compare, pair) if compare in sa.shipped_names() else None
         other = sa.run_deterministic(other_spec, pair) if other_spec is not None else None
     except RegintError as exc:
         return figures.empty(t("error", lang)), ui.message(str(exc), "error")
@@ -281,9 +287,9 @@ def scenario_download(base: str | None, intensities: Sequence[float | None], sta
     from regint.web import scenario_adapter as sa
     from regint.web.downloads import XLSX_MIME, as_download, safe_filename, xlsx_bytes
 
-    if sa.out_of_horizon(base or "moderate", starts):
+    if sa.out_of_horizon(base or "moderate", starts, pair):
         return None
-    spec = sa.spec_from_controls(base or "moderate", intensities, starts)
+    spec = sa.spec_from_controls(base or "moderate", intensities, starts, pair)
     central = sa.run_deterministic(spec, pair)
     inertial = sa.run_deterministic(dataclasses.replace(spec, levers={}), pair)
     years = [int(y) for y in spec.years]
@@ -302,7 +308,7 @@ def scenario_download(base: str | None, intensities: Sequence[float | None], sta
     chosen = pair or DEFAULT_PAIR
     meta = pd.DataFrame([
         (t("pair", lang), pair_name(chosen, lang)),
-        (t("base_scenario", lang), sa.shipped(base or "moderate").title(lang)),
+        (t("base_scenario", lang), sa.shipped(base or "moderate", pair).title(lang)),
         (t("years", lang), f"{years[0]}–{years[-1]}"),
         (t("source", lang), t("scenario_source", lang)),
         (t("left_out", lang), t("baseline_note", lang, n=len(inputs.baseline.fallbacks),
@@ -351,7 +357,7 @@ def scenario_mc_start(ctx: WebContext, base: str | None, intensities: Sequence[f
     n = int(n_draws or 0)
     if not MIN_DRAWS <= n <= MAX_DRAWS:
         raise ValueError(f"draws must be between {MIN_DRAWS} and {MAX_DRAWS}; got {n_draws!r}")
-    spec = sa.spec_from_controls(base or "moderate", intensities, starts)
+    spec = sa.spec_from_controls(base or "moderate", intensities, starts, pair)
     return ctx.jobs.start(lambda progress: sa.run_monte_carlo(spec, n, progress, pair=pair), total=n)
 
 
@@ -398,9 +404,9 @@ def register(app: dash.Dash, ctx: WebContext) -> None:
     start = {"type": "lever-start", "lever": ALL}
 
     @app.callback(Output(intensity, "value"), Output(start, "value"), Input("scn-base", "value"),
-                  prevent_initial_call=True)
-    def controls(base: str) -> tuple[list[float], list[int]]:
-        return scenario_controls(base)
+                  State("scenarios-pair", "data"), prevent_initial_call=True)
+    def controls(base: str, pair: str) -> tuple[list[float], list[int]]:
+        return scenario_controls(base, pair_of(pair))
 
     @app.callback(Output("scn-graph", "figure"), Output("scn-summary", "children"),
                   Input(intensity, "value"), Input(start, "value"), Input("scn-outcome", "value"),
@@ -412,9 +418,10 @@ def register(app: dash.Dash, ctx: WebContext) -> None:
 
     @app.callback(Output("url", "search", allow_duplicate=True), Input(intensity, "value"), Input(start, "value"),
                   Input("scn-base", "value"), Input("scn-outcome", "value"), State("url", "search"),
-                  prevent_initial_call=True)
-    def to_url(intensities: list[float], starts: list[int], base: str, outcome: str, search: str) -> str:
-        ids = sa.inputs().catalogue.ids
+                  State("scenarios-pair", "data"), prevent_initial_call=True)
+    def to_url(intensities: list[float], starts: list[int], base: str, outcome: str, search: str,
+               pair: str) -> str:
+        ids = sa.inputs(pair_of(pair)).catalogue.ids
         levers = {i: (float(v), int(y)) for i, v, y in zip(ids, intensities, starts, strict=True)
                   if v and float(v) > 0 and y is not None and 1990 <= int(y) <= 2100}
         return update(search, scenario=base, outcome=outcome, levers=levers)
@@ -436,7 +443,7 @@ def register(app: dash.Dash, ctx: WebContext) -> None:
     def mc_start(_n: int, intensities: list[float], starts: list[int], base: str, draws: int, lang: str,
                  pair: str) -> tuple[Any, Any, Any]:
         problem = check_draws(draws, lang)
-        bad = check_inputs(base, starts, lang)
+        bad = check_inputs(base, starts, lang, pair_of(pair))
         if problem is not None or bad is not None:
             return no_update, True, ui.message(problem, "error", msg_id="draws-msg") if problem else bad
         return scenario_mc_start(ctx, base, intensities, starts, int(draws), pair_of(pair)), False, ""
