@@ -13,36 +13,13 @@ import pandas as pd
 import pytest
 
 from regint.data.ties import read_subjective_facts, ties_register
-from regint.experts.survey import fill_survey, survey_items, write_survey
+from regint.experts.survey import survey_items
 from regint.index.institutional import GOALPOSTS, SURVEY_INDICATORS, institutional_dimension
 from regint.study.subjective import run_subjective
 
+# the filled SYNTHETIC set is the fixture ``synthetic_survey`` of tests/conftest.py
 REPORT_YEAR = 2026
 PAIR = ("RU-SMO", "BY-VI")
-
-
-def _synthetic_set(tmp_path: Path, pair: tuple[str, str] = PAIR) -> tuple[list[Path], list[dict]]:
-    """SYNTHETIC answers: 3 officials and 4 firms per side, weights 1–3, some items left blank.
-
-    Returns the filled files and, for the independent check, one record per respondent (kind, side, weight,
-    answers).
-    """
-    rng = np.random.default_rng(2020)
-    files, records = [], []
-    for kind, per_side in (("officials", 3), ("business", 4)):
-        form = write_survey(tmp_path / f"{kind}.xlsx", kind, "en", pair)  # type: ignore[arg-type]
-        codes = list(survey_items(kind, "en")["code"])  # type: ignore[arg-type]
-        for s, side in enumerate(pair):
-            for k in range(per_side):
-                answers: dict[str, float | None] = {c: int(rng.integers(1, 6)) for c in codes}
-                answers[codes[(k + s) % len(codes)]] = None  # a blank ("cannot say")
-                weight = float(1 + (k + s) % 3)
-                name = f"SYN-{kind}-{side}-{k}"
-                files.append(fill_survey(form, tmp_path / f"{name}.xlsx", respondent=name, side=side,
-                                         answers=answers, weight=weight, synthetic=True))
-                records.append({"kind": kind, "side": side, "weight": weight,
-                                "answers": {c: v for c, v in answers.items() if v is not None}})
-    return files, records
 
 
 def _block_mean(records: list[dict], kind: str, side: str, block: str) -> float:
@@ -79,8 +56,8 @@ def test_without_survey_the_survey_rows_are_gaps_and_the_dimension_is_thin() -> 
     assert v[("edb_support_eaeu", "RU-SMO")] == 68 and v[("edb_support_eaeu", "BY-VI")] == 56
 
 
-def test_with_the_synthetic_set_the_values_per_side_are_the_survey_means(tmp_path: Path) -> None:
-    files, records = _synthetic_set(tmp_path)
+def test_with_the_synthetic_set_the_values_per_side_are_the_survey_means(tmp_path: Path, synthetic_survey) -> None:
+    files, records = synthetic_survey(tmp_path)
     res = run_subjective(_facts(), files, REPORT_YEAR)
     assert res.synthetic and not res.findings_allowed
     dim = res.institutional
@@ -104,14 +81,14 @@ def test_with_the_synthetic_set_the_values_per_side_are_the_survey_means(tmp_pat
                                            "survey_trust", "ties_pair_entries_recent"]
 
 
-def test_a_survey_that_is_not_thin_is_aggregated_per_side(tmp_path: Path) -> None:
+def test_a_survey_that_is_not_thin_is_aggregated_per_side(tmp_path: Path, synthetic_survey) -> None:
     """The same SYNTHETIC answers read as if real (synthetic=False), only to exercise the path of a real survey.
 
     Reference: the score is the equally weighted mean of the indicators scored 0–100 (OECD/JRC 2008, Handbook,
     pp. 30, 85 and 102–103): goalposts 1–5 for the Likert means (obstacles reversed), 0–100 % for the EDB share and
     the distance to the leading side 100·x/max for the register count — worked out here by hand from the table.
     """
-    files, _ = _synthetic_set(tmp_path)
+    files, _ = synthetic_survey(tmp_path)
     for f in files:  # the same answers without the synthetic mark in the file
         from openpyxl import load_workbook
 
@@ -133,7 +110,7 @@ def test_a_survey_that_is_not_thin_is_aggregated_per_side(tmp_path: Path) -> Non
         assert 0 <= agg.scores[side] <= 100
 
 
-def test_a_pair_the_register_was_not_searched_for_is_a_gap(tmp_path: Path) -> None:
+def test_a_pair_the_register_was_not_searched_for_is_a_gap(tmp_path: Path, synthetic_survey) -> None:
     pair = ("RU-PSK", "BY-VI")
     facts = _facts()
     dim = institutional_dimension(facts, ties_register(facts), REPORT_YEAR, pair=pair)
@@ -145,7 +122,7 @@ def test_a_pair_the_register_was_not_searched_for_is_a_gap(tmp_path: Path) -> No
                                     "only; the ties of Pskov Oblast and Vitebsk Region are a gap").all()
     assert np.isnan(t.set_index(["indicator", "side"]).at[("ties_agreements_in_force", "RU-PSK"), "value"])
     assert any("gap" in n for n in dim.notes)
-    files, records = _synthetic_set(tmp_path, pair)
+    files, records = synthetic_survey(tmp_path, pair)
     res = run_subjective(facts, files, REPORT_YEAR, pair=pair)
     assert res.institutional.survey_values().loc["survey_trust", "RU-PSK"] == pytest.approx(  # type: ignore[attr-defined]
         _block_mean(records, "officials", "RU-PSK", "trust"))
