@@ -92,3 +92,16 @@ def test_the_report_without_survey_says_none_was_loaded() -> None:
     html = render_html(doc, "html")
     assert "Опрос не загружен" in html and 'id="survey-results"' not in html
     assert 'id="tab-instruments"' in html
+
+
+def test_a_pair_without_register_entries_says_so() -> None:
+    panel, _, _ = read_subjective_facts()
+    study = Study(Settings.fast(pair=("RU-PSK", "BY-VI")), panel)
+    sec = _section(study, "ru")
+    assert "ties" not in sec.tables
+    what, why = sec.missing[0]
+    assert what == "Реестр институциональных связей Псковской и Витебской областей"
+    assert why.startswith("реестр, поставляемый с программой, собран только для Смоленской и Витебской областей")
+    inst = sec.tables["institutional"].frame
+    assert "Псковской и Витебской областей" in sec.tables["instruments"].frame.iloc[0, 1]
+    assert inst.iloc[:, 1:].notna().sum().sum() == 2  # only the national EDB figures: every other value is a gap

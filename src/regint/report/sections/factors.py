@@ -158,7 +158,14 @@ def subjective(res: Results, lang: str, sec: Section) -> None:
         sec.add_missing(tr(lang, "Субъективные факторы", "Subjective factors"), out)
         return
     reg = sr.register.entries
-    if len(reg):
+    if not sr.register.covers(res.pair):
+        a, b = res.pair
+        sec.missing.append((tr(lang, f"Реестр институциональных связей {i18n.pair_genitive(a, b, 'ru')}",
+                               f"Register of the institutional ties of {i18n.pair_genitive(a, b, 'en')}"),
+                            tr(lang, f"реестр, поставляемый с программой, собран только для "
+                                     f"{i18n.pair_genitive(*sr.register.pair, 'ru')}; связи этой пары не искались и "
+                                     "остаются пробелом", sr.register.gap_note(res.pair))))
+    elif len(reg):
         years = reg["period"].astype(str).str[:4]
         scope = reg["scope"].astype(str)
         a, b = res.pair
