@@ -99,6 +99,7 @@ def test_a_survey_that_is_not_thin_is_aggregated_per_side(tmp_path: Path, synthe
     assert not dim.thin and not dim.illustrative  # type: ignore[attr-defined]
     agg = dim.aggregate()  # type: ignore[attr-defined]
     assert agg.valid and not agg.illustrative and agg.reason == "5 indicators, equal weights"
+    assert "Score (0-100): RU-SMO" in dim.summary()  # type: ignore[attr-defined]
     v = dim.to_frame().set_index(["indicator", "side"])["value"]  # type: ignore[attr-defined]
     counts = {s: v[("ties_pair_entries_recent", s)] for s in PAIR}
     for side in PAIR:

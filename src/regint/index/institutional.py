@@ -162,7 +162,12 @@ class InstitutionalDimension:
             lines.append(f"  {r['indicator']:<26} {r['side']:<7} {val}" + (" ILLUSTRATIVE" if r["illustrative"]
                                                                             else ""))
         verdict = "too thin to enter the composite index: " if self.thin else "usable: "
-        return "\n".join(lines + [verdict + self.reason, *self.notes])
+        lines.append(verdict + self.reason)
+        score = self.aggregate()
+        if score.valid:
+            lines.append("Score (0-100): " + ", ".join(f"{side} {v:.1f}" for side, v in score.scores.items())
+                         + f" ({score.reason})")
+        return "\n".join(lines + list(self.notes))
 
 
 def _invalid(empty: DimensionScore, why: str) -> DimensionScore:
