@@ -160,10 +160,11 @@ def subjective(res: Results, lang: str, sec: Section) -> None:
     reg = sr.register.entries
     if not sr.register.covers(res.pair):
         a, b = res.pair
+        ra, rb = sr.register.pair
         sec.missing.append((tr(lang, f"Реестр институциональных связей {i18n.pair_genitive(a, b, 'ru')}",
                                f"Register of the institutional ties of {i18n.pair_genitive(a, b, 'en')}"),
                             tr(lang, f"реестр, поставляемый с программой, собран только для "
-                                     f"{i18n.pair_genitive(*sr.register.pair, 'ru')}; связи этой пары не искались и "
+                                     f"{i18n.pair_genitive(ra, rb, 'ru')}; связи этой пары не искались и "
                                      "остаются пробелом", sr.register.gap_note(res.pair))))
     elif len(reg):
         years = reg["period"].astype(str).str[:4]
