@@ -40,3 +40,38 @@ def reference(shared: Path) -> Path:
 @pytest.fixture()
 def fixtures() -> Path:
     return FIXTURES
+
+
+def write_synthetic_survey(folder: Path, pair: tuple[str, str] = ("RU-SMO", "BY-VI"),
+                           lang: str = "en") -> tuple[list[Path], list[dict]]:
+    """A filled SYNTHETIC survey set (made up here, never a finding): 3 officials and 4 firms per side of ``pair``,
+    weights 1–3, one item per respondent left blank; every file carries the synthetic mark.
+
+    Returns the filled files and, for independent checks, one record per respondent (kind, side, weight, answers).
+    """
+    import numpy as np
+
+    from regint.experts.survey import fill_survey, survey_items, write_survey
+
+    rng = np.random.default_rng(2020)
+    files, records = [], []
+    for kind, per_side in (("officials", 3), ("business", 4)):
+        form = write_survey(folder / f"{kind}.xlsx", kind, lang, pair)  # type: ignore[arg-type]
+        codes = list(survey_items(kind, "en")["code"])  # type: ignore[arg-type]
+        for s, side in enumerate(pair):
+            for k in range(per_side):
+                answers: dict[str, float | None] = {c: int(rng.integers(1, 6)) for c in codes}
+                answers[codes[(k + s) % len(codes)]] = None  # a blank ("cannot say")
+                weight = float(1 + (k + s) % 3)
+                name = f"SYN-{kind}-{side}-{k}"
+                files.append(fill_survey(form, folder / f"{name}.xlsx", respondent=name, side=side,
+                                         answers=answers, weight=weight, synthetic=True))
+                records.append({"kind": kind, "side": side, "weight": weight,
+                                "answers": {c: v for c, v in answers.items() if v is not None}})
+    return files, records
+
+
+@pytest.fixture()
+def synthetic_survey():  # type: ignore[no-untyped-def]
+    """:func:`write_synthetic_survey`: call it with a folder (and a pair)."""
+    return write_synthetic_survey

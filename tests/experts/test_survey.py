@@ -142,3 +142,59 @@ def test_cli_writes_the_three_instruments(tmp_path: Path) -> None:
     assert "Сравнения" in load_workbook(tmp_path / "officials.xlsx").sheetnames
     with pytest.raises(Exception, match="kind must be one of"):
         questionnaire_command(out=tmp_path / "x.xlsx", kind="citizens", lang="ru")
+
+
+def test_instruments_are_written_for_the_pair_given(tmp_path: Path) -> None:
+    """Issue 20: the forms name the pair they are for; a form of another pair takes that pair's sides only."""
+    from regint.experts.survey import title
+
+    assert title("officials", "ru") == "Анкета для органов власти: интеграция экономик Смоленской и Витебской областей"
+    form = write_survey(tmp_path / "psk.xlsx", "business", "ru", ("RU-PSK", "BY-VI"))
+    wb = load_workbook(form)
+    assert "Псковской и Витебской областей" in str(wb["Инструкция"]["A1"].value)
+    assert "Псковской и Витебской областей" in str(wb["Вопросы"]["A1"].value)
+    assert "Смоленск" not in " ".join(str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value)
+    r = read_survey(fill_survey(form, tmp_path / "f.xlsx", respondent="F1", side="RU-PSK",
+                                answers={"obst_border": 4}, profile={"size": "small"}))
+    assert r.pair == ("RU-PSK", "BY-VI") and r.side == "RU-PSK"
+    res = aggregate_survey([r])
+    assert res.pair == ("RU-PSK", "BY-VI") and set(res.table["side"]) == {"RU-PSK"}
+    assert any("Vitebsk" in n for n in res.notes)
+    with pytest.raises(Exception, match="side must be one of"):
+        fill_survey(form, tmp_path / "g.xlsx", respondent="F2", side="RU-SMO", answers={})
+    wb["Анкета"]["B3"] = "Смоленская область"
+    wb.save(tmp_path / "bad.xlsx")
+    with pytest.raises(LoaderError, match=r"not one of \['Псковская область', 'Витебская область'\]"):
+        read_survey(tmp_path / "bad.xlsx")
+
+
+def test_forms_of_different_pairs_are_not_mixed(tmp_path: Path) -> None:
+    from regint.errors import DataError
+
+    a = write_survey(tmp_path / "a.xlsx", "business", "en")
+    b = write_survey(tmp_path / "b.xlsx", "business", "en", ("RU-PSK", "BY-VI"))
+    ra = read_survey(fill_survey(a, tmp_path / "fa.xlsx", respondent="A", side="BY-VI", answers={}))
+    rb = read_survey(fill_survey(b, tmp_path / "fb.xlsx", respondent="B", side="BY-VI", answers={}))
+    with pytest.raises(DataError, match="different pairs are mixed"):
+        aggregate_survey([ra, rb])
+    with pytest.raises(DataError, match="another pair than the study's RU-PSK:BY-VI"):
+        run_subjective(pd.DataFrame(columns=["indicator"]), [tmp_path / "fa.xlsx"], 2026, pair=("RU-PSK", "BY-VI"))
+
+
+def test_cli_questionnaire_names_the_pair(tmp_path: Path) -> None:
+    from regint.cli.experts import questionnaire_command
+    from regint.errors import OptionError
+
+    questionnaire_command(out=tmp_path / "o.xlsx", kind="officials", lang="ru", pair="RU-BRY:BY-HO")
+    wb = load_workbook(tmp_path / "o.xlsx")
+    assert wb.properties.title == "Анкета для органов власти: интеграция экономик Брянской и Гомельской областей"
+    assert read_survey(fill_survey(tmp_path / "o.xlsx", tmp_path / "f.xlsx", respondent="X", side="BY-HO",
+                                   answers={})).pair == ("RU-BRY", "BY-HO")
+    questionnaire_command(out=tmp_path / "e.xlsx", kind="experts", lang="ru", pair="RU-BRY:BY-HO")
+    texts = " ".join(str(c.value) for ws in load_workbook(tmp_path / "e.xlsx") for row in ws.iter_rows()
+                     for c in row if c.value)
+    assert "Брянской и Гомельской областей" in texts
+    with pytest.raises(OptionError, match="a pair is written"):
+        questionnaire_command(out=tmp_path / "x.xlsx", kind="business", lang="ru", pair="RU-BRY")
+    with pytest.raises(OptionError, match="not in the region catalog"):
+        questionnaire_command(out=tmp_path / "x.xlsx", kind="business", lang="ru", pair="RU-XXX:BY-HO")

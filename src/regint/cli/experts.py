@@ -18,6 +18,7 @@ from rich.table import Table
 from regint._options import check_option
 from regint.cli._console import make_console
 from regint.errors import DataError, RegintError
+from regint.study.settings import DEFAULT_PAIR_LABEL
 
 if TYPE_CHECKING:
     from regint.experts.directions import DirectionsResult
@@ -135,23 +136,27 @@ def questionnaire_command(
         help="officials (Likert + AHP of directions), business (cross-border obstacles), experts (AHP of the "
              "criteria and ratings of the directions; same as directions), or swot (A'WOT).")] = "directions",
     lang: Annotated[str, typer.Option(help="Language of the questionnaire: en or ru.")] = "en",
+    pair: Annotated[str, typer.Option(help="The pair the questionnaire is for, Russian region:Belarusian oblast "
+                                           "(ISO 3166-2).")] = DEFAULT_PAIR_LABEL,
 ) -> None:
-    """Write a survey instrument or an expert questionnaire (XLSX with drop-down lists)."""
+    """Write a survey instrument or an expert questionnaire (XLSX with drop-down lists) titled with its pair."""
     from regint.experts.directions import directions_questionnaire
     from regint.experts.survey import write_survey
     from regint.experts.swot import swot_questionnaire
+    from regint.study import Settings, parse_pair
 
     kind = check_option("kind", kind, ("officials", "business", "experts", "directions", "swot"))
     lang = check_option("lang", lang, ("en", "ru"))
+    regions = Settings(pair=parse_pair(pair)).pair  # the regions checked against the catalog
     console = make_console()
     if kind in ("officials", "business"):
-        path = write_survey(out, kind, lang)  # type: ignore[arg-type]
+        path = write_survey(out, kind, lang, regions)  # type: ignore[arg-type]
         console.print(f"written {path}")
         console.print("One form per respondent; read the filled forms with regint.experts.read_survey, or give "
                       "them to the study as Settings(subjective_files=...).")
         return
-    path = (directions_questionnaire(out, lang) if kind in ("directions", "experts")  # type: ignore[arg-type]
-            else swot_questionnaire(out, lang))  # type: ignore[arg-type]
+    path = (directions_questionnaire(out, lang, regions) if kind in ("directions", "experts")  # type: ignore[arg-type]
+            else swot_questionnaire(out, lang, pair=regions))  # type: ignore[arg-type]
     console.print(f"written {path}")
     console.print("Send it to each expert; read the filled files with "
                   "`regint analyse directions --survey FILE ...`." if kind != "swot" else

@@ -24,6 +24,8 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
+from regint._defaults import DEFAULT_PAIR
+from regint._i18n_names import pair_genitive
 from regint._paths import package_data
 from regint.data.loaders import press
 from regint.data.schema import make_observations
@@ -80,10 +82,30 @@ class TiesRegister:
         source gives it (year, month); ``flagged`` marks entries whose date is uncertain.
     gaps : tuple of str
         What was looked for and not found.
+    pair : (str, str)
+        The pair whose ties the entries of scope ``pair`` are: the shipped register was searched for Smolensk
+        oblast (its ties with Vitebsk oblast, and with Belarus at large), i.e. the default pair.
     """
 
     entries: pd.DataFrame
     gaps: tuple[str, ...] = field(default_factory=tuple)
+    pair: tuple[str, str] = DEFAULT_PAIR
+
+    def covers(self, pair: tuple[str, str]) -> bool:
+        """Whether the register was searched for ``pair`` (otherwise its ties are a gap)."""
+        return tuple(pair) == tuple(self.pair)
+
+    def pair_entries(self, pair: tuple[str, str]) -> pd.DataFrame:
+        """The entries between the two regions of ``pair`` (none when the register was not searched for it)."""
+        e = self.entries
+        return e[e["scope"] == "pair"].reset_index(drop=True) if self.covers(pair) else e.iloc[0:0].copy()
+
+    def gap_note(self, pair: tuple[str, str]) -> str:
+        """Why ``pair`` has no register entries (empty when it is covered)."""
+        if self.covers(pair):
+            return ""
+        return (f"not searched: the shipped register holds the ties of {pair_genitive(*self.pair, 'en')} only; "
+                f"the ties of {pair_genitive(*pair, 'en')} are a gap")
 
     @property
     def by_source(self) -> pd.Series:
@@ -108,7 +130,7 @@ class TiesRegister:
         if e.empty:
             return "Register of institutional ties: no entries loaded."
         lines = [f"Register of institutional ties: {len(e)} dated entries from {e['source_site'].nunique()} sources "
-                 f"({int((e['scope'] == 'pair').sum())} between Smolensk and Vitebsk oblasts, "
+                 f"({int((e['scope'] == 'pair').sum())} between {pair_genitive(*self.pair, 'en')}, "
                  f"{int(e['flagged'].sum())} with an uncertain date), {e['period'].min()}–{e['period'].max()}."]
         lines += ["By source:"] + [f"  {site}: {n}" for site, n in self.by_source.items()]
 

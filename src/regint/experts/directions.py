@@ -22,6 +22,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from regint._defaults import DEFAULT_PAIR
 from regint._options import check_option
 from regint._paths import package_data
 from regint.errors import DataError
@@ -64,7 +65,7 @@ def direction_criteria(lang: Lang = "en") -> pd.DataFrame:
 
 
 def directions_questionnaire(path: str | Path, lang: Lang = "en",
-                             pair: tuple[str, str] = ("RU-SMO", "BY-VI")) -> Path:
+                             pair: tuple[str, str] = DEFAULT_PAIR) -> Path:
     """Write the directions questionnaire of ``pair``: pairwise comparison of all criteria and ratings (1–5) of
     every direction on the expert criteria."""
     from regint._i18n_names import pair_genitive

@@ -1,6 +1,7 @@
-"""Survey instruments for officials and businesses of both oblasts: write them (ru/en XLSX), read filled ones.
+"""Survey instruments for officials and businesses of both sides of a pair: write them (ru/en XLSX), read filled ones.
 
-Two instruments, one workbook per respondent:
+Two instruments, one workbook per respondent, each written for one pair of regions (a Russian region and a
+Belarusian oblast; by default :data:`regint._defaults.DEFAULT_PAIR`) and titled with its names:
 
 - **officials** of both oblasts: political will and priorities, trust in the partner's institutions and the
   perceived obstacles (Likert 1–5), and pairwise (AHP, Saaty 1–9) comparisons of the directions of
@@ -16,8 +17,9 @@ The experts' instrument is the AHP/Delphi questionnaire that exists
 
 Sheets: instructions with the scales; *profile* (side, the respondent's attributes, an analyst's weight);
 *questions* (one row per statement, an answer 1–5 or blank for "cannot say"); for officials *comparisons*
-(one row per pair of directions: A / B / = and 1–9); a hidden ``_meta`` sheet with the codes. Reading a filled
-file checks every answer and names the sheet, row and column of each problem; nothing is guessed.
+(one row per pair of directions: A / B / = and 1–9); a hidden ``_meta`` sheet with the codes and the pair. Reading a
+filled file checks every answer (the side must be one of the form's pair) and names the sheet, row and column of
+each problem; nothing is guessed.
 """
 
 from __future__ import annotations
@@ -33,15 +35,17 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from regint._defaults import DEFAULT_PAIR
+from regint._i18n_names import pair_genitive, region_forms
 from regint._options import check_option
 from regint._paths import package_data
-from regint.errors import LoaderError
+from regint.errors import LoaderError, OptionError
 from regint.experts.questionnaire import CHOICES, SCALE_MEANING
 
 Lang = Literal["en", "ru"]
 Kind = Literal["officials", "business"]
+Pair = tuple[str, str]
 KINDS: tuple[str, ...] = ("officials", "business")
-SIDES: tuple[str, ...] = ("RU-SMO", "BY-VI")
 FORMAT = "regint-survey/1"
 SHEETS = {
     "help": {"en": "Instructions", "ru": "Инструкция"},
@@ -71,10 +75,11 @@ BLOCK_TITLES = {
     "obstacles": {"en": "How much does each obstacle hinder co-operation across the border?",
                   "ru": "Насколько каждое препятствие мешает сотрудничеству через границу?"},
 }
-#: Profile fields per instrument: code → allowed values (``None`` = free text; ``"number"`` = a number).
+#: Profile fields per instrument after the side (one of the form's pair): code → allowed values (``None`` = free
+#: text; ``"number"`` = a number).
 PROFILE: dict[str, dict[str, tuple[str, ...] | str | None]] = {
-    "officials": {"side": SIDES, "level": ("regional", "municipal", "national"), "body": None},
-    "business": {"side": SIDES, "size": ("micro", "small", "medium", "large"),
+    "officials": {"level": ("regional", "municipal", "national"), "body": None},
+    "business": {"size": ("micro", "small", "medium", "large"),
                  "sector": ("agriculture", "manufacturing", "construction", "trade", "transport", "ict",
                             "other_services"),
                  "trades_with_partner": ("yes", "no")},
@@ -85,7 +90,6 @@ LABELS: dict[str, dict[str, str]] = {
            "sector": "Main activity", "trades_with_partner": "Trades with or invests in the other side",
            "respondent": "Respondent code (no names needed)", "date": "Date (YYYY-MM-DD)",
            "weight": "Weight (filled by the analyst; default 1)",
-           "RU-SMO": "Smolensk oblast", "BY-VI": "Vitebsk oblast",
            "regional": "regional", "municipal": "municipal", "national": "national",
            "micro": "micro", "small": "small", "medium": "medium", "large": "large",
            "agriculture": "agriculture and food", "manufacturing": "manufacturing", "construction": "construction",
@@ -100,7 +104,6 @@ LABELS: dict[str, dict[str, str]] = {
            "sector": "Основной вид деятельности", "trades_with_partner": "Торгует или инвестирует на другой стороне",
            "respondent": "Код респондента (ФИО не требуется)", "date": "Дата (ГГГГ-ММ-ДД)",
            "weight": "Вес (заполняет аналитик; по умолчанию 1)",
-           "RU-SMO": "Смоленская область", "BY-VI": "Витебская область",
            "regional": "региональный", "municipal": "муниципальный", "national": "республиканский/федеральный",
            "micro": "микропредприятие", "small": "малое", "medium": "среднее", "large": "крупное",
            "agriculture": "сельское хозяйство и пищевая промышленность", "manufacturing": "обрабатывающая промышленность",
@@ -111,29 +114,71 @@ LABELS: dict[str, dict[str, str]] = {
            "a": "Направление А", "b": "Направление Б", "which": "Что важнее (А / Б / =)",
            "how": "Во сколько раз (1–9)", "value": "Балл", "meaning": "Значение", "scale": "Шкала"},
 }
+#: What the respondent reads first; ``{regions}`` is the pair in the genitive (:func:`regint._i18n_names.pair_genitive`).
 INTRO = {
     "officials": {
-        "en": ("Questionnaire for officials of Smolensk and Vitebsk oblasts on the integration of the two "
-               "economies. Fill the profile, answer each statement on the 1–5 scale (leave it blank if you "
-               "cannot say) and compare the directions of integration pairwise on Saaty's 1–9 scale. Answers "
-               "are analysed only in aggregate, separately for each side."),
-        "ru": ("Анкета для представителей органов власти Смоленской и Витебской областей по вопросам интеграции "
-               "экономик двух областей. Заполните анкету респондента, оцените каждое утверждение по шкале 1–5 "
-               "(оставьте ячейку пустой, если затрудняетесь ответить) и попарно сравните направления интеграции "
-               "по шкале Саати 1–9. Ответы обрабатываются только в обобщённом виде, отдельно по каждой стороне."),
+        "en": ("Questionnaire for officials of {regions} on the integration of the two economies. Fill the "
+               "profile, answer each statement on the 1–5 scale (leave it blank if you cannot say) and compare the "
+               "directions of integration pairwise on Saaty's 1–9 scale. Answers are analysed only in aggregate, "
+               "separately for each side."),
+        "ru": ("Анкета для представителей органов власти {regions} по вопросам интеграции экономик двух регионов. "
+               "Заполните анкету респондента, оцените каждое утверждение по шкале 1–5 (оставьте ячейку пустой, если "
+               "затрудняетесь ответить) и попарно сравните направления интеграции по шкале Саати 1–9. Ответы "
+               "обрабатываются только в обобщённом виде, отдельно по каждой стороне."),
     },
     "business": {
-        "en": ("Survey of firms of Smolensk and Vitebsk oblasts on obstacles to doing business across the border "
-               "(in the tradition of the European Commission's cross-border obstacles consultation). Fill the "
-               "profile of your firm and rate how much each obstacle hinders your firm's co-operation with the "
-               "other side on the 1–5 scale (blank if you cannot say). Answers are analysed only in aggregate."),
-        "ru": ("Опрос предприятий Смоленской и Витебской областей о препятствиях для приграничного сотрудничества "
-               "(по образцу консультаций Европейской комиссии о приграничных барьерах). Заполните сведения о "
-               "предприятии и оцените по шкале 1–5, насколько каждое препятствие мешает сотрудничеству вашего "
-               "предприятия с партнёрами на другой стороне (оставьте ячейку пустой, если затрудняетесь ответить). "
-               "Ответы обрабатываются только в обобщённом виде."),
+        "en": ("Survey of firms of {regions} on obstacles to doing business across the border (in the tradition "
+               "of the European Commission's cross-border obstacles consultation). Fill the profile of your firm "
+               "and rate how much each obstacle hinders your firm's co-operation with the other side on the 1–5 "
+               "scale (blank if you cannot say). Answers are analysed only in aggregate."),
+        "ru": ("Опрос предприятий {regions} о препятствиях для приграничного сотрудничества (по образцу "
+               "консультаций Европейской комиссии о приграничных барьерах). Заполните сведения о предприятии и "
+               "оцените по шкале 1–5, насколько каждое препятствие мешает сотрудничеству вашего предприятия с "
+               "партнёрами на другой стороне (оставьте ячейку пустой, если затрудняетесь ответить). Ответы "
+               "обрабатываются только в обобщённом виде."),
     },
 }
+#: The title of each instrument, naming its pair.
+TITLES = {
+    "officials": {"en": "Questionnaire for officials: the integration of the economies of {regions}",
+                  "ru": "Анкета для органов власти: интеграция экономик {regions}"},
+    "business": {"en": "Survey of firms of {regions}: obstacles to co-operation across the border",
+                 "ru": "Опрос предприятий {regions}: препятствия для приграничного сотрудничества"},
+}
+
+
+def check_pair(pair: Pair) -> Pair:
+    """``pair`` as two distinct region codes (the Russian region first), or :class:`OptionError`."""
+    p = tuple(pair)
+    if len(p) != 2 or not all(isinstance(c, str) and c for c in p) or p[0] == p[1]:
+        raise OptionError(f"pair must be two different region codes (Russian, Belarusian), e.g. "
+                          f"('RU-SMO', 'BY-VI'); got {pair!r}")
+    return str(p[0]), str(p[1])
+
+
+def title(kind: Kind, lang: Lang = "en", pair: Pair = DEFAULT_PAIR) -> str:
+    """The instrument's title naming ``pair`` («Анкета для органов власти: интеграция экономик Смоленской и
+    Витебской областей»)."""
+    check_option("kind", kind, KINDS)
+    check_option("lang", lang, ("en", "ru"))
+    return TITLES[kind][lang].format(regions=pair_genitive(*check_pair(pair), lang))
+
+
+def intro(kind: Kind, lang: Lang = "en", pair: Pair = DEFAULT_PAIR) -> str:
+    """The instrument's opening text naming ``pair``."""
+    check_option("kind", kind, KINDS)
+    check_option("lang", lang, ("en", "ru"))
+    return INTRO[kind][lang].format(regions=pair_genitive(*check_pair(pair), lang))
+
+
+def labels(lang: str, pair: Pair = DEFAULT_PAIR) -> dict[str, str]:
+    """The form's labels in ``lang`` with the two sides named by their regions (nominative)."""
+    return LABELS[lang] | {side: region_forms(side, lang)["nom"] for side in pair}
+
+
+def profile_fields(kind: str, pair: Pair = DEFAULT_PAIR) -> dict[str, tuple[str, ...] | str | None]:
+    """The profile fields of an instrument for ``pair``: the side (one of the pair) first, then :data:`PROFILE`."""
+    return {"side": tuple(pair), **PROFILE[kind]}
 
 
 @cache
@@ -158,17 +203,24 @@ def _directions(lang: Lang) -> list[tuple[str, str]]:
     return list(zip(d["code"], d["name"], strict=True))
 
 
-def write_survey(path: str | Path, kind: Kind, lang: Lang = "en") -> Path:
-    """Write an empty instrument (XLSX with drop-down lists) for one respondent; returns the path."""
+def write_survey(path: str | Path, kind: Kind, lang: Lang = "en", pair: Pair = DEFAULT_PAIR) -> Path:
+    """Write an empty instrument (XLSX with drop-down lists) for one respondent of ``pair``; returns the path.
+
+    The title, the opening text and the list of sides name the pair's regions; the pair is kept in the hidden
+    ``_meta`` sheet, so that a filled form is read against it.
+    """
     import xlsxwriter
 
     check_option("kind", kind, KINDS)
     check_option("lang", lang, ("en", "ru"))
-    t = LABELS[lang]
+    pair = check_pair(pair)
+    t = labels(lang, pair)
+    head_title, text = title(kind, lang, pair), intro(kind, lang, pair)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     items = survey_items(kind, lang)
     wb = xlsxwriter.Workbook(str(path))
+    wb.set_properties({"title": head_title})
     bold = wb.add_format({"bold": True})
     wrap = wb.add_format({"text_wrap": True, "valign": "top"})
     head = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
@@ -177,8 +229,9 @@ def write_survey(path: str | Path, kind: Kind, lang: Lang = "en") -> Path:
     hs = wb.add_worksheet(SHEETS["help"][lang])
     hs.set_column(0, 0, 14)
     hs.set_column(1, 1, 80)
-    hs.merge_range(0, 0, 5, 1, INTRO[kind][lang], wrap)
-    row = 7
+    hs.write(0, 0, head_title, bold)
+    hs.merge_range(1, 0, 6, 1, text, wrap)
+    row = 8
     for scale in dict.fromkeys(items["scale"]):
         hs.write(row, 0, f"{t['scale']}: {scale}", bold)
         for k, meaning in enumerate(SCALES[scale][lang], start=1):
@@ -194,7 +247,7 @@ def write_survey(path: str | Path, kind: Kind, lang: Lang = "en") -> Path:
     ps.set_column(1, 1, 36)
     ps.set_column(2, 2, 14, None, {"hidden": True})
     fields: list[tuple[str, tuple[str, ...] | str | None]] = [("respondent", None), ("date", None)]
-    fields += list(PROFILE[kind].items()) + [("weight", "number")]
+    fields += list(profile_fields(kind, pair).items()) + [("weight", "number")]
     for r, (code, allowed) in enumerate(fields):
         ps.write(r, 0, t[code], bold)
         ps.write_blank(r, 1, None, inp)
@@ -207,7 +260,7 @@ def write_survey(path: str | Path, kind: Kind, lang: Lang = "en") -> Path:
     qs.set_column(2, 2, 80)
     qs.set_column(3, 3, 18)
     qs.set_column(4, 4, 16, None, {"hidden": True})
-    qs.write(0, 0, INTRO[kind][lang][:120] + " …", bold)
+    qs.write(0, 0, head_title, bold)
     qs.write_row(FIRST_ROW - 2, 0, [t["no."], t["topic"], t["statement"], t["answer"], "code"], head)
     for k, it in items.iterrows():
         r = FIRST_ROW - 1 + int(k)  # type: ignore[call-overload]
@@ -216,7 +269,8 @@ def write_survey(path: str | Path, kind: Kind, lang: Lang = "en") -> Path:
         qs.write(r, 4, it["code"])
     qs.data_validation(FIRST_ROW - 1, 3, FIRST_ROW - 2 + len(items), 3,
                        {"validate": "integer", "criteria": "between", "minimum": 1, "maximum": 5})
-    meta: dict[str, Any] = {"format": FORMAT, "kind": kind, "lang": lang, "profile": [c for c, _ in fields],
+    meta: dict[str, Any] = {"format": FORMAT, "kind": kind, "lang": lang, "pair": list(pair),
+                            "profile": [c for c, _ in fields],
                             "items": list(items["code"]), "directions": []}
     if kind == "officials":
         dirs = _directions(lang)
@@ -225,8 +279,9 @@ def write_survey(path: str | Path, kind: Kind, lang: Lang = "en") -> Path:
         cs.set_column(1, 2, 44)
         cs.set_column(3, 4, 18)
         cs.set_column(5, 6, 14, None, {"hidden": True})
-        cs.write(0, 0, BLOCK_TITLES["will"][lang] + ": " + ("направления интеграции" if lang == "ru" else
-                                                              "directions of integration"), bold)
+        regions = pair_genitive(*pair, lang)
+        cs.write(0, 0, BLOCK_TITLES["will"][lang] + ": " + (f"направления интеграции {regions}" if lang == "ru"
+                                                              else f"directions of integration of {regions}"), bold)
         cs.write_row(FIRST_ROW - 2, 0, [t["no."], t["a"], t["b"], t["which"], t["how"], "code_a", "code_b"], head)
         for k, ((ca, la), (cb, lb)) in enumerate(combinations(dirs, 2)):
             r = FIRST_ROW - 1 + k
@@ -261,6 +316,8 @@ class SurveyResponse:
         ``(direction a, direction b) → a_ab`` (officials; empty when the comparisons were not filled).
     synthetic : bool
         True for answers made up to test or demonstrate the mechanics (never a finding).
+    pair : (str, str)
+        The pair the form was written for (``side`` is one of it).
     """
 
     kind: str
@@ -274,6 +331,7 @@ class SurveyResponse:
     date: str = ""
     source: str = ""
     synthetic: bool = False
+    pair: Pair = DEFAULT_PAIR
 
 
 def _text(v: Any) -> str:
@@ -298,8 +356,10 @@ def _sheet(wb: Any, key: str, lang: str, path: Path) -> Any:
     return wb[name]
 
 
-def _read_profile(ws: Any, kind: str, lang: str, path: Path) -> tuple[dict[str, str], float, str, str]:
-    t = LABELS[lang]
+def _read_profile(ws: Any, kind: str, lang: str, path: Path,
+                  pair: Pair) -> tuple[dict[str, str], float, str, str]:
+    t = labels(lang, pair)
+    fields = profile_fields(kind, pair)
     sheet = SHEETS["profile"][lang]
     values: dict[str, str] = {}
     weight, when, respondent = 1.0, "", ""
@@ -322,7 +382,7 @@ def _read_profile(ws: Any, kind: str, lang: str, path: Path) -> tuple[dict[str, 
         if code == "date":
             when = text
             continue
-        allowed = PROFILE[kind].get(code)
+        allowed = fields.get(code)
         if isinstance(allowed, tuple) and text:
             by_label = {t[a].lower(): a for a in allowed} | {a.lower(): a for a in allowed}
             if text.lower() not in by_label:
@@ -330,9 +390,9 @@ def _read_profile(ws: Any, kind: str, lang: str, path: Path) -> tuple[dict[str, 
                                   sheet=sheet, row=r, column="B", fix="choose a value from the drop-down list.")
             text = by_label[text.lower()]
         values[code] = text
-    if values.get("side", "") not in SIDES:
+    if values.get("side", "") not in pair:
         raise LoaderError("the side (oblast) of the respondent is not given.", path=path, sheet=sheet,
-                          column="B", fix=f"choose {t['RU-SMO']!r} or {t['BY-VI']!r}.")
+                          column="B", fix=f"choose {t[pair[0]]!r} or {t[pair[1]]!r}.")
     if not respondent:
         raise LoaderError("the respondent code is empty.", path=path, sheet=sheet, row=1, column="B",
                           fix="enter any code that identifies the questionnaire (no name needed).")
@@ -436,14 +496,25 @@ def read_survey(path: str | Path, *, synthetic: bool = False) -> SurveyResponse:
         raise LoaderError(f"format {meta.get('format')!r} is not {FORMAT!r}.", path=path, sheet=META,
                           fix="fill a form made by this version of regint.")
     kind, lang = str(meta["kind"]), str(meta["lang"])
-    profile, weight, when, respondent = _read_profile(_sheet(wb, "profile", lang, path), kind, lang, path)
+    pair = _meta_pair(meta, path)
+    profile, weight, when, respondent = _read_profile(_sheet(wb, "profile", lang, path), kind, lang, path, pair)
     answers = _read_answers(_sheet(wb, "questions", lang, path), list(meta["items"]), lang, path)
     judgements: dict[tuple[str, str], float] = {}
     if kind == "officials":
         judgements = _read_pairs(_sheet(wb, "pairs", lang, path), list(meta["directions"]), lang, path)
     return SurveyResponse(kind, respondent, profile["side"], weight, profile, answers, judgements,
                           tuple(meta.get("directions", ())), when, str(path),
-                          synthetic or bool(meta.get("synthetic", False)))
+                          synthetic or bool(meta.get("synthetic", False)), pair)
+
+
+def _meta_pair(meta: Mapping[str, Any], path: Path) -> Pair:
+    """The pair a form was written for (forms written before the pair was kept are of the default pair)."""
+    raw = meta.get("pair", list(DEFAULT_PAIR))
+    try:
+        return check_pair(tuple(raw))
+    except OptionError as exc:
+        raise LoaderError(f"the pair {raw!r} in the hidden sheet is not two region codes.", path=path, sheet=META,
+                          fix="do not edit the hidden sheet; use a fresh form.") from exc
 
 
 def fill_survey(template: str | Path, out: str | Path, *, respondent: str, side: str,
@@ -461,8 +532,9 @@ def fill_survey(template: str | Path, out: str | Path, *, respondent: str, side:
     wb = load_workbook(template)
     meta = json.loads(str(wb[META]["A1"].value))
     lang = meta["lang"]
-    t = LABELS[lang]
-    given = {"respondent": respondent, "date": when, "side": t[check_option("side", side, SIDES)],
+    pair = check_pair(tuple(meta.get("pair", DEFAULT_PAIR)))
+    t = labels(lang, pair)
+    given = {"respondent": respondent, "date": when, "side": t[check_option("side", side, pair)],
              **{k: t.get(v, v) for k, v in (profile or {}).items()}}
     ps = wb[SHEETS["profile"][lang]]
     for r in range(1, ps.max_row + 1):
@@ -492,4 +564,5 @@ def fill_survey(template: str | Path, out: str | Path, *, respondent: str, side:
     return out
 
 
-__all__ = ["KINDS", "SIDES", "SurveyResponse", "fill_survey", "read_survey", "survey_items", "write_survey"]
+__all__ = ["KINDS", "SurveyResponse", "check_pair", "fill_survey", "intro", "labels", "profile_fields", "read_survey",
+           "survey_items", "title", "write_survey"]

@@ -12,14 +12,19 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from regint._defaults import DEFAULT_PAIR
+from regint._i18n_names import region_forms
 from regint.errors import DataError
 from regint.experts.ahp import from_judgements, priorities
 from regint.experts.delphi import kendall_w
 from regint.experts.group import aggregate_priorities
-from regint.experts.survey import SIDES, SurveyResponse, survey_items
+from regint.experts.survey import SurveyResponse, survey_items
 from regint.experts.survey_stats import difference_ci, icc, weighted_mean_ci
 
-SIDE_NAMES = {"RU-SMO": "Smolensk oblast", "BY-VI": "Vitebsk oblast"}
+
+def side_name(side: str) -> str:
+    """The region of a side in English (for summaries)."""
+    return region_forms(side, "en")["nom"]
 
 
 @dataclass(frozen=True)
@@ -31,8 +36,8 @@ class SurveyResult:
     table : DataFrame
         One row per (side, block, item): ``n, mean, se, lower, upper, n_eff`` (weighted; 1–5 scale).
     comparison : DataFrame
-        One row per item: the two sides' means, the difference Smolensk − Vitebsk with its interval and
-        ``differs`` (the interval excludes 0).
+        One row per item: the two sides' means (``mean_<side>``), the difference first side − second side of
+        :attr:`pair` with its interval and ``differs`` (the interval excludes 0).
     agreement : DataFrame
         One row per (side, block): respondents, Kendall's W of their rankings of the items (with its p value) and
         ICC(2,1) / ICC(2,k) (items as targets, respondents as judges) with intervals; items nobody answered
@@ -44,6 +49,8 @@ class SurveyResult:
         One row per respondent: kind, side, weight and profile.
     synthetic : bool
         True when any answer was made up for a test or a demonstration: nothing here is then a finding.
+    pair : (str, str)
+        The pair the forms were written for (the Russian region first).
     """
 
     table: pd.DataFrame
@@ -54,6 +61,7 @@ class SurveyResult:
     level: float
     synthetic: bool
     notes: tuple[str, ...] = field(default_factory=tuple)
+    pair: tuple[str, str] = DEFAULT_PAIR
 
     def to_frame(self) -> pd.DataFrame:
         """The per-side table."""
@@ -73,18 +81,18 @@ class SurveyResult:
         n = self.respondents.groupby("side").size().to_dict()
         head = ("SYNTHETIC answers (mechanics only, no finding). " if self.synthetic else "")
         lines = [head + f"Survey: {len(self.respondents)} respondents "
-                 f"({', '.join(f'{SIDE_NAMES.get(s, s)} {k}' for s, k in n.items())}); means on 1–5 with "
+                 f"({', '.join(f'{side_name(s)} {k}' for s, k in n.items())}); means on 1–5 with "
                  f"{self.level:.0%} intervals."]
-        for side in SIDES:
+        for side in self.pair:
             obs = self.obstacles(side).head(3)
             if len(obs):
-                lines.append(f"{SIDE_NAMES[side]}: most serious obstacles " + "; ".join(
+                lines.append(f"{side_name(side)}: most serious obstacles " + "; ".join(
                     f"{r['item']} {r['mean']:.2f} [{r['lower']:.2f}, {r['upper']:.2f}]" for _, r in obs.iterrows()))
         d = self.disagreements()
         lines.append("Sides differ on: " + (", ".join(f"{r['item']} ({r['difference']:+.2f})"
                                                      for _, r in d.iterrows()) if len(d) else "no item"))
         for _, r in self.agreement.iterrows():
-            lines.append(f"Agreement {SIDE_NAMES.get(r['side'], r['side'])} / {r['block']}: W = {r['kendall_w']:.3f}"
+            lines.append(f"Agreement {side_name(r['side'])} / {r['block']}: W = {r['kendall_w']:.3f}"
                          f" (p = {r['w_p']:.3g}), ICC(2,1) = {r['icc2']:.3f} [{r['icc2_lower']:.3f}, "
                          f"{r['icc2_upper']:.3f}] (m = {int(r['respondents'])})")
         return "\n".join(lines + list(self.notes))
@@ -144,7 +152,7 @@ def aggregate_survey(responses: Sequence[SurveyResponse], level: float = 0.95) -
     Raises
     ------
     DataError
-        No responses, or responses of different instruments mixed.
+        No responses, or responses of different instruments or of different pairs mixed.
     """
     if not responses:
         raise DataError("no survey responses were given. Fix: read filled forms with regint.experts.read_survey.")
@@ -152,32 +160,38 @@ def aggregate_survey(responses: Sequence[SurveyResponse], level: float = 0.95) -
     if len(kinds) > 1:
         raise DataError(f"responses of different instruments are mixed: {sorted(kinds)}. Fix: aggregate each "
                         "instrument separately.")
+    pairs = {tuple(r.pair) for r in responses}
+    if len(pairs) > 1:
+        raise DataError(f"forms written for different pairs are mixed: {sorted(':'.join(p) for p in pairs)}. Fix: "
+                        "aggregate the forms of each pair separately.")
     kind = kinds.pop()
+    pair: tuple[str, str] = pairs.pop()  # type: ignore[assignment]
     items = survey_items(kind, "en")  # type: ignore[arg-type]
     rows, agree, dirs, notes = [], [], [], []
-    for side in SIDES:
+    for side in pair:
         rs = [r for r in responses if r.side == side]
         if not rs:
-            notes.append(f"No answers from {SIDE_NAMES[side]}: its column stays empty.")
+            notes.append(f"No answers from {side_name(side)}: its column stays empty.")
             continue
         rows += _side_table(side, rs, items, level)
         agree += _agreement(side, rs, items, level)
         dirs.append(_directions(side, rs))
     table = pd.DataFrame(rows)
-    comparison = _compare(table, responses, items, level)
+    comparison = _compare(responses, items, level, pair)
     directions = pd.concat([d for d in dirs if len(d)], ignore_index=True) if any(len(d) for d in dirs) \
         else pd.DataFrame(columns=["side", "direction", "priority", "respondents", "share_consistent"])
     respondents = pd.DataFrame([{"respondent": r.respondent, "kind": r.kind, "side": r.side, "weight": r.weight,
                                  **dict(r.profile), "synthetic": r.synthetic, "source": r.source}
                                 for r in responses])
     return SurveyResult(table, comparison, pd.DataFrame(agree), directions, respondents, level,
-                        any(r.synthetic for r in responses), tuple(notes))
+                        any(r.synthetic for r in responses), tuple(notes), pair)
 
 
-def _compare(table: pd.DataFrame, responses: Sequence[SurveyResponse], items: pd.DataFrame,
-             level: float) -> pd.DataFrame:
+def _compare(responses: Sequence[SurveyResponse], items: pd.DataFrame, level: float,
+             pair: tuple[str, str]) -> pd.DataFrame:
+    a, b = pair
     out = []
-    by_side = {s: [r for r in responses if r.side == s] for s in SIDES}
+    by_side = {s: [r for r in responses if r.side == s] for s in pair}
     for _, it in items.iterrows():
         ests = {}
         for side, rs in by_side.items():
@@ -186,12 +200,12 @@ def _compare(table: pd.DataFrame, responses: Sequence[SurveyResponse], items: pd
                                               [r.weight for r in rs], level)
         if len(ests) < 2:
             continue
-        d, se, lo, hi = difference_ci(ests["RU-SMO"], ests["BY-VI"], level)
-        out.append({"block": it["block"], "item": it["code"], "mean_RU-SMO": ests["RU-SMO"].mean,
-                    "mean_BY-VI": ests["BY-VI"].mean, "difference": d, "se": se, "lower": lo, "upper": hi,
+        d, se, lo, hi = difference_ci(ests[a], ests[b], level)
+        out.append({"block": it["block"], "item": it["code"], f"mean_{a}": ests[a].mean,
+                    f"mean_{b}": ests[b].mean, "difference": d, "se": se, "lower": lo, "upper": hi,
                     "differs": bool(np.isfinite(lo) and (lo > 0 or hi < 0))})
-    return pd.DataFrame(out, columns=["block", "item", "mean_RU-SMO", "mean_BY-VI", "difference", "se", "lower",
+    return pd.DataFrame(out, columns=["block", "item", f"mean_{a}", f"mean_{b}", "difference", "se", "lower",
                                       "upper", "differs"])
 
 
-__all__ = ["SurveyResult", "aggregate_survey"]
+__all__ = ["SurveyResult", "aggregate_survey", "side_name"]

@@ -16,6 +16,7 @@ from typing import Literal
 
 import pandas as pd
 
+from regint._defaults import DEFAULT_PAIR
 from regint._options import check_option
 from regint._paths import package_data
 from regint.errors import DataError
@@ -162,7 +163,7 @@ def awot(
 
 
 def swot_questionnaire(path: str | Path, lang: Lang = "en", factors: pd.DataFrame | None = None,
-                       pair: tuple[str, str] = ("RU-SMO", "BY-VI")) -> Path:
+                       pair: tuple[str, str] = DEFAULT_PAIR) -> Path:
     """Write an A'WOT questionnaire: the four SWOT groups compared pairwise, then the factors within each group.
 
     ``factors`` (columns ``code``, ``swot``, ``name_ru``, ``name_en``) defaults to the shipped PESTEL list.

@@ -88,5 +88,9 @@ def build_document(res: Results, lang: str, *, today: dt.date | None = None) -> 
         "freshness": fresh,
         "survey_given": res.survey_given, "sizes": res.sizes,
         "subjective_survey": bool(getattr(res.subjective.value, "findings_allowed", False)),
+        "subjective_loaded": bool(getattr(res.subjective.value, "survey_loaded", False)),
+        "subjective_illustrative": bool(getattr(res.subjective.value, "synthetic", False)),
+        "survey_illus_text": factors.survey_illustrative_text(lang),
+        "survey_keys": [k for k in s["s5"].tables if k.startswith("survey_")],
         "missing": [(o.name, o.reason) for o in res.outcomes() if not o.ok],
     }

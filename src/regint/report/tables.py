@@ -32,7 +32,10 @@ class ReportTable:
     note : str
         Further remarks (method, caveats).
     illustrative : bool
-        The table rests on the shipped fictitious survey: labelled ILLUSTRATIVE.
+        The table rests on the shipped fictitious survey or on synthetic answers: labelled ILLUSTRATIVE.
+    illustrative_text : str
+        What the label says under the table when it is not the shipped example experts (default: the report's
+        text on those).
     cited : tuple of str
         Columns whose cells are citations kept in their original language (sources, caveats as written): their
         cells carry ``class="cite"``.
@@ -48,6 +51,7 @@ class ReportTable:
     note: str = ""
     illustrative: bool = False
     cited: tuple[str, ...] = ()
+    illustrative_text: str = ""
 
     def footer(self, lang: str) -> str:
         """``Units: …. Source: …. Years: ….`` in the report's language."""

@@ -16,12 +16,12 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from regint._defaults import DEFAULT_PAIR
 from regint.errors import OptionError
 
 __all__ = ["DEFAULT_BORDER_PAIRS", "DEFAULT_COMPARATORS", "DEFAULT_PAIR", "DEFAULT_PAIR_LABEL", "MonteCarlo", "Settings", "parse_pair"]
 
-#: The default pair of the study: Smolensk oblast (Russia) and Vitebsk oblast (Belarus).
-DEFAULT_PAIR: tuple[str, str] = ("RU-SMO", "BY-VI")
+#: The default pair of the study (Smolensk oblast, Vitebsk oblast) is :data:`regint._defaults.DEFAULT_PAIR`.
 #: The default pair as the command line writes it.
 DEFAULT_PAIR_LABEL = f"{DEFAULT_PAIR[0]}:{DEFAULT_PAIR[1]}"
 #: Regions shown beside the pair in profiles and coverage: the other border regions and the two countries.

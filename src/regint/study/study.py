@@ -249,7 +249,7 @@ class Study:
         from regint.study.subjective import run_subjective
 
         return self._once("subjective", lambda: run_subjective(
-            self.panel, self.settings.subjective_files, self.settings.report_date.year))
+            self.panel, self.settings.subjective_files, self.settings.report_date.year, pair=self.settings.pair))
 
     # -- scenarios -----------------------------------------------------------------------------------------
     def scenario_inputs(self, spec: Any) -> Any:

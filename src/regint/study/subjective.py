@@ -13,14 +13,15 @@ from pathlib import Path
 
 import pandas as pd
 
+from regint._defaults import DEFAULT_PAIR
 from regint.data.ties import BAROMETER_PREFIX, TIE_PREFIX, TiesRegister, read_subjective_facts, ties_register
 from regint.experts.survey_aggregate import SurveyResult
 
 #: The instruments and what each measures (ids for the front ends; English text as the fallback).
 INSTRUMENTS: dict[str, str] = {
-    "officials": "officials of both oblasts: political will and priorities, trust in the partner's institutions, "
+    "officials": "officials of both sides: political will and priorities, trust in the partner's institutions, "
                  "perceived obstacles (Likert 1–5) and AHP weights of the directions of integration",
-    "business": "firms of both oblasts: severity of eleven cross-border obstacles (legal, administrative, border, "
+    "business": "firms of both sides: severity of eleven cross-border obstacles (legal, administrative, border, "
                 "logistics, payment, standards, information, trust, language, labour, public support), by side, "
                 "size and sector",
     "experts": "experts: AHP of the criteria and ratings of the directions, Delphi rounds with Kendall's W",
@@ -43,6 +44,8 @@ class SubjectiveResult:
         The index dimension "institutional and social".
     notes : tuple of str
         Where the facts came from and what is missing.
+    pair : (str, str)
+        The study's pair.
     """
 
     register: TiesRegister
@@ -50,6 +53,7 @@ class SubjectiveResult:
     surveys: dict[str, SurveyResult]
     institutional: object
     notes: tuple[str, ...] = field(default_factory=tuple)
+    pair: tuple[str, str] = DEFAULT_PAIR
 
     @property
     def survey_loaded(self) -> bool:
@@ -100,8 +104,16 @@ def _survey_means(surveys: dict[str, SurveyResult]) -> dict[str, dict[str, float
 
 
 def run_subjective(panel: pd.DataFrame, files: Sequence[Path], report_year: int,
-                   synthetic: bool = False) -> SubjectiveResult:
-    """Build :class:`SubjectiveResult` from the panel and the filled surveys (``files``; none → no survey)."""
+                   synthetic: bool = False, pair: tuple[str, str] = DEFAULT_PAIR) -> SubjectiveResult:
+    """Build :class:`SubjectiveResult` of ``pair`` from the panel and the filled surveys (``files``; none → no
+    survey).
+
+    Raises
+    ------
+    DataError
+        A filled form was written for another pair than ``pair``.
+    """
+    from regint.errors import DataError
     from regint.experts.survey import read_survey
     from regint.experts.survey_aggregate import aggregate_survey
     from regint.index.institutional import institutional_dimension
@@ -117,11 +129,18 @@ def run_subjective(panel: pd.DataFrame, files: Sequence[Path], report_year: int,
     barometer = facts[facts["indicator"].astype(str).str.startswith(BAROMETER_PREFIX)].sort_values(
         ["indicator", "region", "period"]).reset_index(drop=True)
     responses = [read_survey(p, synthetic=synthetic) for p in files]
+    other = [r.source for r in responses if tuple(r.pair) != tuple(pair)]
+    if other:
+        raise DataError(f"the survey forms {other} were written for another pair than the study's "
+                        f"{pair[0]}:{pair[1]}. Fix: give the forms of this pair, or write them with "
+                        f"`regint experts questionnaire --pair {pair[0]}:{pair[1]}`.")
     surveys = {kind: aggregate_survey([r for r in responses if r.kind == kind])
                for kind in dict.fromkeys(r.kind for r in responses)}
-    dim = institutional_dimension(facts, register.entries, report_year, _survey_means(surveys),
-                                  illustrative_survey=any(s.synthetic for s in surveys.values()))
-    return SubjectiveResult(register, barometer, surveys, dim, tuple(notes))
+    dim = institutional_dimension(facts, register, report_year, _survey_means(surveys),
+                                  illustrative_survey=any(s.synthetic for s in surveys.values()), pair=pair)
+    if not register.covers(pair):
+        notes.append("The register of ties: " + register.gap_note(pair) + ".")
+    return SubjectiveResult(register, barometer, surveys, dim, tuple(notes), pair)
 
 
 __all__ = ["INSTRUMENTS", "SubjectiveResult", "run_subjective"]

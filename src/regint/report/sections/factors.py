@@ -13,7 +13,7 @@ from regint.report import charts as C
 from regint.report import fmt, i18n
 from regint.report import labels as L
 from regint.report.collect import Results
-from regint.report.sections.common import Section, tr
+from regint.report.sections.common import Section, short_name, tr
 from regint.report.tables import ReportTable
 
 
@@ -158,7 +158,15 @@ def subjective(res: Results, lang: str, sec: Section) -> None:
         sec.add_missing(tr(lang, "Субъективные факторы", "Subjective factors"), out)
         return
     reg = sr.register.entries
-    if len(reg):
+    if not sr.register.covers(res.pair):
+        a, b = res.pair
+        ra, rb = sr.register.pair
+        sec.missing.append((tr(lang, f"Реестр институциональных связей {i18n.pair_genitive(a, b, 'ru')}",
+                               f"Register of the institutional ties of {i18n.pair_genitive(a, b, 'en')}"),
+                            tr(lang, f"реестр, поставляемый с программой, собран только для "
+                                     f"{i18n.pair_genitive(ra, rb, 'ru')}; связи этой пары не искались и "
+                                     "остаются пробелом", sr.register.gap_note(res.pair))))
+    elif len(reg):
         years = reg["period"].astype(str).str[:4]
         scope = reg["scope"].astype(str)
         a, b = res.pair
@@ -206,17 +214,187 @@ def subjective(res: Results, lang: str, sec: Section) -> None:
                               [L.pick(_INSTITUTIONAL.get(str(i), (str(i), str(i))), lang) for i in wide.index]})
         for c in wide.columns:
             frame[side.get(c, str(c))] = wide[c].to_numpy(dtype=float)
-        thin = bool(getattr(sr.institutional, "thin", False))
+        surveyed = bool(dim.loc[dim["source"] == "survey", "value"].notna().any())
+        illustrative = bool(dim["illustrative"].any())
         sec.tables["institutional"] = ReportTable(
             "institutional", tr(lang, "Измерение «институциональные и социальные связи» сводного индекса",
                                 "The index dimension “institutional and social ties”"), frame,
             source=tr(lang, "реестр связей regint, Интеграционный барометр ЕАБР, опросы (если загружены)",
                       "regint ties register, EDB Integration Barometer, surveys (where loaded)"),
-            digits={v: 0 for v in side.values()},
-            note=tr(lang, "Данных мало: измерение показано отдельно и в сводный индекс не входит." if thin else
-                    "Измерение входит в сводный индекс.",
-                    "Too thin: the dimension is shown apart and does not enter the composite index." if thin else
-                    "The dimension enters the composite index."))
+            digits={v: 1 if surveyed else 0 for v in side.values()},
+            note=_institutional_note(sr.institutional, res.pair, lang), illustrative=illustrative,
+            illustrative_text=survey_illustrative_text(lang) if illustrative else "")
+    instruments(res, lang, sec)
+    survey_tables(res, lang, sec)
+
+
+def survey_illustrative_text(lang: str) -> str:
+    """What marks the survey's illustrative values (synthetic answers)."""
+    return tr(lang, "ИЛЛЮСТРАТИВНО: ответы синтетические (составлены для проверки расчёта) и показывают только, как "
+                    "обрабатывается опрос; выводов из них не делается, цитировать их нельзя.",
+              "ILLUSTRATIVE: synthetic answers, made up to check the computation; they only show how the survey is "
+              "processed, draw no finding and must not be cited.")
+
+
+def _institutional_note(dim: object, pair: tuple[str, str], lang: str) -> str:
+    """Whether the dimension is thin, or its score per side (never a finding when the score is illustrative)."""
+    thin = bool(getattr(dim, "thin", True))
+    if thin:
+        return tr(lang, "Данных мало: измерение показано отдельно и в сводную оценку не входит.",
+                  "Too thin: the dimension is shown apart and is not aggregated.")
+    score = dim.aggregate()  # type: ignore[attr-defined]
+    if not score.valid:
+        return tr(lang, "Измерение не свёрнуто в сводную оценку.", "The dimension is not aggregated.")
+    a, b = pair
+    return tr(lang, f"Сводная оценка измерения (0–100, равные веса): {i18n.region(a, 'ru')} — "
+                    f"{fmt.number(score.scores[a], 'ru', 0)}, {i18n.region(b, 'ru')} — "
+                    f"{fmt.number(score.scores[b], 'ru', 0)}.",
+              f"Score of the dimension (0–100, equal weights): {i18n.region(a, 'en')} "
+              f"{fmt.number(score.scores[a], 'en', 0)}, {i18n.region(b, 'en')} {fmt.number(score.scores[b], 'en', 0)}.")
+
+
+def instruments(res: Results, lang: str, sec: Section) -> None:
+    """Without real answers: the three instruments, whom each asks and what it would measure."""
+    sr = res.subjective.value
+    if sr is None or sr.findings_allowed:
+        return
+    a, b = res.pair
+    both = i18n.pair_genitive(a, b, lang)
+    rows = [
+        (tr(lang, "Анкета для органов власти", "Officials' questionnaire"),
+         tr(lang, f"представители органов власти {both}", f"officials of {both}"),
+         tr(lang, "политическая воля и приоритеты, доверие к институтам партнёра, препятствия для сотрудничества "
+                  "(шкала Лайкерта 1–5); веса направлений интеграции по парным сравнениям (метод анализа иерархий)",
+            "political will and priorities, trust in the partner's institutions, obstacles to co-operation "
+            "(Likert scale 1–5); weights of the directions of integration from pairwise comparisons (AHP)")),
+        (tr(lang, "Опрос предприятий", "Survey of firms"),
+         tr(lang, f"предприятия {both} (сторона, размер, вид деятельности)",
+            f"firms of {both} (side, size, activity)"),
+         tr(lang, "насколько мешают сотрудничеству одиннадцать видов препятствий: правовые, административные, "
+                  "пограничные, логистические, платёжные, технические регламенты, нехватка информации, недоверие, "
+                  "языковые, трудовые, недостаточная поддержка властей (1–5)",
+            "how much eleven kinds of obstacle hinder co-operation: legal, administrative, border, logistics, "
+            "payments, standards, information, trust, language, labour, public support (1–5)")),
+        (tr(lang, "Анкета экспертов", "Experts' questionnaire"),
+         tr(lang, "эксперты из органов власти, бизнеса и науки обеих сторон",
+            "experts from government, business and research of both sides"),
+         tr(lang, "важность критериев и оценки направлений интеграции (метод анализа иерархий), раунды Дельфи с "
+                  "коэффициентом конкордации Кендалла",
+            "importance of the criteria and ratings of the directions (AHP), Delphi rounds with Kendall's "
+            "coefficient of concordance")),
+    ]
+    cols = (tr(lang, "Анкета", "Instrument"), tr(lang, "Кого опрашивают", "Respondents"),
+            tr(lang, "Что измеряет", "What it measures"))
+    sec.tables["instruments"] = ReportTable(
+        "instruments", tr(lang, "Анкеты опросов и что измеряет каждая", "The survey instruments and what each measures"),
+        pd.DataFrame(rows, columns=list(cols)),
+        source=tr(lang, "анкеты regint (русская и английская версии, XLSX)", "regint questionnaires (Russian and "
+                  "English, XLSX)"),
+        note=tr(lang, "Опрос не проводился: ответов, по которым можно делать выводы, не загружено"
+                if not sr.survey_loaded else "Загружены только синтетические ответы: выводов опрос не даёт",
+                "No survey has been loaded: there are no answers to draw a finding from" if not sr.survey_loaded
+                else "Only synthetic answers are loaded: the survey draws no finding"))
+
+
+#: The instruments whose results the report shows, in this order, with who answered.
+_RESPONDENTS = {"business": ("предприятий", "firms"), "officials": ("представителей органов власти", "officials")}
+
+
+def survey_tables(res: Results, lang: str, sec: Section) -> None:
+    """With a loaded survey: the obstacles each side names (rank and mean) and where the sides disagree
+    (difference with its confidence interval); marked illustrative when the answers are synthetic."""
+    sr = res.subjective.value
+    if sr is None or not sr.survey_loaded:
+        return
+    for kind in _RESPONDENTS:
+        s = sr.surveys.get(kind)
+        if s is None or s.table.empty:
+            continue
+        for block in ("obstacles", "views"):
+            if block == "views" and kind != "officials":
+                continue
+            table = _survey_table(s, kind, block, res.pair, lang)
+            if table is not None:
+                sec.tables[table.key] = table
+
+
+def _survey_table(s: object, kind: str, block: str, pair: tuple[str, str], lang: str) -> ReportTable | None:
+    from regint.experts.survey import survey_items
+
+    a, b = pair
+    blocks = ("obstacles",) if block == "obstacles" else ("will", "trust")
+    t = s.table[s.table["block"].isin(blocks)]  # type: ignore[attr-defined]
+    comp = s.comparison.set_index("item")  # type: ignore[attr-defined]
+    if t.empty:
+        return None
+    texts = survey_items(kind, lang).set_index("code")["text"]  # type: ignore[arg-type]
+    means = t.pivot(index="item", columns="side", values="mean").reindex(columns=[a, b])
+    means = means.reindex([c for c in texts.index if c in means.index])
+    ranks = means.rank(ascending=False, method="min")
+    sa, sb = short_name(a, lang), short_name(b, lang)
+    frame = pd.DataFrame({
+        tr(lang, "Препятствие" if block == "obstacles" else "Утверждение", "Obstacle" if block == "obstacles"
+           else "Statement"): [texts[c] for c in means.index],
+        tr(lang, f"{sa}: среднее", f"{sa}: mean"): means[a].to_numpy(dtype=float),
+        tr(lang, f"{sa}: место", f"{sa}: rank"): ranks[a].to_numpy(dtype=float),
+        tr(lang, f"{sb}: среднее", f"{sb}: mean"): means[b].to_numpy(dtype=float),
+        tr(lang, f"{sb}: место", f"{sb}: rank"): ranks[b].to_numpy(dtype=float),
+        tr(lang, "Разность", "Difference"): [float(comp.at[c, "difference"]) if c in comp.index else np.nan
+                                             for c in means.index],
+        tr(lang, "Нижняя граница", "Lower"): [float(comp.at[c, "lower"]) if c in comp.index else np.nan
+                                             for c in means.index],
+        tr(lang, "Верхняя граница", "Upper"): [float(comp.at[c, "upper"]) if c in comp.index else np.nan
+                                              for c in means.index],
+        tr(lang, "Стороны расходятся", "Sides differ"): [bool(comp.at[c, "differs"]) if c in comp.index else False
+                                                         for c in means.index]})
+    level = fmt.number(100 * float(s.level), lang, 0)  # type: ignore[attr-defined]
+    n = s.respondents.groupby("side").size()  # type: ignore[attr-defined]
+    ra, rb = _first_named(means, a, texts), _first_named(means, b, texts)
+    differ = [str(texts[c]) for c in means.index if c in comp.index and bool(comp.at[c, "differs"])]
+    who_ru, who_en = _RESPONDENTS[kind]
+    scale = tr(lang, "5 — очень серьёзное препятствие" if block == "obstacles" else "5 — полное согласие или доверие",
+               "5 = very serious obstacle" if block == "obstacles" else "5 = full agreement or trust")
+    fa, fb = i18n.region_forms(a, lang), i18n.region_forms(b, lang)
+    note = tr(lang,
+              f"Среднее по шкале 1–5 ({scale}), взвешенное по весам респондентов; место 1 — самая высокая оценка "
+              f"на своей стороне. Разность — оценка {fa['gen']} минус оценка {fb['gen']}, с {level}-процентным "
+              f"доверительным интервалом; оценки расходятся, если интервал не включает ноль. Респондентов: "
+              f"{fa['nom']} — {int(n.get(a, 0))}, {fb['nom']} — {int(n.get(b, 0))}"
+              + (f". Выше всего оценено в {fa['prep']}: «{_lower(ra)}»; в {fb['prep']}: «{_lower(rb)}»"
+                 if ra and rb else "")
+              + (f". Оценки расходятся: {'; '.join(f'«{_lower(x)}»' for x in differ)}" if differ
+                 else ". Значимых расхождений нет"),
+              f"Mean on the 1–5 scale ({scale}), weighted by the respondents' weights; rank 1 is the highest rating "
+              f"on its side. Difference: {sa} minus {sb}, with its {level}% confidence interval; the sides differ where "
+              f"the interval excludes zero. Respondents: {fa['nom']} {int(n.get(a, 0))}, {fb['nom']} "
+              f"{int(n.get(b, 0))}"
+              + (f". Rated highest in {fa['nom']}: “{_lower(ra)}”; in {fb['nom']}: “{_lower(rb)}”" if ra and rb
+                 else "")
+              + (f". The sides differ on: {'; '.join(f'“{_lower(x)}”' for x in differ)}" if differ
+                 else ". No significant difference"))
+    key = f"survey_{kind}_{block}"
+    title = (tr(lang, f"Препятствия для приграничного сотрудничества по оценкам {who_ru} обеих сторон",
+                f"Obstacles to cross-border co-operation as rated by the {who_en} of both sides")
+             if block == "obstacles" else
+             tr(lang, "Политическая воля и доверие к партнёру по оценкам представителей органов власти обеих сторон",
+                "Political will and trust in the partner as rated by the officials of both sides"))
+    synthetic = bool(s.synthetic)  # type: ignore[attr-defined]
+    return ReportTable(key, title, frame, units=tr(lang, "баллы 1–5", "points 1–5"),
+                       source=tr(lang, f"опрос {who_ru} (анкеты regint)", f"survey of {who_en} (regint forms)"),
+                       digits={c: (0 if c.endswith(("место", "rank")) else 2) for c in frame.columns[1:-1]},
+                       note=note, illustrative=synthetic,
+                       illustrative_text=survey_illustrative_text(lang) if synthetic else "")
+
+
+def _lower(text: str) -> str:
+    """A questionnaire item quoted inside a sentence: its first letter in lower case."""
+    return text[:1].lower() + text[1:]
+
+
+def _first_named(means: pd.DataFrame, side: str, texts: pd.Series) -> str:
+    """The item a side rates highest (ties: the first in questionnaire order)."""
+    col = means[side].dropna()
+    return str(texts[col.idxmax()]) if len(col) else ""
 
 def _span(span: str, lang: str) -> str:
     """The years of a fit (``2012-2021 (10 years)``) in the report's language (``2012–2021 (лет: 10)``)."""
