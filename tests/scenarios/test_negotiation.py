@@ -20,7 +20,14 @@ from regint.scenarios import (
     shipped_scenario,
     simulate,
 )
-from regint.scenarios.accounts import discount_factors, npv_by_split, side_accounts, side_flows, side_yearly
+from regint.scenarios.accounts import (
+    cost_in_own_currency,
+    discount_factors,
+    npv_by_split,
+    side_accounts,
+    side_flows,
+    side_yearly,
+)
 from regint.scenarios.baseline import carry_forward
 from regint.scenarios.pairtrade import gravity_shares, pair_trade_share
 from regint.scenarios.targets import sustained
@@ -234,6 +241,10 @@ def test_accounts_per_side_in_own_currency(moderate_run, baseline):
     # the cost of the Russian side in RUB is the catalogue's mln RUB share, undiscounted
     ben, cost = side_flows(moderate_run, "ru")
     assert ru.loc["cost_sum", "central"] == pytest.approx(float(moderate_run.central["cost_ru"].sum()))
+    # the dashboard's per-year cost in the side's currency sums to the accounts' undiscounted cost
+    by_cost, cur = cost_in_own_currency(moderate_run.central["cost_by"], "by", moderate_run.baseline)
+    assert cur == "BYN" and by.loc["cost_sum", "central"] == pytest.approx(float(by_cost.sum()))
+    assert cost_in_own_currency(moderate_run.central["cost_ru"], "ru", moderate_run.baseline)[1] == "RUB"
     yearly = side_yearly(moderate_run, 0.05, 2026)
     assert set(yearly["item"]) == {"benefit", "cost", "net", "cumulative", "discounted_cumulative"}
     assert set(yearly.loc[yearly["side"] == "by", "currency"]) == {"BYN"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import io
 import json
 import threading
@@ -217,7 +218,32 @@ def test_monte_carlo_in_the_background(web_ctx: WebContext) -> None:
     assert "Monte Carlo done: 1,000 draws" in status
     assert {tr.name for tr in fig.data} >= {"Median", "Scenario (central values)"}
     assert "Wage gap ≤" in text_of(table)
+    # each side's benefits and costs in its own currency, summed and discounted (the scenario accounts)
+    assert "Benefits and costs of each side in its own currency" in text_of(table)
+    assert "mln BYN" in text_of(table) and "Net present value" in text_of(table)
     assert pages.scenarios.scenario_mc_poll(web_ctx, "unknown", "score", "en")[-1] is True
+    ru = pages.scenarios.scenario_mc_poll(web_ctx, job, "score", "ru")[4]
+    assert "млн бел. руб." in text_of(ru) and "Чистая приведённая стоимость" in text_of(ru)
+
+
+def test_the_belarusian_budget_cost_is_shown_in_belarusian_roubles() -> None:
+    """Issue 22: benefits and costs per side in each side's currency — the chain counts both budgets in mln RUB;
+    the page shows the Belarusian side's in mln BYN at the baseline's cross rate."""
+    from regint.scenarios.accounts import cost_in_own_currency
+    from regint.web import scenario_adapter as sa
+
+    intensity, starts = pages.scenarios.scenario_controls("moderate")
+    _fig, summary = pages.scenarios.scenario_run("moderate", intensity, starts, "score", "ru")
+    text = text_of(summary)
+    assert "млн бел. руб." in text
+    spec = sa.spec_from_controls("moderate", intensity, starts)
+    central = sa.run_deterministic(spec)
+    inertial = sa.run_deterministic(dataclasses.replace(spec, levers={}))
+    base = sa.inputs().baseline
+    byn = float(cost_in_own_currency(central["cost_by"][-1:] - inertial["cost_by"][-1:], "by", base)[0][0])
+    assert byn != float(central["cost_by"][-1])  # converted, not the rouble figure
+    shown = pages.scenarios.own_currency("cost_by", central["cost_by"][-1:] - inertial["cost_by"][-1:], base, "ru")
+    assert shown[1] == "млн бел. руб." and float(shown[0][0]) == pytest.approx(byn)
 
 
 # -- directions and experts ------------------------------------------------------------------------------------------

@@ -15,10 +15,11 @@ import numpy as np
 import pandas as pd
 
 from regint.scenarios._errors import ScenarioError
+from regint.scenarios.baseline import Baseline
 from regint.scenarios.results import ScenarioResult
 
-__all__ = ["DISCOUNT_SOURCE", "ITEMS", "NOT_MODELLED", "benefit_cost_table", "cumulative_table", "discount_factors",
-           "npv_by_split", "side_accounts", "side_flows", "side_yearly"]
+__all__ = ["DISCOUNT_SOURCE", "ITEMS", "NOT_MODELLED", "benefit_cost_table", "cost_in_own_currency",
+           "cumulative_table", "discount_factors", "npv_by_split", "side_accounts", "side_flows", "side_yearly"]
 
 #: item → (outcome stem, unit); ``_ru`` / ``_by`` appended per side.
 ITEMS: dict[str, tuple[str, str]] = {
@@ -69,6 +70,23 @@ def _rates(result: ScenarioResult) -> dict[str, float]:
         raise ScenarioError("the baseline lacks fx_byn_usd (BYN per USD): the Belarusian side cannot be counted in BYN",
                             fix="give [baseline.values.fx_byn_usd] with value, source and status")
     return {"RUB": b["fx_rub_usd"], "BYN": float(fx_by), "USD": 1.0}
+
+
+def cost_in_own_currency(cost_mln_rub: np.ndarray | float, side: str, baseline: Baseline
+                         ) -> tuple[np.ndarray, str]:
+    """A side's budget cost (the chain counts both in mln RUB) in its own currency: mln RUB for the Russian side,
+    mln BYN for the Belarusian at the base-year cross rate ``fx_byn_usd / fx_rub_usd`` of ``baseline`` (the rates
+    :func:`side_accounts` uses). Returns the values and the currency."""
+    cost = np.asarray(cost_mln_rub, dtype=float)
+    if side == "ru":
+        return cost, "RUB"
+    if side != "by":
+        raise ScenarioError(f"side must be 'ru' or 'by'; got {side!r}")
+    fx_by = baseline.get("fx_byn_usd")
+    if fx_by is None:
+        raise ScenarioError("the baseline lacks fx_byn_usd (BYN per USD): the Belarusian side cannot be counted in BYN",
+                            fix="give [baseline.values.fx_byn_usd] with value, source and status")
+    return cost * float(fx_by) / baseline["fx_rub_usd"], "BYN"
 
 
 def side_flows(result: ScenarioResult, side: str, cost_share_ru: float | None = None) -> tuple[np.ndarray, np.ndarray]:

@@ -146,6 +146,29 @@ LABELS: dict[str, dict[str, str]] = {
     "run_mc": {"en": "Run Monte Carlo", "ru": "Запустить Монте-Карло"},
     "draws": {"en": "Draws", "ru": "Число прогонов"},
     "mc_running": {"en": "Monte Carlo: {done} of {total} draws", "ru": "Монте-Карло: {done} из {total} прогонов"},
+    "accounts_title": {"en": "Benefits and costs of each side in its own currency, {first}–{end} (Monte Carlo)",
+                       "ru": "Выгоды и затраты каждой стороны в её валюте, {first}–{end} гг. (метод Монте-Карло)"},
+    "accounts_note": {"en": "Benefit: additional value added against the inertial path; cost: the side's budget "
+                            "outlay. Sums over the years and present values discounted at {rate} a year to {base}; "
+                            "median of the draws with the 5th–95th percentiles. Russian side in RUB, Belarusian "
+                            "side in BYN at the base-year rates ({fx}).",
+                      "ru": "Выгоды — дополнительная валовая добавленная стоимость относительно инерционного пути; "
+                            "затраты — бюджетные расходы стороны. Суммы за период и приведённые стоимости при "
+                            "ставке дисконтирования {rate} в год к {base} г.; медиана прогонов и интервал от 5-го "
+                            "до 95-го процентиля. Российская сторона — в рублях, белорусская — в белорусских "
+                            "рублях по курсам базового года ({fx})."},
+    "acc_side": {"en": "Side", "ru": "Сторона"},
+    "acc_item": {"en": "Item", "ru": "Показатель"},
+    "acc_median": {"en": "Median", "ru": "Медиана"},
+    "acc_p5": {"en": "5th percentile", "ru": "5-й процентиль"},
+    "acc_p95": {"en": "95th percentile", "ru": "95-й процентиль"},
+    "acc_benefit_sum": {"en": "Benefits, sum over the years", "ru": "Выгоды, сумма за период"},
+    "acc_cost_sum": {"en": "Budget costs, sum over the years", "ru": "Бюджетные затраты, сумма за период"},
+    "acc_benefit_pv": {"en": "Benefits, present value", "ru": "Выгоды, приведённая стоимость"},
+    "acc_cost_pv": {"en": "Budget costs, present value", "ru": "Бюджетные затраты, приведённая стоимость"},
+    "acc_npv": {"en": "Net present value", "ru": "Чистая приведённая стоимость"},
+    "acc_bcr": {"en": "Benefit–cost ratio", "ru": "Отношение выгод к затратам"},
+    "acc_ratio": {"en": "ratio", "ru": "отношение"},
     "mc_done": {"en": "Monte Carlo done: {n} draws, seed {seed}",
                 "ru": "Монте-Карло завершён: прогонов — {n}, начальное значение генератора — {seed}"},
     "mc_band": {"en": "90 % interval", "ru": "90 %-й интервал"},
@@ -347,7 +370,8 @@ OUTCOME_LABELS: dict[str, dict[str, str]] = {
 
 #: Units of the scenario outcomes (the engine's are English).
 UNIT_LABELS: dict[str, str] = {
-    "mln USD": "млн долл. США", "USD": "долл. США", "mln RUB": "млн руб.", "jobs": "рабочих мест",
+    "mln USD": "млн долл. США", "USD": "долл. США", "mln RUB": "млн руб.", "mln BYN": "млн бел. руб.",
+    "jobs": "рабочих мест",
     "share": "доля", "share of the higher": "доля от большего", "0–100": "0–100",
 }
 

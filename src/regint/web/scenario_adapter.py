@@ -46,6 +46,8 @@ class ScenarioInputs:
     """First projected year (the study's scenario base year: the latest year both sides have data)."""
     first_year: int | None = None
     """Earliest start of a new measure (the year after the report date)."""
+    discount_rate: float = 0.05
+    """Real discount rate of the accounts by side (the study's ``Settings.discount_rate``)."""
 
 
 _PROVIDER: Callable[[tuple[str, str] | None], ScenarioInputs] | None = None
@@ -86,15 +88,20 @@ def make_inputs(study: Study | None) -> ScenarioInputs:
     from regint.scenarios.multipliers import fallback_multipliers
 
     if study is None:
+        from regint.study.settings import Settings
+
+        defaults = Settings()
         fallback = default_baseline()
         why = "the dashboard has no data panel yet"
         mults = fallback_multipliers(default_parameters(), why)
         baseline = Baseline(fallback.year, fallback.values, fallback.regions,
                             (f"Input-output multipliers: labelled fallbacks of parameters.toml — {why}",))
-        return ScenarioInputs(load_levers(), baseline, {**default_parameters(), **mults})
+        return ScenarioInputs(load_levers(), baseline, {**default_parameters(), **mults}, base_year=fallback.year,
+                              first_year=defaults.first_measure_year, discount_rate=defaults.discount_rate)
     got = study.scenario_inputs(_shipped_file("inertial"))
     return ScenarioInputs(load_levers(), got.baseline, {**default_parameters(), **got.computed},
-                          base_year=study.scenario_base_year, first_year=study.settings.first_measure_year)
+                          base_year=study.scenario_base_year, first_year=study.settings.first_measure_year,
+                          discount_rate=study.settings.discount_rate)
 
 
 @lru_cache(maxsize=4)

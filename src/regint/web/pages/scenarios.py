@@ -9,9 +9,10 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import dash
+import numpy as np
 import pandas as pd
 from dash import ALL, Input, Output, State, dcc, html, no_update
 
@@ -23,6 +24,10 @@ from regint.web.context import WebContext
 from regint.web.i18n import OUTCOME_LABELS, check_lang, dropdown_labels, outcome_label, t
 from regint.web.pages.base import failure, loading, page, pair_name, pair_of, region_label, status_label
 from regint.web.state import ViewState, update
+
+if TYPE_CHECKING:
+    from regint.scenarios.baseline import Baseline
+    from regint.scenarios.results import ScenarioResult
 
 SUMMARY_OUTCOMES: tuple[str, ...] = ("trade", "grp_gap", "wage_gap", "price_gap", "score", "jobs_ru", "jobs_by",
                                      "cost_ru", "cost_by")
@@ -197,16 +202,22 @@ def scenario_run(base: str | None, intensities: Sequence[float | None], starts: 
     fig = figures.finish(fig, lang, unit=outcome_unit(out, lang), years=(int(spec.years[0]), int(spec.years[-1])),
                          source=t("scenario_source", lang))
     horizon = int(spec.years[-1])
-    rows = pd.DataFrame([{t("outcome", lang): outcome_label(k, lang), t("unit", lang): outcome_unit(k, lang),
-                          t("scenario_value", lang): float(central[k][-1]),
-                          **({other_name: float(other[k][-1])} if other is not None and k in other else {}),
-                          t("inertial_value", lang): float(inertial[k][-1])}
+    base_values = sa.inputs(pair).baseline
+
+    def last(k: str, run: dict[str, np.ndarray]) -> float:
+        return float(own_currency(k, run[k][-1:], base_values, lang)[0][0])
+
+    rows = pd.DataFrame([{t("outcome", lang): outcome_label(k, lang),
+                          t("unit", lang): own_currency(k, central[k][-1:], base_values, lang)[1],
+                          t("scenario_value", lang): last(k, central),
+                          **({other_name: last(k, other)} if other is not None and k in other else {}),
+                          t("inertial_value", lang): last(k, inertial)}
                          for k in SUMMARY_OUTCOMES if k in central])
     targets = pd.DataFrame([{t("target", lang): target_text(name, lang),
                              t("first_year", lang): str(int(y)) if y else t("never", lang)}
                             for name, y in sa.targets_met(spec, central)])
     inputs = sa.inputs(pair)
-    parts: list[Any] = [sides_panel(central, inertial, horizon, pair or DEFAULT_PAIR, lang),
+    parts: list[Any] = [sides_panel(central, inertial, horizon, pair or DEFAULT_PAIR, lang, base_values),
                         html.H4(t("at_horizon", lang, year=horizon)), ui.table(rows, lang, table_id="scenario-table")]
     parts += [html.H4(t("lever_breakdown", lang, outcome=outcome_label(out, lang))),
               ui.table(lever_breakdown(spec, out, inertial, lang, pair), lang, table_id="breakdown-table"),
@@ -233,10 +244,24 @@ SIDE_OUTCOMES: tuple[tuple[str, str], ...] = (("exports_gain_ru", "exports_gain_
                                               ("jobs_ru", "jobs_by"), ("cost_ru", "cost_by"))
 
 
+def own_currency(code: str, values: np.ndarray, baseline: Baseline, lang: str) -> tuple[np.ndarray, str]:
+    """An outcome's values and unit label for the page: a side's budget cost in its own currency (the
+    Belarusian side's in BYN, :func:`regint.scenarios.accounts.cost_in_own_currency`), the rest as the engine
+    gives them."""
+    from regint.scenarios.accounts import cost_in_own_currency
+    from regint.web.i18n import unit_label
+
+    if code in ("cost_ru", "cost_by"):
+        converted, cur = cost_in_own_currency(values, code[-2:], baseline)
+        return converted, unit_label(f"mln {cur}", lang)
+    return np.asarray(values, dtype=float), outcome_unit(code, lang)
+
+
 def sides_panel(central: dict[str, Any], inertial: dict[str, Any], horizon: int, pair: tuple[str, str],
-                lang: str) -> html.Div:
+                lang: str, baseline: Baseline) -> html.Div:
     """What the scenario means for each region at the horizon, against the inertial path, in its own line:
-    additional exports and value added, jobs, budget cost (the engine's outcomes, in their units)."""
+    additional exports and value added, jobs, budget cost (the engine's outcomes; the cost in the side's own
+    currency)."""
     cards = []
     for side, region in enumerate(pair):
         items = []
@@ -245,8 +270,9 @@ def sides_panel(central: dict[str, Any], inertial: dict[str, Any], horizon: int,
             if code not in central:
                 continue
             delta = float(central[code][-1]) - float(inertial[code][-1]) if code in inertial else float(central[code][-1])
+            value, unit = own_currency(code, np.array([delta]), baseline, lang)
             items.append(html.Li(f"{outcome_label(code, lang).split(',')[0]}: "
-                                 f"{ui.fmt_value(delta, 3, lang)} {outcome_unit(code, lang)}"))
+                                 f"{ui.fmt_value(float(value[0]), 3, lang)} {unit}"))
         cards.append(html.Div([html.H4(t("for_region", lang, region=region_label(region, lang), year=horizon)),
                                html.Ul(items)], className="side"))
     return html.Div([*cards, html.Div(t("sides_note", lang), className="muted")], className="sides", id="sides-panel")
@@ -298,9 +324,10 @@ def scenario_download(base: str | None, intensities: Sequence[float | None], sta
         for run, values in ((t("scenario_value", lang), central[k]), (t("inertial_value", lang), inertial.get(k))):
             if values is None:
                 continue
-            paths += [{t("outcome", lang): outcome_label(k, lang), t("unit", lang): outcome_unit(k, lang),
+            shown, unit = own_currency(k, values, sa.inputs(pair).baseline, lang)
+            paths += [{t("outcome", lang): outcome_label(k, lang), t("unit", lang): unit,
                        t("run", lang): run, t("year", lang): y, t("value", lang): float(v)}
-                      for y, v in zip(years, values, strict=True)]
+                      for y, v in zip(years, shown, strict=True)]
     inputs = sa.inputs(pair)
     names = {lv.id: lv.name(lang) for lv in inputs.catalogue}
     levers = pd.DataFrame([{t("lever", lang): names.get(i, i), t("intensity", lang): v[0],
@@ -391,7 +418,41 @@ def scenario_mc_poll(ctx: WebContext, job_id: str | None, outcome: str | None, l
         t("p_by_horizon", lang): table["p_by_horizon"].round(3).to_numpy(),
     }) if not table.empty else table
     status = t("mc_done", lang, n=ui.fmt_int(result.n_draws, lang), seed=result.seed)
-    return snap["total"], max(snap["total"], 1), status, fig, ui.table(shown, lang, table_id="mc-table"), True
+    return (snap["total"], max(snap["total"], 1), status, fig,
+            html.Div([ui.table(shown, lang, table_id="mc-table"), accounts_view(result, lang)]), True)
+
+
+def accounts_view(result: ScenarioResult, lang: str) -> html.Div:
+    """Each side's benefits and costs in its own currency, summed and discounted (the scenario accounts of
+    :func:`regint.scenarios.accounts.side_accounts`, at the study's discount rate, discounted to the year before
+    the first new measure)."""
+    from regint.scenarios.accounts import side_accounts
+    from regint.web import scenario_adapter as sa
+    from regint.web.i18n import unit_label
+
+    inp = sa.inputs(tuple(result.baseline.regions) if result.baseline is not None else None)  # type: ignore[arg-type]
+    first = inp.first_year or int(result.years[0])
+    try:
+        acc = side_accounts(result, inp.discount_rate, base=first - 1)
+    except RegintError as exc:
+        return ui.message(str(exc), "warn")
+    own = acc[(acc["currency"] == acc["side"].map({"ru": "RUB", "by": "BYN"})) | (acc["item"] == "bcr")]
+    order = ("benefit_sum", "cost_sum", "benefit_pv", "cost_pv", "npv", "bcr")
+    rows = []
+    for _, r in own.sort_values("item", key=lambda c: c.map(order.index)).sort_values("side", kind="stable",
+                                                                                      key=lambda c: c.map({"ru": 0, "by": 1})).iterrows():
+        unit = t("acc_ratio", lang) if r["item"] == "bcr" else unit_label(f"mln {r['currency']}", lang)
+        rows.append({t("acc_side", lang): region_label(str(r["region"]), lang),
+                     t("acc_item", lang): t(f"acc_{r['item']}", lang), t("unit", lang): unit,
+                     t("acc_median", lang): float(r["value"]), t("acc_p5", lang): float(r["p5"]),
+                     t("acc_p95", lang): float(r["p95"])})
+    rates = acc.attrs["rates"]
+    fx = (f"{ui.fmt_value(rates['RUB'], 4, lang)} {unit_label('RUB', lang)} / {unit_label('USD', lang)}, "
+          f"{ui.fmt_value(rates['BYN'], 4, lang)} {unit_label('BYN', lang)} / {unit_label('USD', lang)}")
+    return html.Div([html.H4(t("accounts_title", lang, first=first, end=int(result.years[-1]))),
+                     ui.table(pd.DataFrame(rows), lang, table_id="accounts-table"),
+                     html.Div(t("accounts_note", lang, rate=ui.fmt_value(inp.discount_rate * 100, 3, lang) + " %",
+                                base=first - 1, fx=fx), className="muted")])
 
 
 def register(app: dash.Dash, ctx: WebContext) -> None:
