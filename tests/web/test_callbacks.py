@@ -492,3 +492,15 @@ def test_report_job_builds_in_a_private_folder_and_downloads(web_ctx: WebContext
     assert base64.b64decode(download["content"]) == b"<html>=cmd</html>"
     assert seen["out"].parent == web_ctx.upload_dir and not seen["out"].exists()
     assert "Ready" in text_of(status)
+
+
+def test_russian_chart_axes_write_whole_numbers_not_si_suffixes() -> None:
+    """A Russian reader writes "1 000 000 чел.", not plotly's "1M": SI suffixes are off in the Russian charts."""
+    import plotly.graph_objects as go
+
+    from regint.web import figures
+
+    ru = figures.finish(go.Figure(go.Scatter(x=[2020, 2021], y=[1.2e6, 1.1e6])), "ru", unit="чел.")
+    en = figures.finish(go.Figure(go.Scatter(x=[2020, 2021], y=[1.2e6, 1.1e6])), "en", unit="persons")
+    assert ru.layout.yaxis.exponentformat == "none" and ru.layout.yaxis.separatethousands is True
+    assert ru.layout.separators == figures.SEPARATORS["ru"] and en.layout.yaxis.exponentformat is None

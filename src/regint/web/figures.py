@@ -60,6 +60,8 @@ def finish(fig: go.Figure, lang: str, *, unit: str = "", years: tuple[int, int] 
                           height=(fig.layout.height or 380) + 14 * len(lines) + 40)
     top = (95 if has_panels else 75) if sub or title else 40
     fig.update_layout(separators=SEPARATORS.get(lang, ".,"), margin={"t": top})
+    if lang == "ru":  # "1 000 000", not plotly's SI suffixes ("1M", "0,5k") that a Russian reader does not use
+        fig.update_yaxes(exponentformat="none", separatethousands=True)
     return fig
 
 
