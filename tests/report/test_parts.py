@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from regint.report.charts import prefix_ids
 from regint.report.i18n import region_forms
 from regint.study.outcome import attempt
@@ -43,3 +45,27 @@ def test_a_long_source_repeated_in_a_table_is_written_once_under_it() -> None:
     html = str(t.to_html("ru"))
     assert html.count("Росстат") == 0 and html.count("примечание\u00a01") == 2 and "короткий" in html
     assert t.repeated_notes() == [(1, long_src, True)]
+
+
+def test_table_columns_get_fixed_widths_from_their_content() -> None:
+    """The report's tables carry their column widths (fixed layout: WeasyPrint's automatic table layout measured
+    every cell twice and took most of the PDF's time); a column of sentences is wider than a column of years, no
+    column is narrower than its longest unbreakable token, and the widths fill the table."""
+    import re
+
+    import pandas as pd
+
+    from regint.report.tables import ReportTable, column_widths
+
+    sentence = "При сохранении логарифмически-линейного тренда соотношение заработных плат выйдет на паритет"
+    widths = column_widths([["Год", "2020", "2021"], ["Смысл", sentence, sentence[:40]], ["Значение", "1\u00a0234,5"]])
+    assert widths is not None and sum(widths) == pytest.approx(100.0)
+    assert widths[1] > 2 * widths[0]
+    assert widths is not None and widths[2] >= widths[0]  # the header "Значение" is its longest token
+    # ten numeric columns with long headers do not fit a fixed layout: left to the automatic one
+    assert column_widths([["Численность (Смоленская)", "1\u00a0190\u00a0784"]] * 10) is None
+    wide = ReportTable("w", "Т", pd.DataFrame({f"Численность {i}": [1190784.0] for i in range(12)})).to_html("ru")
+    assert "<colgroup>" not in str(wide) and 'class="data"' in str(wide)
+    html = str(ReportTable("k", "Т", pd.DataFrame({"Год": [2020], "Смысл": [sentence]})).to_html("ru"))
+    cols = [float(x) for x in re.findall(r'<col style="width:([\d.]+)%">', html)]
+    assert len(cols) == 2 and sum(cols) == pytest.approx(100.0, abs=0.2) and cols[1] > cols[0]

@@ -126,7 +126,10 @@ def preconditions(res: Results, lang: str, sec: Section) -> None:
         names = L.PRECONDITIONS.get(r.indicator, (r.indicator, r.indicator, ""))
         regions = " – ".join(i18n.region(x.split(" ")[0], lang) for x in str(r.regions).split(" vs "))
         row = {i18n.label("indicator", lang): names[0] if lang == "ru" else names[1],
-               i18n.label("region", lang): regions, i18n.label("value", lang): float(r.value),
+               i18n.label("region", lang): regions,
+               # a year (the year a gap closes on trend) is written as a year, never as "2 022,668"
+               i18n.label("value", lang): (str(round(float(r.value))) if str(r.indicator).endswith("_year")
+                                           and pd.notna(r.value) else float(r.value)),
                i18n.label("years", lang): str(r.years).replace("-", "–")}
         row[i18n.label("meaning", lang)] = names[2] if lang == "ru" else str(r.meaning)
         rows.append(row)
