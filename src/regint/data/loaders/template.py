@@ -526,7 +526,7 @@ def _duplicate_error(rows: pd.DataFrame, path: Path, sheet: str | None) -> Loade
 # --- a large CSV, block by block -----------------------------------------------------------------------
 
 #: Rows per block when a large tidy CSV is imported block by block.
-DEFAULT_CHUNK_ROWS = 100_000
+DEFAULT_CHUNK_ROWS = 50_000
 
 
 def _text_encoding(path: Path) -> tuple[str, bool]:
