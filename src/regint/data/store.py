@@ -6,7 +6,8 @@
   warnings it landed with; importing a file whose checksum is already in the log changes nothing (also when
   two analysts import it at the same moment: the check is repeated inside the import's transaction).
 * An import is all of a file or none of it: validation happens before the transaction opens, and the rows and
-  the log entry are written inside one transaction. A process killed in the middle, a full disk or a lost
+  the log entry are written inside one transaction. A large tidy CSV is read, validated and written block by
+  block inside that one transaction (:meth:`Store.import_blocks`), and any error rolls it back. A process killed in the middle, a full disk or a lost
   connection leave the store as it was.
 * No connection is held between operations: every read and every import opens its own and closes it, so the
   dashboard, the report and several command-line sessions share one store. An operation that finds the store
