@@ -40,15 +40,19 @@ def _listed(kind: str, lines: list[str], total: int) -> list[str]:
     return [*lines, *([f"{kind}: … and {more} more"] if more > 0 else [])]
 
 
-def future_periods(obs: pd.DataFrame, *, today: date | None = None) -> list[str]:
-    """A warning per observation whose period begins after the current year."""
-    year = (today or date.today()).year
+def _future(obs: pd.DataFrame, year: int) -> tuple[list[str], int]:
     first = pd.to_numeric(obs["period"].astype(str).str.slice(0, 4), errors="coerce")
     bad = obs.index[first > year]
     lines = [f"{_where(obs.loc[i], i + 1)}: {obs.at[i, 'region']} {obs.at[i, 'indicator']} period "
              f"{obs.at[i, 'period']} is after the current year {year} (a forecast, or a typing error?)"
              for i in bad[:MAX_LISTED]]
-    return _listed("periods after the current year", lines, len(bad))
+    return lines, len(bad)
+
+
+def future_periods(obs: pd.DataFrame, *, today: date | None = None) -> list[str]:
+    """A warning per observation whose period begins after the current year."""
+    lines, total = _future(obs, (today or date.today()).year)
+    return _listed("periods after the current year", lines, total)
 
 
 def _catalog_units() -> dict[str, str]:
@@ -73,22 +77,29 @@ def unit_matches(unit: str, currency: str, catalog_unit: str) -> bool:
     return False
 
 
-def unit_mismatches(obs: pd.DataFrame) -> list[str]:
-    """A warning per (indicator, unit) whose unit is not the one the indicator catalog fixes."""
+def _unit_counts(obs: pd.DataFrame) -> dict[tuple[str, str, str], int]:
+    pairs = obs.groupby(["indicator", "unit", "currency"], sort=True).size()
+    return {(str(i), str(u), str(c)): int(n) for (i, u, c), n in pairs.items()}
+
+
+def _unit_lines(counts: dict[tuple[str, str, str], int]) -> list[str]:
     units = _catalog_units()
     lines: list[str] = []
-    pairs = obs.groupby(["indicator", "unit", "currency"], sort=True).size()
-    for (indicator, unit, currency), n in pairs.items():
-        want = units.get(str(indicator))
-        if want is None or unit_matches(str(unit), str(currency), want):
+    for (indicator, unit, currency), n in sorted(counts.items()):
+        want = units.get(indicator)
+        if want is None or unit_matches(unit, currency, want):
             continue
         lines.append(f"{indicator}: unit {unit!r} in {n} row(s) is not the catalog's {want!r} "
                      "(convert it, or check that the column holds this indicator)")
     return lines
 
 
-def out_of_range(obs: pd.DataFrame) -> list[str]:
-    """A warning per value outside the plausible range of its indicator, unit and currency."""
+def unit_mismatches(obs: pd.DataFrame) -> list[str]:
+    """A warning per (indicator, unit) whose unit is not the one the indicator catalog fixes."""
+    return _unit_lines(_unit_counts(obs))
+
+
+def _out_of_range(obs: pd.DataFrame) -> tuple[list[str], int]:
     ranges = plausible_ranges()
     merged = obs.reset_index().merge(ranges, on=["indicator", "unit"], how="inner", suffixes=("", "_range"))
     merged = merged[(merged["currency_range"] == "") | (merged["currency_range"] == merged["currency"])]
@@ -98,7 +109,13 @@ def out_of_range(obs: pd.DataFrame) -> list[str]:
              f"{r['value']:g} {r['unit']} is outside the plausible range {r['low']:g}–{r['high']:g} "
              f"({r['basis']}); check the unit and the scale"
              for _, r in bad.head(MAX_LISTED).iterrows()]
-    return _listed("values outside their plausible range", lines, len(bad))
+    return lines, len(bad)
+
+
+def out_of_range(obs: pd.DataFrame) -> list[str]:
+    """A warning per value outside the plausible range of its indicator, unit and currency."""
+    lines, total = _out_of_range(obs)
+    return _listed("values outside their plausible range", lines, total)
 
 
 def implausible(obs: pd.DataFrame, *, today: date | None = None) -> list[str]:
@@ -106,3 +123,34 @@ def implausible(obs: pd.DataFrame, *, today: date | None = None) -> list[str]:
     if obs.empty:
         return []
     return [*future_periods(obs, today=today), *unit_mismatches(obs), *out_of_range(obs)]
+
+
+class PlausibilityTally:
+    """The warnings of :func:`implausible` for a file checked block by block: :meth:`add` each block (its index
+    numbering the observations of the whole file), then :meth:`lines` gives what :func:`implausible` gives for
+    the whole file."""
+
+    def __init__(self, *, today: date | None = None) -> None:
+        self.year = (today or date.today()).year
+        self.future: list[str] = []
+        self.n_future = 0
+        self.outside: list[str] = []
+        self.n_outside = 0
+        self.units: dict[tuple[str, str, str], int] = {}
+
+    def add(self, obs: pd.DataFrame) -> None:
+        if obs.empty:
+            return
+        lines, total = _future(obs, self.year)
+        self.future += lines[: MAX_LISTED - len(self.future)]
+        self.n_future += total
+        lines, total = _out_of_range(obs)
+        self.outside += lines[: MAX_LISTED - len(self.outside)]
+        self.n_outside += total
+        for key, n in _unit_counts(obs).items():
+            self.units[key] = self.units.get(key, 0) + n
+
+    def lines(self) -> list[str]:
+        return [*_listed("periods after the current year", self.future, self.n_future),
+                *_unit_lines(self.units),
+                *_listed("values outside their plausible range", self.outside, self.n_outside)]

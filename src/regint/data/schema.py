@@ -84,11 +84,13 @@ def period_year(period: pd.Series) -> pd.Series:
     return period.astype(str).str.slice(0, 4).astype(int)
 
 
-def validate_observations(frame: pd.DataFrame, *, what: str = "observations") -> pd.DataFrame:
+def validate_observations(frame: pd.DataFrame, *, what: str = "observations", offset: int = 0,
+                          check_keys: bool = True) -> pd.DataFrame:
     """Check a frame against the schema and return it with canonical dtypes.
 
-    Raises :class:`~regint.errors.DataError` naming the first offending row (1-based, as in the frame) and
-    the column, with the fix.
+    Raises :class:`~regint.errors.DataError` naming the first offending row (1-based, as in the frame, plus
+    ``offset`` for a block of a larger table) and the column, with the fix. ``check_keys=False`` leaves the
+    check of duplicate keys to the caller (a table checked block by block).
     """
     missing = [c for c in REQUIRED if c not in frame.columns]
     if missing:
@@ -99,29 +101,29 @@ def validate_observations(frame: pd.DataFrame, *, what: str = "observations") ->
         if col == "unit":
             continue
         if len(bad):
-            raise DataError(f"{what}: row {bad[0] + 1}, column {col}: empty. Fix: fill in {col} for every row.")
+            raise DataError(f"{what}: row {bad[0] + 1 + offset}, column {col}: empty. Fix: fill in {col} for every row.")
     bad_status = frame.index[~frame["status"].isin(STATUSES)]
     if len(bad_status):
         i = bad_status[0]
         raise DataError(
-            f"{what}: row {i + 1}, column status: {frame.at[i, 'status']!r} is not one of {set(STATUSES)}. "
+            f"{what}: row {i + 1 + offset}, column status: {frame.at[i, 'status']!r} is not one of {set(STATUSES)}. "
             "Fix: use official, secondary, derived, estimate or rejected."
         )
     bad_period = frame.index[~frame["period"].str.match(PERIOD_RE)]
     if len(bad_period):
         i = bad_period[0]
         raise DataError(
-            f"{what}: row {i + 1}, column period: {frame.at[i, 'period']!r} is not a period. "
+            f"{what}: row {i + 1 + offset}, column period: {frame.at[i, 'period']!r} is not a period. "
             "Fix: write YYYY, YYYY-Qn, YYYY-MM or YYYY-MM/YYYY-MM."
         )
-    dup = frame.duplicated(list(KEY), keep=False)
-    if dup.any():
+    dup = frame.duplicated(list(KEY), keep=False) if check_keys else None
+    if dup is not None and dup.any():
         first = frame.loc[frame.index[dup][0]]
         same = (frame[list(KEY)] == first[list(KEY)]).all(axis=1)
         rows = frame.index[same][:6]
         raise DataError(
             f"{what}: duplicate key (region, indicator, period, source) = "
             f"({first.region}, {first.indicator}, {first.period}, {first.source}) in rows "
-            f"{', '.join(str(r + 1) for r in rows)}. Fix: keep one value per key, or split the file by source."
+            f"{', '.join(str(r + 1 + offset) for r in rows)}. Fix: keep one value per key, or split the file by source."
         )
     return frame

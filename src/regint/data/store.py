@@ -6,7 +6,8 @@
   warnings it landed with; importing a file whose checksum is already in the log changes nothing (also when
   two analysts import it at the same moment: the check is repeated inside the import's transaction).
 * An import is all of a file or none of it: validation happens before the transaction opens, and the rows and
-  the log entry are written inside one transaction. A process killed in the middle, a full disk or a lost
+  the log entry are written inside one transaction. A large tidy CSV is read, validated and written block by
+  block inside that one transaction (:meth:`Store.import_blocks`), and any error rolls it back. A process killed in the middle, a full disk or a lost
   connection leave the store as it was.
 * No connection is held between operations: every read and every import opens its own and closes it, so the
   dashboard, the report and several command-line sessions share one store. An operation that finds the store
@@ -23,11 +24,12 @@ filled from the dataset shipped with the package.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pandas as pd
 import platformdirs
@@ -44,6 +46,39 @@ STATUS_RANK = {s: i for i, s in enumerate(STATUSES)}
 _SERVER_SCHEMES = ("postgresql://", "postgres://")
 #: Conflicts with earlier imports named per import (the rest are counted).
 MAX_CONFLICTS = 10
+#: A tidy CSV at least this large is imported block by block (memory bounded, one transaction).
+STREAM_MIN_BYTES = 16 * 1024 * 1024
+_CSV_SUFFIXES = (".csv", ".txt", ".tsv")
+
+
+class WriteSession(Protocol):
+    """An open import transaction of a backend (see :meth:`Store._write_session`)."""
+
+    import_id: int
+
+    def old_values(self, obs: pd.DataFrame) -> pd.DataFrame:
+        """For each row of ``obs`` that earlier imports hold, the latest stored value: columns ``_pos`` (the
+        row's position in ``obs``), ``value_old`` and ``import_id``."""
+
+    def insert(self, obs: pd.DataFrame) -> None:
+        """Write the rows of ``obs`` under :attr:`import_id`."""
+
+    def duplicate_keys(self, limit: int) -> list[tuple[str, ...]]:
+        """Up to ``limit`` keys (region, indicator, period, source) written more than once in this import."""
+
+    def log(self, entry: dict[str, object]) -> None:
+        """Write the import log entry (under :attr:`import_id`)."""
+
+
+class BlockSource(Protocol):
+    """A file read block by block (:class:`regint.data.loaders.template.TidyCsvStream`)."""
+
+    format: str
+    warnings: list[Any]
+
+    def blocks(self) -> Iterator[tuple[pd.DataFrame, Any]]: ...
+
+    def duplicate_error(self, keys: Iterable[tuple[str, ...]]) -> Exception: ...
 
 
 def is_server_url(target: object) -> bool:
@@ -147,6 +182,12 @@ class Store:
         (and nothing written) when the checksum is already in the log."""
         raise NotImplementedError
 
+    def _write_session(self, entry: dict[str, object]) -> AbstractContextManager[WriteSession | None]:
+        """One import's transaction for writing block by block: ``None`` (nothing written) when the checksum of
+        ``entry`` is already in the log; it commits when the block ends without an error and rolls back
+        otherwise."""
+        raise NotImplementedError
+
     # -- context management -----------------------------------------------------------------------------------
     def __enter__(self) -> Store:
         return self
@@ -206,15 +247,75 @@ class Store:
                                  format=result.format, warnings=[str(w) for w in result.warnings], strict=strict)
 
     def import_file(self, path: str | Path, format: str | None = None, *, strict: bool = False,
-                    **options: object) -> ImportReport:
-        """Load a file with its loader and store it; a file already imported (same SHA-256) changes nothing."""
-        from regint.data.loaders import load_file
+                    chunk_rows: int | None = None, **options: object) -> ImportReport:
+        """Load a file with its loader and store it; a file already imported (same SHA-256) changes nothing.
+
+        A tidy CSV of :data:`STREAM_MIN_BYTES` or more (or any tidy CSV when ``chunk_rows`` is given) is read,
+        checked and written block by block of ``chunk_rows`` rows (:meth:`import_blocks`), so that memory stays
+        bounded; the result is the same as for the whole file.
+        """
+        from regint.data.loaders import detect_format, load_file
 
         p = Path(path)
         checksum = file_checksum(p) if p.exists() and p.stat().st_size else ""
         if checksum and self.has_checksum(checksum):
             return ImportReport(p.name, checksum, format or "", 0, "unchanged", None)
+        if checksum and p.suffix.lower() in _CSV_SUFFIXES and (
+                chunk_rows is not None or p.stat().st_size >= STREAM_MIN_BYTES) and (
+                format == "tidy" or (format is None and detect_format(p) == "tidy")):
+            from regint.data.loaders.template import DEFAULT_CHUNK_ROWS, TidyCsvStream
+
+            stream = TidyCsvStream(p, chunk_rows=chunk_rows or DEFAULT_CHUNK_ROWS, **options)  # type: ignore[arg-type]
+            return self.import_blocks(stream, file_name=p.name, checksum=checksum, strict=strict)
         return self.import_result(load_file(p, format=format, **options), strict=strict)
+
+    def import_blocks(self, source: BlockSource, *, file_name: str, checksum: str, note: str = "",
+                      strict: bool = False) -> ImportReport:
+        """Store a file read block by block, in one transaction, as :meth:`import_frame` stores a whole frame.
+
+        Every block is validated, checked for plausibility and against earlier imports, and written; duplicate
+        keys are looked for among the rows written; the import log entry comes last. Any error (of the file,
+        of ``strict``, of the store) rolls the transaction back: the store is as it was.
+        """
+        from regint.data.plausible import PlausibilityTally
+
+        now = datetime.now(UTC).replace(tzinfo=None)
+        entry: dict[str, object] = {"file_name": file_name, "checksum": checksum, "format": source.format,
+                                    "imported_at": now, "vintage": now.date().isoformat(), "note": note,
+                                    "imported_by": current_actor()}
+        check_old = self.n_imports() > 0
+        with self._write_session(entry) as session:
+            if session is None:
+                return ImportReport(file_name, checksum, source.format, 0, "unchanged", None)
+            plausible = PlausibilityTally()
+            conflicts: list[str] = []
+            n_conflicts = 0
+            written = 0
+            for block, _rows in source.blocks():
+                obs = validate_observations(block, what=file_name, offset=written, check_keys=False)
+                obs.index = pd.RangeIndex(written, written + len(obs))
+                plausible.add(obs)
+                if check_old:
+                    old = session.old_values(obs.reset_index(drop=True))
+                    lines, total = _conflict_lines(obs.reset_index(drop=True), old)
+                    conflicts += lines[: MAX_CONFLICTS - len(conflicts)]
+                    n_conflicts += total
+                obs.loc[obs["vintage"] == "", "vintage"] = now.date().isoformat()
+                session.insert(obs)
+                written += len(obs)
+            duplicates = session.duplicate_keys(1000)
+            if duplicates:
+                raise source.duplicate_error(duplicates)
+            if n_conflicts > MAX_CONFLICTS:
+                conflicts.append(f"conflicts with earlier imports: … and {n_conflicts - MAX_CONFLICTS} more")
+            checks = [*plausible.lines(), *conflicts]
+            if strict and checks:
+                raise _strict_refusal(file_name, checks)
+            all_warnings = (*(str(w) for w in source.warnings), *checks)
+            entry.update({"n_rows": written, "n_warnings": len(all_warnings), "warnings": "\n".join(all_warnings)})
+            session.log(entry)
+        return ImportReport(file_name, checksum, source.format, written, "imported", session.import_id,
+                            all_warnings)
 
     def import_frame(
         self,
@@ -243,10 +344,7 @@ class Store:
 
             checks = [*implausible(obs), *self.conflicts(obs)]
         if strict and checks:
-            listed = "\n  ".join(checks)
-            raise DataError(f"{file_name}: refused by --strict, {len(checks)} warning(s):\n  {listed}\n"
-                            "Nothing was imported. Fix: correct the file, or import it without --strict to keep "
-                            "the values with these warnings in the import log.")
+            raise _strict_refusal(file_name, checks)
         all_warnings = (*warnings, *checks)
         now = datetime.now(UTC).replace(tzinfo=None)
         obs.loc[obs["vintage"] == "", "vintage"] = now.date().isoformat()
@@ -268,15 +366,11 @@ class Store:
                          sources=sorted(set(obs["source"])))
         if old.empty:
             return []
-        both = obs.merge(old[[*KEY, "value", "import_id"]], on=list(KEY), suffixes=("", "_old"))
-        scale = both[["value", "value_old"]].abs().max(axis=1).clip(lower=1.0)
-        differ = both[((both["value"] - both["value_old"]).abs() > 1e-9 * scale)
-                      | (both["value"].isna() != both["value_old"].isna())]
-        lines = [f"{r.region} {r.indicator} {r.period} ({r.source}): {r.value_old:g} in import #{r.import_id} "
-                 f"becomes {r.value:g}; the later vintage wins (the earlier stays available with --as-of)"
-                 for r in differ.head(MAX_CONFLICTS).itertuples()]
-        if len(differ) > MAX_CONFLICTS:
-            lines.append(f"conflicts with earlier imports: … and {len(differ) - MAX_CONFLICTS} more")
+        lines, total = _conflict_lines(obs.reset_index(drop=True), old[[*KEY, "value", "import_id"]].merge(
+            obs.reset_index(drop=True)[list(KEY)].reset_index(names="_pos"), on=list(KEY)).rename(
+            columns={"value": "value_old"}))
+        if total > MAX_CONFLICTS:
+            lines.append(f"conflicts with earlier imports: … and {total - MAX_CONFLICTS} more")
         return lines
 
     # -- reading ----------------------------------------------------------------------------------------------
@@ -336,3 +430,27 @@ class Store:
 
         obs = self.query(indicators, regions, years, as_of=as_of)
         return choose(obs, source_priority=source_priority, include_flagged=include_flagged)
+
+
+def _strict_refusal(file_name: str, checks: Sequence[str]) -> DataError:
+    listed = "\n  ".join(checks)
+    return DataError(f"{file_name}: refused by --strict, {len(checks)} warning(s):\n  {listed}\n"
+                     "Nothing was imported. Fix: correct the file, or import it without --strict to keep "
+                     "the values with these warnings in the import log.")
+
+
+def _conflict_lines(obs: pd.DataFrame, old: pd.DataFrame) -> tuple[list[str], int]:
+    """The first :data:`MAX_CONFLICTS` lines (in the order of ``obs``) and the number of rows of ``obs`` whose
+    value differs from the stored one; ``old`` has ``_pos`` (position in ``obs``), ``value_old`` and
+    ``import_id``."""
+    if old.empty:
+        return [], 0
+    both = obs.reset_index(drop=True).reset_index(names="_pos").merge(
+        old[["_pos", "value_old", "import_id"]], on="_pos").sort_values("_pos", kind="stable")
+    scale = both[["value", "value_old"]].abs().max(axis=1).clip(lower=1.0)
+    differ = both[((both["value"] - both["value_old"]).abs() > 1e-9 * scale)
+                  | (both["value"].isna() != both["value_old"].isna())]
+    lines = [f"{r.region} {r.indicator} {r.period} ({r.source}): {r.value_old:g} in import #{r.import_id} "
+             f"becomes {r.value:g}; the later vintage wins (the earlier stays available with --as-of)"
+             for r in differ.head(MAX_CONFLICTS).itertuples()]
+    return lines, len(differ)

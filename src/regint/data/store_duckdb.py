@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from regint.data.schema import OBS_COLUMNS
+from regint.data.schema import KEY, OBS_COLUMNS
 from regint.data.store import Store, default_store_target
 from regint.data.store_schema import (
     IMPORT_COLUMNS,
@@ -225,3 +225,70 @@ class DuckDBStore(Store):
                     pass  # the transaction is gone already (a failed commit); nothing was written
                 raise StoreError(self._write_failure(f"import of {entry['file_name']}", exc)) from exc
         return import_id
+
+    @contextmanager
+    def _write_session(self, entry: dict[str, object]) -> Iterator[_DuckDBSession | None]:
+        with self.connection(write=True) as con:
+            self._check_version(self._version_of(con))
+            con.execute("BEGIN TRANSACTION")
+            try:
+                if con.execute("SELECT 1 FROM imports WHERE checksum = ? LIMIT 1", [entry["checksum"]]).fetchall():
+                    con.execute("ROLLBACK")
+                    yield None
+                    return
+                rows = con.execute("SELECT coalesce(max(import_id), 0) + 1 FROM imports").fetchall()
+                yield _DuckDBSession(con, int(rows[0][0]) if rows else 1)
+                con.execute("COMMIT")
+            except (duckdb.Error, OSError) as exc:
+                _rollback(con)
+                raise StoreError(self._write_failure(f"import of {entry['file_name']}", exc)) from exc
+            except BaseException:
+                _rollback(con)
+                raise
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.Error:
+        pass  # the transaction is gone already (a failed commit); nothing was written
+
+
+class _DuckDBSession:
+    """An import written block by block inside one DuckDB transaction (see ``Store._write_session``)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, import_id: int) -> None:
+        self.con, self.import_id = con, import_id
+
+    def old_values(self, obs: pd.DataFrame) -> pd.DataFrame:
+        keys = obs[list(KEY)].reset_index(drop=True).reset_index(names="_pos")
+        self.con.register("_incoming_keys", keys)
+        try:
+            on = " AND ".join(f"o.{c} = k.{c}" for c in KEY)
+            return self.con.execute(
+                f"SELECT k._pos, o.value AS value_old, o.import_id FROM _incoming_keys k JOIN observations o ON {on} "
+                "JOIN imports i ON i.import_id = o.import_id WHERE o.import_id <> ? "
+                "QUALIFY row_number() OVER (PARTITION BY k._pos ORDER BY o.import_id DESC) = 1 ORDER BY k._pos",
+                [self.import_id]).df()
+        finally:
+            self.con.unregister("_incoming_keys")
+
+    def insert(self, obs: pd.DataFrame) -> None:
+        self.con.register("_incoming", obs)
+        try:
+            cols = ", ".join(OBS_COLUMNS)
+            self.con.execute(f"INSERT INTO observations (import_id, {cols}) SELECT {self.import_id}, {cols} "
+                             "FROM _incoming")
+        finally:
+            self.con.unregister("_incoming")
+
+    def duplicate_keys(self, limit: int) -> list[tuple[str, ...]]:
+        cols = ", ".join(KEY)
+        rows = self.con.execute(f"SELECT {cols} FROM observations WHERE import_id = ? GROUP BY {cols} "
+                                f"HAVING count(*) > 1 LIMIT {int(limit)}", [self.import_id]).fetchall()
+        return [tuple(str(v) for v in r) for r in rows]
+
+    def log(self, entry: dict[str, object]) -> None:
+        values = [self.import_id, *(entry[c] for c in IMPORT_COLUMNS[1:])]
+        self.con.execute(f"INSERT INTO imports ({', '.join(IMPORT_COLUMNS)}) VALUES "
+                         f"({', '.join('?' * len(IMPORT_COLUMNS))})", values)

@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from regint.data.schema import OBS_COLUMNS
+from regint.data.schema import KEY, OBS_COLUMNS
 from regint.data.store import Store, default_store_target
 from regint.data.store_schema import (
     IMPORT_COLUMNS,
@@ -186,3 +186,69 @@ class PostgresStore(Store):
         return retry_busy(lambda: self._try_append(obs, entry), what=self.location, wait=self.wait,
                           busy_message=lambda exc: f"cannot import into {self.location}: {exc}. Fix: wait longer "
                           "(--wait or REGINT_STORE_WAIT) and try again.", on_wait=self.on_wait)
+
+    @contextmanager
+    def _write_session(self, entry: dict[str, object]) -> Iterator[_PostgresSession | None]:
+        with self.connection(write=True) as con, con.cursor() as cur:
+            def lock() -> None:
+                cur.execute("SELECT pg_try_advisory_xact_lock(%s)", [LOCK_KEY])
+                got = cur.fetchone()
+                if not (got and got[0]):
+                    raise StoreBusy(f"another import into {self.location} is in progress")
+
+            retry_busy(lock, what=self.location, wait=self.wait, on_wait=self.on_wait,
+                       busy_message=lambda exc: f"cannot import into {self.location}: {exc}. Fix: wait longer "
+                       "(--wait or REGINT_STORE_WAIT) and try again.")
+            version = self._version_of(cur)
+            if version > SCHEMA_VERSION:
+                raise StoreError(newer_schema_message(self.location, version))
+            cur.execute("SELECT 1 FROM imports WHERE checksum = %s LIMIT 1", [entry["checksum"]])
+            if cur.fetchone():
+                yield None
+                return
+            cur.execute("SELECT coalesce(max(import_id), 0) + 1 FROM imports")
+            got = cur.fetchone()
+            yield _PostgresSession(cur, int(got[0]) if got else 1)
+
+
+class _PostgresSession:
+    """An import written block by block inside one PostgreSQL transaction (see ``Store._write_session``)."""
+
+    def __init__(self, cur: Any, import_id: int) -> None:
+        self.cur, self.import_id = cur, import_id
+        self._keys_table = False
+
+    def old_values(self, obs: pd.DataFrame) -> pd.DataFrame:
+        if not self._keys_table:
+            self.cur.execute("CREATE TEMP TABLE regint_incoming_keys (pos BIGINT, region TEXT, indicator TEXT, "
+                             "period TEXT, source TEXT) ON COMMIT DROP")
+            self._keys_table = True
+        else:
+            self.cur.execute("TRUNCATE regint_incoming_keys")
+        with self.cur.copy("COPY regint_incoming_keys (pos, region, indicator, period, source) FROM STDIN") as copy:
+            for pos, values in enumerate(obs[list(KEY)].itertuples(index=False, name=None)):
+                copy.write_row((pos, *values))
+        on = " AND ".join(f"o.{c} = k.{c}" for c in KEY)
+        self.cur.execute(
+            f"SELECT DISTINCT ON (k.pos) k.pos, o.value, o.import_id FROM regint_incoming_keys k JOIN observations o "
+            f"ON {on} JOIN imports i ON i.import_id = o.import_id WHERE o.import_id <> %s "
+            "ORDER BY k.pos, o.import_id DESC", [self.import_id])
+        frame = pd.DataFrame(self.cur.fetchall(), columns=["_pos", "value_old", "import_id"])
+        return frame.astype({"_pos": "int64", "value_old": "float64", "import_id": "int64"})
+
+    def insert(self, obs: pd.DataFrame) -> None:
+        cols = ", ".join(OBS_COLUMNS)
+        with self.cur.copy(f"COPY observations (import_id, {cols}) FROM STDIN") as copy:
+            for values in obs[list(OBS_COLUMNS)].itertuples(index=False, name=None):
+                copy.write_row((self.import_id, *values))
+
+    def duplicate_keys(self, limit: int) -> list[tuple[str, ...]]:
+        cols = ", ".join(KEY)
+        self.cur.execute(f"SELECT {cols} FROM observations WHERE import_id = %s GROUP BY {cols} "
+                         f"HAVING count(*) > 1 LIMIT {int(limit)}", [self.import_id])
+        return [tuple(str(v) for v in r) for r in self.cur.fetchall()]
+
+    def log(self, entry: dict[str, object]) -> None:
+        self.cur.execute(f"INSERT INTO imports ({', '.join(IMPORT_COLUMNS)}) VALUES "
+                         f"({', '.join(['%s'] * len(IMPORT_COLUMNS))})",
+                         [self.import_id, *(entry[c] for c in IMPORT_COLUMNS[1:])])

@@ -34,12 +34,16 @@ first row (of the first ten) that names ``region`` and ``value``.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import itertools
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import openpyxl
 import pandas as pd
 from openpyxl.utils import get_column_letter
@@ -48,7 +52,7 @@ from regint._options import check_option
 from regint.data import catalogs
 from regint.data.loaders import register
 from regint.data.loaders.base import LoadResult, LoadWarning, ensure_nonempty, parse_number, read_text
-from regint.data.schema import PERIOD_RE, STATUSES, make_observations
+from regint.data.schema import KEY, PERIOD_RE, STATUSES, make_observations
 from regint.errors import CatalogError, LoaderError
 
 FORMAT = "tidy"
@@ -67,6 +71,9 @@ BYR_THRESHOLD = 10_000.0
 REDENOMINATION = "2016-07"
 _TRADE = re.compile(r"^(exports|imports|trade)_")
 _SEPARATORS = (";", ",", "\t")
+#: A value the row-wise reading would take as it stands (no decimal comma, spaces, marks or placeholders).
+_PLAIN_NUMBER = r"[+-]?\d+(\.\d+)?([eE][+-]?\d+)?"
+_HEAD_BYTES = 1 << 16
 _EXAMPLES: tuple[dict[str, str], ...] = (
     {"region": "BY-VI", "indicator": "exports_usd", "period": "2015", "value": "2976.3", "unit": "mln USD",
      "currency": "USD", "source": "belstat_stranoved", "status": "secondary",
@@ -107,11 +114,28 @@ def _is_header(cells: list[object]) -> bool:
     return "region" in names and len(names & {"indicator", "period", "value"}) >= 2
 
 
+def _head_text(path: Path) -> str:
+    """The beginning of a text file, decoded as :func:`~regint.data.loaders.base.read_text` decodes the whole
+    (for recognising a large file without reading it)."""
+    ensure_nonempty(path)
+    with open(path, "rb") as fh:
+        raw = fh.read(_HEAD_BYTES)
+    if len(raw) < _HEAD_BYTES:
+        return read_text(path)
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(raw) - 3:  # a character cut at the end of the head
+            return raw[: exc.start].decode("utf-8", errors="replace")
+        return raw.decode("cp1251", errors="replace")
+
+
 def sniff(path: Path) -> bool:
     """True for a CSV or XLSX file whose header names the template's columns."""
     suffix = path.suffix.lower()
     if suffix in {".csv", ".txt", ".tsv"}:
-        text = read_text(path)
+        text = _head_text(path)
         lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
         return bool(lines) and _is_header(re.split(r"[;,\t]", lines[0]))
     if suffix == ".xlsx":
@@ -326,22 +350,18 @@ def load(path: str | Path, *, sheet: str | None = None, source: str | None = Non
     else:
         (header, body), sheet_name = _read_csv(p, warnings), None
     index = _column_index(header, p, sheet_name)
-    rows, skipped = [], []
-    for number, cells in body:
-        if not any(str(c).strip() for c in cells):
-            continue
-        if source and not _Row(cells, index, number, p, sheet_name).get("source"):
-            cells = _with_source(cells, index, source)
-        row = _Row(cells, index, number, p, sheet_name)
-        if not row.get("source"):
-            raise row.error("source", "empty source.", "write the source id in every row, or pass source=...")
-        obs = _observation(row, warnings)
-        if obs is None:
-            skipped.append(number)
-        else:
-            rows.append(obs)
-    _finish_checks(rows, skipped, p, sheet_name, warnings)
-    frame = make_observations([{k: v for k, v in r.items() if k != "_row"} for r in rows], file=p.name)
+    skipped = _Skipped()
+    rows = _block_frame(body, index, p, sheet_name, source, warnings, skipped)
+    skipped.warn(p, sheet_name, warnings)
+    if rows.empty:
+        raise _no_rows(p, sheet_name)
+    duplicate = _duplicate_error(rows, p, sheet_name)
+    if duplicate is not None:
+        raise duplicate
+    monetary = _Monetary()
+    monetary.add(rows)
+    monetary.warn(p, sheet_name, warnings)
+    frame = make_observations(rows.drop(columns="_row"), file=p.name)
     return LoadResult(frame, FORMAT, p, tuple(warnings))
 
 
@@ -351,33 +371,269 @@ def _with_source(cells: list[str], index: dict[str, int], source: str) -> list[s
     return out
 
 
-def _finish_checks(rows: list[dict[str, Any]], skipped: list[int], path: Path, sheet: str | None,
-                   warnings: list[LoadWarning]) -> None:
-    if skipped:
-        warnings.append(LoadWarning(
-            f"{len(skipped)} row(s) hold no figure ('…', '-', 'x' or empty value) and were skipped: rows "
-            f"{', '.join(map(str, skipped[:10]))}.", path=str(path), sheet=sheet,
-        ))
-    if not rows:
-        raise LoaderError("the file has no data rows with a value.", path=path, sheet=sheet,
-                          fix="add one row per figure under the header (see docs/template.md).")
-    seen: dict[tuple[str, ...], int] = {}
-    for r in rows:
-        key = (r["region"], r["indicator"], r["period"], r["source"])
-        if key in seen:
-            raise LoaderError(
-                f"duplicate key (region, indicator, period, source) = {key} in rows {seen[key]} and {r['_row']}.",
-                path=path, sheet=sheet, row=r["_row"], column="region",
-                fix="keep one value per key, or give the rows different sources.",
-            )
-        seen[key] = r["_row"]
-    monetary = [r["_row"] for r in rows if not r["currency"]
-                and str(catalogs.indicator_info(r["indicator"])["monetary"]).lower() == "true"]
-    if monetary:
-        warnings.append(LoadWarning(
-            f"{len(monetary)} monetary row(s) have no currency (rows {', '.join(map(str, monetary[:10]))}).",
-            path=str(path), sheet=sheet, column="currency",
-        ))
+# --- checks of many rows at once -----------------------------------------------------------------------
+
+
+def _region_code(text: str) -> str | None:
+    code = catalogs.resolve_region(text) if text else None
+    if code is None and re.fullmatch(r"[A-Z]{3}", text):
+        return text
+    return code
+
+
+def _indicator_unit(code: str) -> str | None:
+    try:
+        return str(catalogs.indicator_info(code)["unit"])
+    except CatalogError:
+        return None
+
+
+def _block_frame(body: Iterable[tuple[int, list[str]]], index: dict[str, int], path: Path, sheet: str | None,
+                 source: str | None, warnings: list[LoadWarning], skipped: _Skipped) -> pd.DataFrame:
+    """The observations of a block of template rows, with their row numbers in ``_row``, in row order.
+
+    The rows that pass every check of :func:`_observation` with a plain number are read column by column;
+    every other row (an error, a placeholder, a footnote mark, a number with a decimal comma) goes through
+    :func:`_observation` one by one, in row order, so that the first bad row raises the same error as before.
+    Blank rows are left out; rows without a figure are counted in ``skipped``.
+    """
+    numbers: list[int] = []
+    records: list[list[str]] = []
+    for number, cells in body:
+        if any(str(c).strip() for c in cells):
+            numbers.append(number)
+            records.append(cells)
+    n = len(records)
+
+    def column(name: str) -> pd.Series:
+        i = index.get(name)
+        if i is None:
+            return pd.Series([""] * n, dtype="str")
+        return pd.Series([str(r[i]).strip() if i < len(r) else "" for r in records], dtype="str")
+
+    cols = {c: column(c) for c in (*COLUMNS, *OPTIONAL_COLUMNS)}
+    src = cols["source"]
+    if source:
+        src = src.where(src != "", source)
+    region = cols["region"].map({t: _region_code(t) for t in cols["region"].unique()})
+    indicator = cols["indicator"]
+    units = indicator.map({c: _indicator_unit(c) for c in indicator.unique()})
+    period = cols["period"]
+    period = period.where(~period.str.fullmatch(r"\d{4}\.0"), period.str.slice(0, 4))
+    plain = cols["value"].str.fullmatch(_PLAIN_NUMBER)
+    value = pd.Series([float(t) if ok else np.nan for t, ok in zip(cols["value"], plain, strict=True)],
+                      dtype="float64")
+    currency = cols["currency"].str.upper()
+    status = cols["status"].str.lower().replace("", "secondary")
+    per_capita = indicator.str.startswith("wage_nominal") | indicator.str.contains("per_capita", regex=False)
+    bad_value = ((value < 0) & indicator.str.match(_TRADE.pattern)) | (
+        (currency == "BYN") & (period.str.slice(0, 7) < REDENOMINATION) & per_capita & (value >= BYR_THRESHOLD))
+    fast = ((src != "") & region.notna() & units.notna() & period.str.match(PERIOD_RE.pattern) & plain
+            & (currency.isin(CURRENCIES) | (currency == "")) & status.isin(STATUSES) & ~bad_value).to_numpy(bool)
+    row_no = pd.Series(numbers, dtype="int64")
+    frame = pd.DataFrame({
+        "region": region, "indicator": indicator, "period": period, "value": value,
+        "unit": cols["unit"].where(cols["unit"] != "", units), "currency": currency, "source": src,
+        "status": status, "note": cols["note"], "price_basis": cols["price_basis"], "vintage": cols["vintage"],
+        "location": cols["location"].where(cols["location"] != "", "row " + row_no.astype("str")),
+        "_row": row_no,
+    })[fast]
+    slow: list[dict[str, Any]] = []
+    for pos in np.flatnonzero(~fast):
+        cells, number = records[pos], numbers[pos]
+        if source and not _Row(cells, index, number, path, sheet).get("source"):
+            cells = _with_source(cells, index, source)
+        row = _Row(cells, index, number, path, sheet)
+        if not row.get("source"):
+            raise row.error("source", "empty source.", "write the source id in every row, or pass source=...")
+        obs = _observation(row, warnings)
+        if obs is None:
+            skipped.add(number)
+        else:
+            slow.append(obs)
+    if slow:
+        frame = pd.concat([frame, pd.DataFrame(slow)[list(frame.columns)]], ignore_index=True)
+        frame = frame.sort_values("_row", kind="stable")
+    return frame.reset_index(drop=True)
+
+
+class _Skipped:
+    """Rows that hold no figure: the first ten named, all counted."""
+
+    def __init__(self) -> None:
+        self.first: list[int] = []
+        self.count = 0
+
+    def add(self, number: int) -> None:
+        self.count += 1
+        if len(self.first) < 10:
+            self.first.append(number)
+
+    def warn(self, path: Path, sheet: str | None, warnings: list[LoadWarning]) -> None:
+        if self.count:
+            warnings.append(LoadWarning(
+                f"{self.count} row(s) hold no figure ('…', '-', 'x' or empty value) and were skipped: rows "
+                f"{', '.join(map(str, self.first))}.", path=str(path), sheet=sheet,
+            ))
+
+
+class _Monetary:
+    """Monetary rows without a currency: the first ten named, all counted."""
+
+    def __init__(self) -> None:
+        self.first: list[int] = []
+        self.count = 0
+
+    def add(self, rows: pd.DataFrame) -> None:
+        indicators = rows["indicator"].unique()
+        monetary = {c: str(catalogs.indicator_info(c)["monetary"]).lower() == "true" for c in indicators}
+        hit = rows.loc[(rows["currency"] == "") & rows["indicator"].map(monetary).astype(bool), "_row"]
+        self.count += len(hit)
+        self.first += [int(r) for r in hit.iloc[: max(0, 10 - len(self.first))]]
+
+    def warn(self, path: Path, sheet: str | None, warnings: list[LoadWarning]) -> None:
+        if self.count:
+            warnings.append(LoadWarning(
+                f"{self.count} monetary row(s) have no currency (rows {', '.join(map(str, self.first))}).",
+                path=str(path), sheet=sheet, column="currency",
+            ))
+
+
+def _no_rows(path: Path, sheet: str | None) -> LoaderError:
+    return LoaderError("the file has no data rows with a value.", path=path, sheet=sheet,
+                       fix="add one row per figure under the header (see docs/template.md).")
+
+
+def _duplicate_message(key: tuple[str, ...], first: int, again: int, path: Path, sheet: str | None) -> LoaderError:
+    return LoaderError(
+        f"duplicate key (region, indicator, period, source) = {key} in rows {first} and {again}.",
+        path=path, sheet=sheet, row=again, column="region",
+        fix="keep one value per key, or give the rows different sources.",
+    )
+
+
+def _duplicate_error(rows: pd.DataFrame, path: Path, sheet: str | None) -> LoaderError | None:
+    """The error for the first row (in row order) whose key an earlier row has, or ``None``."""
+    again = rows.duplicated(list(KEY), keep="first")
+    if not again.any():
+        return None
+    second = rows.loc[again.idxmax()]
+    key = tuple(str(second[c]) for c in KEY)
+    same = (rows[list(KEY)] == pd.Series(key, index=list(KEY))).all(axis=1)
+    return _duplicate_message(key, int(rows.loc[same, "_row"].iloc[0]), int(second["_row"]), path, sheet)
+
+
+# --- a large CSV, block by block -----------------------------------------------------------------------
+
+#: Rows per block when a large tidy CSV is imported block by block.
+DEFAULT_CHUNK_ROWS = 50_000
+
+
+def _text_encoding(path: Path) -> tuple[str, bool]:
+    """The encoding :func:`~regint.data.loaders.base.read_text` would choose, found by streaming the file:
+    ``(encoding, whether it fell back to cp1251)``."""
+    with open(path, "rb") as fh:
+        bom = fh.read(3) == b"\xef\xbb\xbf"
+        fh.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        try:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            if bom:
+                raise LoaderError("the file starts as UTF-8 (with a byte order mark) but is not valid UTF-8.",
+                                  path=path, fix="save it again as UTF-8 CSV.") from None
+            return "cp1251", True
+    return ("utf-8-sig" if bom else "utf-8"), False
+
+
+class TidyCsvStream:
+    """A tidy CSV read block by block (``chunk_rows`` rows at a time), so that memory does not grow with the file.
+
+    Each block is checked as :func:`load` checks a whole file (same messages, naming the file, row and column)
+    and converted to the catalog's units (:func:`regint.data.units.conform_units`). What needs the whole file
+    is done at the end or by the store: the warnings about skipped rows and missing currencies
+    (:attr:`warnings`, complete once :meth:`blocks` is exhausted), "no data rows", and duplicate keys
+    (the store finds them among the rows it wrote; :meth:`duplicate_error` then names the rows).
+    """
+
+    format = FORMAT
+
+    def __init__(self, path: str | Path, *, chunk_rows: int = DEFAULT_CHUNK_ROWS, source: str | None = None,
+                 sheet: str | None = None) -> None:
+        p = Path(path)
+        ensure_nonempty(p)
+        if p.suffix.lower() not in {".csv", ".txt", ".tsv"}:
+            raise LoaderError(f"a tidy table is read block by block from CSV only, not {p.suffix or 'a file'}.",
+                              path=p, fix="save the table as .csv (UTF-8), or import it whole.")
+        if int(chunk_rows) < 1:
+            raise ValueError(f"chunk_rows must be at least 1, not {chunk_rows}")
+        del sheet  # a CSV has no sheets (accepted as load() accepts it)
+        self.path, self.chunk_rows, self.source = p, int(chunk_rows), source
+        self.encoding, self._cp1251 = _text_encoding(p)
+        self.warnings: list[LoadWarning] = []
+        self.rows = 0
+
+    def _records(self) -> tuple[Any, list[str], Iterator[tuple[int, list[str]]]]:
+        fh = open(self.path, encoding=self.encoding, newline=None)  # noqa: SIM115 - closed by the caller
+        start = 0
+        for line in fh:
+            if line.strip() and not line.lstrip().startswith("#"):
+                break
+            start += 1
+        else:
+            fh.close()
+            raise LoaderError("the file has no header row.", path=self.path,
+                              fix="start the file with the header region;indicator;period;value;unit;...;source.")
+        header_line = line.rstrip("\n")
+        sep = max(_SEPARATORS, key=header_line.count)
+        reader = csv.reader(itertools.chain([header_line], fh), delimiter=sep)
+        header = next(reader)
+        return fh, header, ((start + 2 + i, rec) for i, rec in enumerate(reader))
+
+    def _raw_blocks(self, warnings: list[LoadWarning], skipped: _Skipped) -> Iterator[pd.DataFrame]:
+        fh, header, records = self._records()
+        with fh:
+            index = _column_index(header, self.path, None)
+            while block := list(itertools.islice(records, self.chunk_rows)):
+                yield _block_frame(block, index, self.path, None, self.source, warnings, skipped)
+
+    def blocks(self) -> Iterator[tuple[pd.DataFrame, np.ndarray]]:
+        """Blocks of observations (schema columns, catalog units) with the file row of each observation."""
+        from regint.data.units import conform_units
+
+        warnings: list[LoadWarning] = []
+        if self._cp1251:
+            warnings.append(LoadWarning("decoded as cp1251 (Windows Cyrillic), not UTF-8; check the names.",
+                                        path=str(self.path)))
+        skipped, monetary = _Skipped(), _Monetary()
+        self.rows = 0
+        for rows in self._raw_blocks(warnings, skipped):
+            if rows.empty:
+                continue
+            monetary.add(rows)
+            obs = conform_units(make_observations(rows.drop(columns="_row"), file=self.path.name), path=self.path)
+            self.rows += len(obs)
+            yield obs, rows["_row"].to_numpy()
+        skipped.warn(self.path, None, warnings)
+        if self.rows == 0:
+            raise _no_rows(self.path, None)
+        monetary.warn(self.path, None, warnings)
+        self.warnings = warnings
+
+    def duplicate_error(self, keys: Iterable[tuple[str, ...]]) -> LoaderError:
+        """The error :func:`load` gives for a file whose duplicate keys are among ``keys`` (read again)."""
+        wanted = {tuple(str(v) for v in k) for k in keys}
+        seen: dict[tuple[str, ...], int] = {}
+        for rows in self._raw_blocks([], _Skipped()):
+            hit = rows[pd.MultiIndex.from_frame(rows[list(KEY)]).isin(list(wanted))]
+            for *key_values, number in hit[[*KEY, "_row"]].itertuples(index=False, name=None):
+                key = tuple(str(v) for v in key_values)
+                if key in seen:
+                    return _duplicate_message(key, seen[key], int(number), self.path, None)
+                seen[key] = int(number)
+        raise AssertionError(f"{self.path}: duplicate keys {sorted(wanted)[:3]} not found again")  # pragma: no cover
 
 
 # --- writing the template ------------------------------------------------------------------------------
