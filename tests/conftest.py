@@ -75,3 +75,11 @@ def write_synthetic_survey(folder: Path, pair: tuple[str, str] = ("RU-SMO", "BY-
 def synthetic_survey():  # type: ignore[no-untyped-def]
     """:func:`write_synthetic_survey`: call it with a folder (and a pair)."""
     return write_synthetic_survey
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english_unless_a_test_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``regint --lang ru`` sets ``REGINT_LANG`` for the rest of its process, as a command should; in the test
+    process that leaked Russian messages into later tests of the same worker. Each test starts in English and
+    the variable is restored after it."""
+    monkeypatch.setenv("REGINT_LANG", "en")
