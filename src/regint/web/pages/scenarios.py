@@ -447,9 +447,8 @@ def accounts_view(result: ScenarioResult, lang: str) -> html.Div:
                      t("acc_median", lang): float(r["value"]), t("acc_p5", lang): float(r["p5"]),
                      t("acc_p95", lang): float(r["p95"])})
     rates = acc.attrs["rates"]
-    fx = (f"{ui.fmt_value(rates['RUB'], 4, lang)} {unit_label('RUB', lang)} / {unit_label('USD', lang)}, "
-          f"{ui.fmt_value(rates['BYN'], 4, lang)} {unit_label('BYN', lang)} / {unit_label('USD', lang)}")
-    return html.Div([html.H4(t("accounts_title", lang, first=first, end=int(result.years[-1]))),
+    fx = t("fx_rates", lang, rub=ui.fmt_value(rates["RUB"], 4, lang), byn=ui.fmt_value(rates["BYN"], 4, lang))
+    return html.Div([html.H4(t("accounts_title", lang, first=int(result.years[0]), end=int(result.years[-1]))),
                      ui.table(pd.DataFrame(rows), lang, table_id="accounts-table"),
                      html.Div(t("accounts_note", lang, rate=ui.fmt_value(inp.discount_rate * 100, 3, lang) + " %",
                                 base=first - 1, fx=fx), className="muted")])
