@@ -79,6 +79,15 @@ def test_a_year_column_with_a_separator_is_named_but_money_is_not() -> None:
     assert K.year_findings(K.page_chunks(_page("<p>Экспорт составил 2 023 млн долл.</p>")), "ru") == []
 
 
+def test_a_year_in_a_row_of_a_year_is_named() -> None:
+    """The year a gap closes on trend was printed as «2 022,668» in a value column of the row «Год выравнивания
+    зарплат»: the row's label says it is a year."""
+    frame = pd.DataFrame({"Показатель": ["Год выравнивания зарплат (на тренде)", "Отношение зарплат"],
+                          "Значение": ["2 022,668", "2 022,668"]})
+    found = K.year_findings(K.page_chunks(_page(_table_html(ReportTable("pre", "Предпосылки", frame)), "s1")), "ru")
+    assert len(found) == 1 and "row 1" in found[0].element and "column «Значение»" in found[0].element
+
+
 # ---------------------------------------------------------------------------------------------- table defects
 def _profile(unit: str, value: float, region: str = "Смоленская область") -> dict[str, ReportTable]:
     frame = pd.DataFrame({"Показатель": ["Численность населения"], "Единица": [unit], region: [value]})

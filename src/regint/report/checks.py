@@ -14,7 +14,8 @@ checks are:
 ``rank``
     a rank quoted in the text is the rank in its table;
 ``year``
-    a year is never printed with a thousands separator (``2,023``, ``2 023``);
+    a year is never printed with a thousands separator (``2,023``, ``2 023``) — in text, in a column of years
+    and in a row of a year ("Год выравнивания …");
 ``code``
     no code identifier (``wage_ratio_usd``, ``press_*``, ``RU-SMO:BY-VI``, ``regint.index``) in running text,
     headers or chart labels — citations kept as written (cells marked ``cited``) and command lines are exempt;
@@ -110,6 +111,8 @@ class Chunk:
     text: str
     element: str
     kind: Literal["text", "header", "cell", "chart", "foot"]
+    row_label: str = ""
+    """For a table cell, the text of the first cell of its row (a row "Год выравнивания …" holds a year)."""
 
 
 _SKIP_CLASSES = {"cite", "formula"}
@@ -155,6 +158,7 @@ class _PageText(HTMLParser):
         elif tag == "tr":
             self.col = 0
             self.row += 1 if self.headers else 0
+            self.row_label = ""
         elif tag in ("td", "th"):
             self.cell_tag = tag
             self._buf = []
@@ -174,7 +178,9 @@ class _PageText(HTMLParser):
                 self._emit(text, "header")
             elif not self.skipping_cell:
                 col = self.headers[self.col] if self.col < len(self.headers) else str(self.col + 1)
-                self._emit(text, "cell", f"row {self.row}, column «{col}»")
+                self._emit(text, "cell", f"row {self.row}, column «{col}»", self.row_label)
+                if self.col == 0:
+                    self.row_label = text
             self.col += 1
             self.cell_tag = ""
         elif tag == "svg":
@@ -187,6 +193,7 @@ class _PageText(HTMLParser):
                 break
 
     skipping_cell = False
+    row_label = ""
 
     def handle_data(self, data: str) -> None:
         if self._grab_heading or self.cell_tag:
@@ -202,7 +209,8 @@ class _PageText(HTMLParser):
             kind = "foot"
         self._emit(" ".join(data.split()), kind)
 
-    def _emit(self, text: str, kind: Literal["text", "header", "cell", "chart", "foot"], where: str = "") -> None:
+    def _emit(self, text: str, kind: Literal["text", "header", "cell", "chart", "foot"], where: str = "",
+              row_label: str = "") -> None:
         if not text:
             return
         parts = [f"section «{self.section}»" if self.section else "cover"]
@@ -216,7 +224,7 @@ class _PageText(HTMLParser):
             parts.append("chart label")
         elif kind == "foot":
             parts.append("note under it")
-        self.chunks.append(Chunk(text, ", ".join(parts), kind))
+        self.chunks.append(Chunk(text, ", ".join(parts), kind, row_label))
 
 
 def page_chunks(html: str) -> list[Chunk]:
@@ -267,7 +275,8 @@ def year_findings(chunks: Iterable[Chunk], lang: str) -> list[Finding]:
         for m in _YEAR_SEP.finditer(c.text):
             after, before = c.text[m.end():], c.text[:m.start()]
             col = c.element.rsplit("column «", 1)[-1] if "column «" in c.element else ""
-            if _YEAR_CONTEXT.search(after) or _YEAR_BEFORE.search(before) or _YEAR_COLUMNS.match(col):
+            if (_YEAR_CONTEXT.search(after) or _YEAR_BEFORE.search(before) or _YEAR_COLUMNS.match(col)
+                    or _YEAR_COLUMNS.match(c.row_label)):
                 out.append(Finding("year", lang, c.element, f"year written with a thousands separator "
                                    f"{m.group(0)!r} in «{_clip(c.text, m)}»; format years with fmt.year"))
     return out
