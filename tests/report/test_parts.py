@@ -69,3 +69,10 @@ def test_table_columns_get_fixed_widths_from_their_content() -> None:
     html = str(ReportTable("k", "Т", pd.DataFrame({"Год": [2020], "Смысл": [sentence]})).to_html("ru"))
     cols = [float(x) for x in re.findall(r'<col style="width:([\d.]+)%">', html)]
     assert len(cols) == 2 and sum(cols) == pytest.approx(100.0, abs=0.2) and cols[1] > cols[0]
+
+
+def test_brief_files_are_named_by_the_region_not_its_code() -> None:
+    from regint.report.briefs import brief_name
+
+    assert [brief_name(c) for c in ("RU-SMO", "BY-VI", "RU-PSK", "RU-BRY", "BY-HO")] == [
+        "smolensk", "vitebsk", "pskov", "bryansk", "gomel"]

@@ -40,8 +40,14 @@ class Backing:
 
 
 def brief_name(code: str) -> str:
-    """``RU-SMO`` → ``smolensk``; other regions by their code (``ru-psk``)."""
-    return BRIEF_NAMES.get(code, code.lower())
+    """``RU-SMO`` → ``smolensk``; other regions by the first word of their English name (``RU-PSK`` →
+    ``pskov``), by their code only where that name is not plain ASCII."""
+    if code in BRIEF_NAMES:
+        return BRIEF_NAMES[code]
+    from regint.report.i18n import region
+
+    word = region(code, "en").split(" ")[0].lower()
+    return word if word.isascii() and word.isalpha() else code.lower()
 
 
 def _t(lang: str, ru: str, en: str) -> str:

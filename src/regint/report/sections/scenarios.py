@@ -47,8 +47,12 @@ def scenarios(res: Results, lang: str, sec: Section) -> None:
               "'—' = not reached within the horizon. The target levels lie where the inertial run does not reach "
               "them; a target met without new measures is not counted as their result.")
     if sb.met_without_measures:
-        note += tr(lang, f" Достигаются без новых мер: {', '.join(sb.met_without_measures)}.",
-                   f" Met without new measures: {', '.join(sb.met_without_measures)}.")
+        titles = {run.spec.name: run.spec.title(lang) for run in sb.runs}
+        met = []
+        for entry in sb.met_without_measures:  # "<scenario>: <target>" as the study records it
+            name, _, target = entry.partition(": ")
+            met.append(f"{titles.get(name, name)} — {_target_words(target, 3, lang)}" if target else entry)
+        note += tr(lang, f" Достигаются без новых мер: {'; '.join(met)}.", f" Met without new measures: {'; '.join(met)}.")
     sec.tables["targets"] = ReportTable(
         "targets", tr(lang, "Когда сценарии достигают целей", "When the scenarios reach their targets"), pd.DataFrame(rows),
         source=tr(lang, f"regint.scenarios, Монте-Карло {sb.draws} розыгрышей", f"regint.scenarios, Monte Carlo {sb.draws} "
