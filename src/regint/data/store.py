@@ -7,8 +7,8 @@
   two analysts import it at the same moment: the check is repeated inside the import's transaction).
 * An import is all of a file or none of it: validation happens before the transaction opens, and the rows and
   the log entry are written inside one transaction. A large tidy CSV is read, validated and written block by
-  block inside that one transaction (:meth:`Store.import_blocks`), and any error rolls it back. A process killed in the middle, a full disk or a lost
-  connection leave the store as it was.
+  block inside that one transaction (:meth:`Store.import_blocks`), and any error rolls it back. A process killed
+  in the middle, a full disk or a lost connection leave the store as it was.
 * No connection is held between operations: every read and every import opens its own and closes it, so the
   dashboard, the report and several command-line sessions share one store. An operation that finds the store
   busy waits with backoff (:mod:`regint.data.store_wait`) up to ``wait`` seconds, saying that it waits.
@@ -46,7 +46,7 @@ STATUS_RANK = {s: i for i, s in enumerate(STATUSES)}
 _SERVER_SCHEMES = ("postgresql://", "postgres://")
 #: Conflicts with earlier imports named per import (the rest are counted).
 MAX_CONFLICTS = 10
-#: A tidy CSV at least this large is imported block by block (memory bounded, one transaction).
+#: A tidy CSV at least this large is imported block by block (read and checked a block at a time, one transaction).
 STREAM_MIN_BYTES = 16 * 1024 * 1024
 _CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 
@@ -178,9 +178,14 @@ class Store:
         raise NotImplementedError
 
     def _append(self, obs: pd.DataFrame, entry: dict[str, object]) -> int | None:
-        """Write ``entry`` to the import log and ``obs`` under a new import id, in one transaction; ``None``
-        (and nothing written) when the checksum is already in the log."""
-        raise NotImplementedError
+        """Write ``entry`` to the import log and ``obs`` under a new import id, in one transaction (the backend's
+        :meth:`_write_session`); ``None`` (and nothing written) when the checksum is already in the log."""
+        with self._write_session(entry) as session:
+            if session is None:
+                return None
+            session.log(entry)
+            session.insert(obs)
+        return session.import_id
 
     def _write_session(self, entry: dict[str, object]) -> AbstractContextManager[WriteSession | None]:
         """One import's transaction for writing block by block: ``None`` (nothing written) when the checksum of
@@ -251,8 +256,9 @@ class Store:
         """Load a file with its loader and store it; a file already imported (same SHA-256) changes nothing.
 
         A tidy CSV of :data:`STREAM_MIN_BYTES` or more (or any tidy CSV when ``chunk_rows`` is given) is read,
-        checked and written block by block of ``chunk_rows`` rows (:meth:`import_blocks`), so that memory stays
-        bounded; the result is the same as for the whole file.
+        checked and written block by block of ``chunk_rows`` rows (:meth:`import_blocks`): the file is never held
+        whole in memory (DuckDB still keeps the open transaction's rows until the commit; benchmarks/RESULTS.md),
+        and the result is the same as for the whole file.
         """
         from regint.data.loaders import detect_format, load_file
 

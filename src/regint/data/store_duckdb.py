@@ -200,32 +200,6 @@ class DuckDBStore(Store):
         return f"{what} failed and was rolled back; the store {self.location} is unchanged: {exc}"
 
     # -- writing ----------------------------------------------------------------------------------------------
-    def _append(self, obs: pd.DataFrame, entry: dict[str, object]) -> int | None:
-        with self.connection(write=True) as con:
-            self._check_version(self._version_of(con))
-            con.execute("BEGIN TRANSACTION")
-            try:
-                if con.execute("SELECT 1 FROM imports WHERE checksum = ? LIMIT 1", [entry["checksum"]]).fetchone():
-                    con.execute("ROLLBACK")
-                    return None
-                row = con.execute("SELECT coalesce(max(import_id), 0) + 1 FROM imports").fetchone()
-                import_id = int(row[0]) if row else 1
-                values = [import_id, *(entry[c] for c in IMPORT_COLUMNS[1:])]
-                con.execute(f"INSERT INTO imports ({', '.join(IMPORT_COLUMNS)}) VALUES "
-                            f"({', '.join('?' * len(IMPORT_COLUMNS))})", values)
-                con.register("_incoming", obs)
-                cols = ", ".join(OBS_COLUMNS)
-                con.execute(f"INSERT INTO observations (import_id, {cols}) SELECT {import_id}, {cols} FROM _incoming")
-                con.unregister("_incoming")
-                con.execute("COMMIT")
-            except (duckdb.Error, OSError) as exc:
-                try:
-                    con.execute("ROLLBACK")
-                except duckdb.Error:
-                    pass  # the transaction is gone already (a failed commit); nothing was written
-                raise StoreError(self._write_failure(f"import of {entry['file_name']}", exc)) from exc
-        return import_id
-
     @contextmanager
     def _write_session(self, entry: dict[str, object]) -> Iterator[_DuckDBSession | None]:
         with self.connection(write=True) as con:
@@ -254,6 +228,14 @@ def _rollback(con: duckdb.DuckDBPyConnection) -> None:
         pass  # the transaction is gone already (a failed commit); nothing was written
 
 
+def _unregister(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Drop a registered frame; in an aborted transaction that fails too, and the first error is the one to tell."""
+    try:
+        con.unregister(name)
+    except duckdb.Error:
+        pass
+
+
 class _DuckDBSession:
     """An import written block by block inside one DuckDB transaction (see ``Store._write_session``)."""
 
@@ -271,7 +253,7 @@ class _DuckDBSession:
                 "QUALIFY row_number() OVER (PARTITION BY k._pos ORDER BY o.import_id DESC) = 1 ORDER BY k._pos",
                 [self.import_id]).df()
         finally:
-            self.con.unregister("_incoming_keys")
+            _unregister(self.con, "_incoming_keys")
 
     def insert(self, obs: pd.DataFrame) -> None:
         self.con.register("_incoming", obs)
@@ -280,7 +262,7 @@ class _DuckDBSession:
             self.con.execute(f"INSERT INTO observations (import_id, {cols}) SELECT {self.import_id}, {cols} "
                              "FROM _incoming")
         finally:
-            self.con.unregister("_incoming")
+            _unregister(self.con, "_incoming")
 
     def duplicate_keys(self, limit: int) -> list[tuple[str, ...]]:
         cols = ", ".join(KEY)

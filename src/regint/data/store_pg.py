@@ -158,35 +158,6 @@ class PostgresStore(Store):
                         "SET value = EXCLUDED.value", [str(SCHEMA_VERSION)])
 
     # -- writing ----------------------------------------------------------------------------------------------
-    def _try_append(self, obs: pd.DataFrame, entry: dict[str, object]) -> int | None:
-        with self.connection(write=True) as con, con.cursor() as cur:
-            cur.execute("SELECT pg_try_advisory_xact_lock(%s)", [LOCK_KEY])
-            row = cur.fetchone()
-            if not (row and row[0]):
-                raise StoreBusy(f"another import into {self.location} is in progress")
-            version = self._version_of(cur)
-            if version > SCHEMA_VERSION:
-                raise StoreError(newer_schema_message(self.location, version))
-            cur.execute("SELECT 1 FROM imports WHERE checksum = %s LIMIT 1", [entry["checksum"]])
-            if cur.fetchone():
-                return None
-            cur.execute("SELECT coalesce(max(import_id), 0) + 1 FROM imports")
-            got = cur.fetchone()
-            import_id = int(got[0]) if got else 1
-            cur.execute(f"INSERT INTO imports ({', '.join(IMPORT_COLUMNS)}) VALUES "
-                        f"({', '.join(['%s'] * len(IMPORT_COLUMNS))})",
-                        [import_id, *(entry[c] for c in IMPORT_COLUMNS[1:])])
-            cols = ", ".join(OBS_COLUMNS)
-            with cur.copy(f"COPY observations (import_id, {cols}) FROM STDIN") as copy:
-                for values in obs[list(OBS_COLUMNS)].itertuples(index=False, name=None):
-                    copy.write_row((import_id, *values))
-        return import_id
-
-    def _append(self, obs: pd.DataFrame, entry: dict[str, object]) -> int | None:
-        return retry_busy(lambda: self._try_append(obs, entry), what=self.location, wait=self.wait,
-                          busy_message=lambda exc: f"cannot import into {self.location}: {exc}. Fix: wait longer "
-                          "(--wait or REGINT_STORE_WAIT) and try again.", on_wait=self.on_wait)
-
     @contextmanager
     def _write_session(self, entry: dict[str, object]) -> Iterator[_PostgresSession | None]:
         with self.connection(write=True) as con, con.cursor() as cur:

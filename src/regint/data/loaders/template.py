@@ -549,7 +549,7 @@ def _text_encoding(path: Path) -> tuple[str, bool]:
 
 
 class TidyCsvStream:
-    """A tidy CSV read block by block (``chunk_rows`` rows at a time), so that memory does not grow with the file.
+    """A tidy CSV read block by block (``chunk_rows`` rows at a time), never held whole in memory.
 
     Each block is checked as :func:`load` checks a whole file (same messages, naming the file, row and column)
     and converted to the catalog's units (:func:`regint.data.units.conform_units`). What needs the whole file
