@@ -60,8 +60,10 @@ class WriteSession(Protocol):
         """For each row of ``obs`` that earlier imports hold, the latest stored value: columns ``_pos`` (the
         row's position in ``obs``), ``value_old`` and ``import_id``."""
 
-    def insert(self, obs: pd.DataFrame) -> None:
-        """Write the rows of ``obs`` under :attr:`import_id`."""
+    def insert(self, blocks: Iterable[pd.DataFrame]) -> None:
+        """Write the rows of every frame of ``blocks`` under :attr:`import_id`, consuming the frames one at a
+        time (a backend may stream them into one statement; an error raised while a block is produced
+        propagates unchanged)."""
 
     def duplicate_keys(self, limit: int) -> list[tuple[str, ...]]:
         """Up to ``limit`` keys (region, indicator, period, source) written more than once in this import."""
@@ -184,7 +186,7 @@ class Store:
             if session is None:
                 return None
             session.log(entry)
-            session.insert(obs)
+            session.insert([obs])
         return session.import_id
 
     def _write_session(self, entry: dict[str, object]) -> AbstractContextManager[WriteSession | None]:
@@ -257,7 +259,7 @@ class Store:
 
         A tidy CSV of :data:`STREAM_MIN_BYTES` or more (or any tidy CSV when ``chunk_rows`` is given) is read,
         checked and written block by block of ``chunk_rows`` rows (:meth:`import_blocks`): the file is never held
-        whole in memory (DuckDB still keeps the open transaction's rows until the commit; benchmarks/RESULTS.md),
+        whole in memory (benchmarks/RESULTS.md),
         and the result is the same as for the whole file.
         """
         from regint.data.loaders import detect_format, load_file
@@ -295,20 +297,25 @@ class Store:
                 return ImportReport(file_name, checksum, source.format, 0, "unchanged", None)
             plausible = PlausibilityTally()
             conflicts: list[str] = []
-            n_conflicts = 0
-            written = 0
-            for block, _rows in source.blocks():
-                obs = validate_observations(block, what=file_name, offset=written, check_keys=False)
-                obs.index = pd.RangeIndex(written, written + len(obs))
-                plausible.add(obs)
-                if check_old:
-                    old = session.old_values(obs.reset_index(drop=True))
-                    lines, total = _conflict_lines(obs.reset_index(drop=True), old)
-                    conflicts += lines[: MAX_CONFLICTS - len(conflicts)]
-                    n_conflicts += total
-                obs.loc[obs["vintage"] == "", "vintage"] = now.date().isoformat()
-                session.insert(obs)
-                written += len(obs)
+            counts = {"rows": 0, "conflicts": 0}
+
+            def checked() -> Iterator[pd.DataFrame]:
+                for block, _rows in source.blocks():
+                    written = counts["rows"]
+                    obs = validate_observations(block, what=file_name, offset=written, check_keys=False)
+                    obs.index = pd.RangeIndex(written, written + len(obs))
+                    plausible.add(obs)
+                    if check_old:
+                        old = session.old_values(obs.reset_index(drop=True))
+                        lines, total = _conflict_lines(obs.reset_index(drop=True), old)
+                        conflicts.extend(lines[: MAX_CONFLICTS - len(conflicts)])
+                        counts["conflicts"] += total
+                    obs.loc[obs["vintage"] == "", "vintage"] = now.date().isoformat()
+                    counts["rows"] += len(obs)
+                    yield obs
+
+            session.insert(checked())
+            written, n_conflicts = counts["rows"], counts["conflicts"]
             duplicates = session.duplicate_keys(1000)
             if duplicates:
                 raise source.duplicate_error(duplicates)

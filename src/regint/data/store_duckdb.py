@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import errno
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from regint.data.schema import KEY, OBS_COLUMNS
 from regint.data.store import Store, default_store_target
@@ -29,6 +30,10 @@ from regint.data.store_schema import (
 )
 from regint.data.store_wait import StoreBusy, announce_wait, retry_busy, store_wait
 from regint.errors import StoreError
+
+#: DuckDB's memory for one import into a store file: beyond it DuckDB writes to its temporary folder, so a large
+#: file imports in bounded memory (benchmarks/RESULTS.md, issue 24).
+IMPORT_MEMORY_LIMIT = "128MB"
 
 _FILE_LOCKS: dict[str, threading.RLock] = {}
 _FILE_LOCKS_GUARD = threading.Lock()
@@ -88,12 +93,14 @@ class DuckDBStore(Store):
         if self.path is None:  # a memory store keeps one connection and never opens a file
             raise StoreError("an in-memory store has no file to open")
         try:
-            return duckdb.connect(str(self.path), read_only=not write)
+            con = duckdb.connect(str(self.path), read_only=not write)
         except duckdb.Error as exc:
             message = str(exc)
             if _is_busy(message):
                 raise StoreBusy(message) from exc
             raise StoreError(self._open_failure(message, write)) from exc
+        con.execute("SET enable_progress_bar = false")  # regint shows its own; DuckDB's would go to stdout
+        return con
 
     def _open_failure(self, message: str, write: bool) -> str:
         if "not a valid DuckDB database" in message or "Could not read enough bytes" in message \
@@ -204,6 +211,8 @@ class DuckDBStore(Store):
     def _write_session(self, entry: dict[str, object]) -> Iterator[_DuckDBSession | None]:
         with self.connection(write=True) as con:
             self._check_version(self._version_of(con))
+            if self.path is not None:
+                con.execute(f"SET memory_limit = '{IMPORT_MEMORY_LIMIT}'")
             con.execute("BEGIN TRANSACTION")
             try:
                 if con.execute("SELECT 1 FROM imports WHERE checksum = ? LIMIT 1", [entry["checksum"]]).fetchall():
@@ -211,7 +220,11 @@ class DuckDBStore(Store):
                     yield None
                     return
                 rows = con.execute("SELECT coalesce(max(import_id), 0) + 1 FROM imports").fetchall()
-                yield _DuckDBSession(con, int(rows[0][0]) if rows else 1)
+                session = _DuckDBSession(con, int(rows[0][0]) if rows else 1)
+                try:
+                    yield session
+                finally:
+                    session.close()
                 con.execute("COMMIT")
             except (duckdb.Error, OSError) as exc:
                 _rollback(con)
@@ -237,32 +250,63 @@ def _unregister(con: duckdb.DuckDBPyConnection, name: str) -> None:
 
 
 class _DuckDBSession:
-    """An import written block by block inside one DuckDB transaction (see ``Store._write_session``)."""
+    """An import written block by block inside one DuckDB transaction (see ``Store._write_session``).
+
+    The blocks go into the table through one ``INSERT … SELECT`` that reads them as an Arrow stream: DuckDB
+    keeps the rows of each separate statement of an open transaction in memory until the commit (about
+    0.2 KB a row), while one streamed statement writes them to the file as it goes, so the memory of an import
+    stays bounded whatever the size of the file. Earlier imports are looked up through a second connection
+    (a cursor), since the first is busy with the insert while blocks are produced.
+    """
+
+    _SCHEMA = pa.schema([(c, pa.float64() if c == "value" else pa.string()) for c in OBS_COLUMNS])
 
     def __init__(self, con: duckdb.DuckDBPyConnection, import_id: int) -> None:
         self.con, self.import_id = con, import_id
+        self._reader: duckdb.DuckDBPyConnection | None = None
 
     def old_values(self, obs: pd.DataFrame) -> pd.DataFrame:
+        if self._reader is None:
+            self._reader = self.con.cursor()  # sees what is committed: the earlier imports, not this one
         keys = obs[list(KEY)].reset_index(drop=True).reset_index(names="_pos")
-        self.con.register("_incoming_keys", keys)
+        self._reader.register("_incoming_keys", keys)
         try:
             on = " AND ".join(f"o.{c} = k.{c}" for c in KEY)
-            return self.con.execute(
+            return self._reader.execute(
                 f"SELECT k._pos, o.value AS value_old, o.import_id FROM _incoming_keys k JOIN observations o ON {on} "
                 "JOIN imports i ON i.import_id = o.import_id WHERE o.import_id <> ? "
                 "QUALIFY row_number() OVER (PARTITION BY k._pos ORDER BY o.import_id DESC) = 1 ORDER BY k._pos",
                 [self.import_id]).df()
         finally:
-            _unregister(self.con, "_incoming_keys")
+            _unregister(self._reader, "_incoming_keys")
 
-    def insert(self, obs: pd.DataFrame) -> None:
-        self.con.register("_incoming", obs)
+    def insert(self, blocks: Iterable[pd.DataFrame]) -> None:
+        failure: list[BaseException] = []
+
+        def batches() -> Iterator[pa.RecordBatch]:
+            try:
+                for obs in blocks:
+                    yield from pa.Table.from_pandas(obs[list(OBS_COLUMNS)], schema=self._SCHEMA,
+                                                    preserve_index=False).to_batches()
+            except BaseException as exc:  # told by DuckDB as a failed stream; raised below as it was
+                failure.append(exc)
+                raise
+
+        self.con.register("_incoming", pa.RecordBatchReader.from_batches(self._SCHEMA, batches()))
         try:
             cols = ", ".join(OBS_COLUMNS)
             self.con.execute(f"INSERT INTO observations (import_id, {cols}) SELECT {self.import_id}, {cols} "
                              "FROM _incoming")
+        except duckdb.Error:
+            if failure:
+                raise failure[0] from None
+            raise
         finally:
             _unregister(self.con, "_incoming")
+
+    def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
 
     def duplicate_keys(self, limit: int) -> list[tuple[str, ...]]:
         cols = ", ".join(KEY)

@@ -13,7 +13,7 @@ Needs the ``psycopg`` package (``pip install 'regint[postgresql]'``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -207,11 +207,12 @@ class _PostgresSession:
         frame = pd.DataFrame(self.cur.fetchall(), columns=["_pos", "value_old", "import_id"])
         return frame.astype({"_pos": "int64", "value_old": "float64", "import_id": "int64"})
 
-    def insert(self, obs: pd.DataFrame) -> None:
+    def insert(self, blocks: Iterable[pd.DataFrame]) -> None:
         cols = ", ".join(OBS_COLUMNS)
-        with self.cur.copy(f"COPY observations (import_id, {cols}) FROM STDIN") as copy:
-            for values in obs[list(OBS_COLUMNS)].itertuples(index=False, name=None):
-                copy.write_row((self.import_id, *values))
+        for obs in blocks:  # PostgreSQL keeps an open transaction's rows on disk: a COPY per block
+            with self.cur.copy(f"COPY observations (import_id, {cols}) FROM STDIN") as copy:
+                for values in obs[list(OBS_COLUMNS)].itertuples(index=False, name=None):
+                    copy.write_row((self.import_id, *values))
 
     def duplicate_keys(self, limit: int) -> list[tuple[str, ...]]:
         cols = ", ".join(KEY)

@@ -104,6 +104,24 @@ def read_text(path: Path, warnings: list[LoadWarning] | None = None) -> str:
     return text
 
 
+def head_bytes(path: Path, n: int) -> bytes:
+    """The first ``n`` bytes of a file, without reading the rest (a sniffer never reads a large file whole)."""
+    with open(path, "rb") as fh:
+        return fh.read(n)
+
+
+def first_line(path: Path, limit: int = 1 << 16) -> str:
+    """The first line of a text file, decoded as :func:`read_text` decodes it, from at most ``limit`` bytes."""
+    ensure_nonempty(path)
+    raw = head_bytes(path, limit).split(b"\n", 1)[0].rstrip(b"\r")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1251", errors="replace")
+
+
 def parse_number(
     cell: object,
     *,

@@ -46,7 +46,7 @@ from regint._options import check_option
 from regint.data import catalogs
 from regint.data.loaders import register
 from regint.data.loaders._periods import cumulative_span, months_in, span_period
-from regint.data.loaders.base import LoadResult, LoadWarning, ensure_nonempty, parse_number
+from regint.data.loaders.base import LoadResult, LoadWarning, ensure_nonempty, head_bytes, parse_number
 from regint.data.schema import make_observations
 from regint.errors import LoaderError
 
@@ -119,7 +119,7 @@ def sniff(path: Path) -> bool:
     """True for a stranoved ``data.json`` or a Belstat wage release ``.xlsx``."""
     suffix = path.suffix.lower()
     if suffix == ".json":
-        head = path.read_bytes()[:1_000_000]
+        head = head_bytes(path, 1_000_000)
         return b'"annual_data"' in head or (b'"subjects"' in head and b'"indicators"' in head)
     if suffix == ".xlsx":
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)

@@ -40,7 +40,7 @@ import pandas as pd
 from regint._paths import package_data
 from regint.data.catalogs import resolve_region
 from regint.data.loaders import register
-from regint.data.loaders.base import LoadResult, LoadWarning, parse_number, read_text
+from regint.data.loaders.base import LoadResult, LoadWarning, head_bytes, parse_number, read_text
 from regint.data.schema import make_observations
 from regint.errors import LoaderError
 
@@ -80,7 +80,7 @@ def sniff(path: Path) -> bool:
     """True for a JSON file with the portal's ``tableRows`` and ``tableHeader``."""
     if path.suffix.lower() != ".json":
         return False
-    head = path.read_bytes()[:4000].decode("utf-8", errors="replace")
+    head = head_bytes(path, 4000).decode("utf-8", errors="replace")
     return '"tableRows"' in head or ('"tableHeader"' in head and '"tableName"' in head)
 
 

@@ -40,7 +40,14 @@ import openpyxl
 import pandas as pd
 
 from regint.data.loaders import register
-from regint.data.loaders.base import LoadResult, LoadWarning, ensure_nonempty, parse_number, read_text
+from regint.data.loaders.base import (
+    LoadResult,
+    LoadWarning,
+    ensure_nonempty,
+    head_bytes,
+    parse_number,
+    read_text,
+)
 from regint.data.schema import make_observations
 from regint.errors import LoaderError
 
@@ -67,7 +74,7 @@ def sniff(path: Path) -> bool:
     """True for a ``date,rate`` CSV or a CBR dynamics workbook (sheet ``RC``: nominal, data, curs, cdx)."""
     suffix = path.suffix.lower()
     if suffix in {".csv", ".txt"}:
-        first = path.read_bytes()[:200].decode("utf-8-sig", errors="replace").splitlines()
+        first = head_bytes(path, 200).decode("utf-8-sig", errors="replace").splitlines()
         return bool(first) and first[0].strip().lower().replace(";", ",") == "date,rate"
     if suffix == ".xlsx":
         return _xlsx_header(path) == XLSX_HEADER

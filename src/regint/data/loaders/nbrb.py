@@ -26,7 +26,7 @@ import re
 from pathlib import Path
 
 from regint.data.loaders import register
-from regint.data.loaders.base import LoadResult, LoadWarning, parse_number, read_text
+from regint.data.loaders.base import LoadResult, LoadWarning, head_bytes, parse_number, read_text
 from regint.data.schema import make_observations, validate_observations
 from regint.errors import DataError, LoaderError
 
@@ -46,7 +46,7 @@ def sniff(path: Path) -> bool:
     """True for a CSV whose header is the transcription's (period, measure, byn_per_usd, ...)."""
     if path.suffix.lower() != ".csv":
         return False
-    first = path.read_bytes()[:300].decode("utf-8-sig", errors="replace").splitlines()
+    first = head_bytes(path, 300).decode("utf-8-sig", errors="replace").splitlines()
     return bool(first) and tuple(c.strip().lower() for c in first[0].split(",")) == HEADER
 
 

@@ -50,7 +50,7 @@ from pathlib import Path
 from regint._options import check_option
 from regint.data import catalogs
 from regint.data.loaders import register
-from regint.data.loaders.base import LoadResult, LoadWarning, read_text
+from regint.data.loaders.base import LoadResult, LoadWarning, head_bytes, read_text
 from regint.data.schema import make_observations, validate_observations
 from regint.errors import DataError, LoaderError
 
@@ -162,7 +162,7 @@ def sniff(path: Path) -> bool:
     """True for a CSV whose header is one of the three press layouts."""
     if path.suffix.lower() != ".csv":
         return False
-    first = path.read_bytes()[:400].decode("utf-8-sig", errors="replace").splitlines()
+    first = head_bytes(path, 400).decode("utf-8-sig", errors="replace").splitlines()
     return bool(first) and tuple(c.strip().lower() for c in first[0].split(",")) in LAYOUTS
 
 

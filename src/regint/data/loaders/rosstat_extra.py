@@ -42,7 +42,7 @@ from typing import Any
 
 from regint.data import catalogs
 from regint.data.loaders import register
-from regint.data.loaders.base import LoadResult, LoadWarning, parse_number, read_text
+from regint.data.loaders.base import LoadResult, LoadWarning, head_bytes, parse_number, read_text
 from regint.data.schema import make_observations, validate_observations
 from regint.errors import DataError, LoaderError
 
@@ -66,7 +66,7 @@ def sniff_wages(path: Path) -> bool:
     """True for a JSON file with ``years.<YYYY>.regions`` (the rosstat-wages extraction)."""
     if path.suffix.lower() != ".json":
         return False
-    head = path.read_bytes()[:2000].decode("utf-8", errors="replace")
+    head = head_bytes(path, 2000).decode("utf-8", errors="replace")
     return '"years"' in head and '"regions"' in head
 
 
@@ -151,7 +151,7 @@ KEP_NOTES = {
 
 
 def _kep_header(path: Path) -> list[str]:
-    first = path.read_bytes()[:1000].decode("utf-8-sig", errors="replace").splitlines()
+    first = head_bytes(path, 1000).decode("utf-8-sig", errors="replace").splitlines()
     return [c.strip() for c in first[0].split(",")] if first else []
 
 

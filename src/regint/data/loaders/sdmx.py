@@ -39,7 +39,7 @@ from defusedxml import DefusedXmlException
 from regint.data import catalogs
 from regint.data.loaders import register
 from regint.data.loaders._periods import period_from_words
-from regint.data.loaders.base import LoadResult, LoadWarning, ensure_nonempty, parse_number
+from regint.data.loaders.base import LoadResult, LoadWarning, ensure_nonempty, head_bytes, parse_number
 from regint.data.schema import make_observations
 from regint.errors import LoaderError
 
@@ -74,7 +74,7 @@ def sniff(path: Path) -> bool:
     """True for an XML file whose root is SDMX-ML ``GenericData``."""
     if path.suffix.lower() not in {".xml", ".sdmx"}:
         return False
-    head = path.read_bytes()[:4096]
+    head = head_bytes(path, 4096)
     return b"GenericData" in head and b"SDMX" in head.upper()
 
 

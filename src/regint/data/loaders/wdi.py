@@ -42,7 +42,14 @@ import pandas as pd
 from regint._options import check_option
 from regint._paths import package_data
 from regint.data.loaders import register
-from regint.data.loaders.base import LoadResult, LoadWarning, ensure_nonempty, parse_number, read_text
+from regint.data.loaders.base import (
+    LoadResult,
+    LoadWarning,
+    ensure_nonempty,
+    first_line,
+    parse_number,
+    read_text,
+)
 from regint.data.schema import make_observations
 from regint.errors import LoaderError
 
@@ -78,9 +85,8 @@ _LCU_CURRENCY = {"RUS": "RUB"}
 
 
 def _header(path: Path) -> list[str]:
-    text = read_text(path)
-    first = text.splitlines()[0] if text else ""
-    return next(csv.reader([first]))
+    first = first_line(path) if path.stat().st_size else ""
+    return next(csv.reader([first])) if first else []
 
 
 def sniff(path: Path) -> bool:

@@ -13,7 +13,7 @@ import io
 from pathlib import Path
 
 from regint.data.loaders import register
-from regint.data.loaders.base import LoadResult, parse_number, read_text
+from regint.data.loaders.base import LoadResult, first_line, parse_number, read_text
 from regint.data.loaders.wdi import indicator_code
 from regint.data.schema import make_observations
 from regint.errors import LoaderError
@@ -25,7 +25,7 @@ UNITS = {"PA.NUS.FCRF": "LCU per US$, period average", "PA.NUS.PPP": "LCU per in
 
 
 def _header(path: Path) -> list[str]:
-    first = read_text(path).splitlines()[0] if path.stat().st_size else ""
+    first = first_line(path) if path.stat().st_size else ""
     return [c.strip() for c in first.split(",")]
 
 
