@@ -246,7 +246,7 @@ def _unregister(con: duckdb.DuckDBPyConnection, name: str) -> None:
     try:
         con.unregister(name)
     except duckdb.Error:
-        pass
+        pass  # cleanup after an error: the error being raised already says what went wrong
 
 
 class _DuckDBSession:
