@@ -65,7 +65,7 @@ def test_table_columns_get_fixed_widths_from_their_content() -> None:
     # ten numeric columns with long headers do not fit a fixed layout: left to the automatic one
     assert column_widths([["Численность (Смоленская)", "1\u00a0190\u00a0784"]] * 10) is None
     wide = ReportTable("w", "Т", pd.DataFrame({f"Численность {i}": [1190784.0] for i in range(12)})).to_html("ru")
-    assert "<colgroup>" not in str(wide) and 'class="data"' in str(wide)
+    assert "<colgroup>" not in str(wide) and 'class="data wide"' in str(wide)
     html = str(ReportTable("k", "Т", pd.DataFrame({"Год": [2020], "Смысл": [sentence]})).to_html("ru"))
     cols = [float(x) for x in re.findall(r'<col style="width:([\d.]+)%">', html)]
     assert len(cols) == 2 and sum(cols) == pytest.approx(100.0, abs=0.2) and cols[1] > cols[0]

@@ -71,13 +71,27 @@ def _ranks(obs: pd.DataFrame, source_priority: Sequence[str] | None) -> np.ndarr
     if source_priority is not None:
         fixed = {s: i for i, s in enumerate(source_priority)}
         return obs["source"].map(fixed).fillna(len(fixed)).to_numpy(dtype=float)
-    pairs = obs[["indicator", "source"]].drop_duplicates()
-    lookup = {(i, s): source_rank(i, s) for i, s in pairs.itertuples(index=False, name=None)}
-    return np.array([lookup[k] for k in obs[["indicator", "source"]].itertuples(index=False, name=None)])
+    keys = obs[["indicator", "source"]]
+    pairs = keys.drop_duplicates()
+    ranks = pairs.assign(_rank=[source_rank(i, s) for i, s in zip(pairs["indicator"], pairs["source"], strict=True)])
+    return keys.merge(ranks, on=["indicator", "source"], how="left")["_rank"].to_numpy(dtype=float)
 
 
 def _ordinal(n: int) -> str:
     return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def _other_sources(rest: pd.DataFrame) -> pd.DataFrame:
+    """Per key of ``rest`` (rows not chosen), its distinct sources in order, joined by ", " (column ``_others``)."""
+    joined: dict[tuple[str, str, str], str] = {}
+    for region, indicator, period, source in zip(*(rest[c].tolist() for c in _KEY + ["source"]), strict=True):
+        key = (region, indicator, period)
+        if key not in joined:
+            joined[key] = source
+        elif source not in joined[key].split(", "):
+            joined[key] += ", " + source
+    frame = pd.DataFrame([(*k, v) for k, v in joined.items()], columns=[*_KEY, "_others"])
+    return frame.astype({c: rest[c].dtype for c in _KEY})
 
 
 def choose(obs: pd.DataFrame, *, source_priority: Sequence[str] | None = None,
@@ -102,14 +116,12 @@ def choose(obs: pd.DataFrame, *, source_priority: Sequence[str] | None = None,
                               kind="stable")
     first = ~order.duplicated(_KEY, keep="first")
     several = order.duplicated(_KEY, keep=False)
-    others = (order[several & ~first].groupby(_KEY, sort=False)["source"]
-              .agg(lambda s: ", ".join(dict.fromkeys(s))).rename("_others"))
-    out = order[first].join(others, on=_KEY)
-    place = [("listed " + _ordinal(int(r) + 1)) if r == int(r) and source_priority is None
-             else ("given order" if source_priority is not None else "not listed")
-             for r in out["_src"]]
-    out["precedence"] = [f"{s} ({p} for {i}); also: {o}" if isinstance(o, str) else f"{s} ({p} for {i}; only source)"
-                         for s, p, i, o in zip(out["source"], place, out["indicator"], out["_others"], strict=True)]
+    out = order[first].merge(_other_sources(order.loc[several & ~first, _KEY + ["source"]]), on=_KEY, how="left")
+    places = {r: ("given order" if source_priority is not None else
+                  "listed " + _ordinal(int(r) + 1) if r == int(r) else "not listed") for r in out["_src"].unique()}
+    head = out["source"].astype(str) + " (" + out["_src"].map(places) + " for " + out["indicator"].astype(str)
+    out["precedence"] = np.where(out["_others"].notna(), head + "); also: " + out["_others"].astype(str),
+                                 head + "; only source)")
     return out.drop(columns=["_src", "_status", "_imp", "_others"]).reset_index(drop=True)
 
 

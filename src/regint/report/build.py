@@ -14,18 +14,12 @@ from typing import Any, Literal
 
 from regint._options import check_option
 from regint.errors import OptionError
-from regint.report.briefs import render_brief, write_briefs
+from regint.report.briefs import brief_name, render_brief
 from regint.report.checks import CheckReport, check_report, used_sources
 from regint.report.collect import Results
 from regint.report.document import build_document
-from regint.report.render import (
-    render_html,
-    render_validation,
-    write_html,
-    write_pdf,
-    write_validation_pdf,
-    write_workbook,
-)
+from regint.report.pdf import PdfQueue
+from regint.report.render import render_html, render_validation, write_html, write_workbook
 
 Format = Literal["html", "pdf", "xlsx"]
 FORMATS: tuple[str, ...] = ("html", "pdf", "xlsx")
@@ -62,12 +56,19 @@ def output_path(out: Path, lang: str, fmt_: str) -> Path:
     return out / f"report_{lang}.{fmt_}"
 
 
-def check_documents(study: Results, docs: dict[str, dict[str, Any]]) -> CheckReport:
-    """Run the report's checks (:mod:`regint.report.checks`) on the documents of one build."""
-    pages = {lang: render_html(doc, "pdf") + render_validation(doc)
-             + "".join(render_brief(study, doc, side) for side in ("ru", "by"))  # type: ignore[arg-type]
-             for lang, doc in docs.items()}
-    return check_report(docs, pages, codes=study.regions, used_sources=used_sources(study))
+def print_pages(study: Results, doc: dict[str, Any]) -> dict[str, str]:
+    """The HTML of every PDF of one language: ``report``, ``validation``, ``brief_ru``, ``brief_by``."""
+    return {"report": render_html(doc, "pdf"), "validation": render_validation(doc),
+            **{f"brief_{side}": render_brief(study, doc, side) for side in ("ru", "by")}}  # type: ignore[arg-type]
+
+
+def check_documents(study: Results, docs: dict[str, dict[str, Any]],
+                    pages: dict[str, dict[str, str]] | None = None) -> CheckReport:
+    """Run the report's checks (:mod:`regint.report.checks`) on the documents of one build (``pages``: their
+    :func:`print_pages`, rendered here when not given)."""
+    pages = pages or {lang: print_pages(study, doc) for lang, doc in docs.items()}
+    return check_report(docs, {lang: "".join(p.values()) for lang, p in pages.items()}, codes=study.regions,
+                        used_sources=used_sources(study))
 
 
 def build_report(study: Results, *, langs: Sequence[str] = ("ru", "en"), out: Path = Path("out/report"),
@@ -98,24 +99,40 @@ def build_report(study: Results, *, langs: Sequence[str] = ("ru", "en"), out: Pa
     tick = progress or (lambda _n: None)
     study.compute_all()
     files: dict[tuple[str, str], Path] = {}
-    writers = {"html": write_html, "pdf": write_pdf, "xlsx": write_workbook}
-    docs = {lang: build_document(study, lang, today=study.settings.report_date) for lang in langs}
-    checks = check_documents(study, docs)
-    if strict:
-        checks.raise_if_failed()
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "checks.txt").write_text(checks.summary() + "\n", encoding="utf-8")
-    for lang in langs:
-        doc = docs[lang]
-        tick(f"document {lang}")
-        for f in formats:
-            files[(lang, f)] = writers[f](doc, output_path(out, lang, f))
-            tick(f"{f} {lang}")
-        if "pdf" in formats:
-            files[(lang, "validation")] = write_validation_pdf(doc, out / f"validation_{lang}.pdf")
-            for side, path in write_briefs(study, doc, out).items():
-                files[(lang, f"brief_{side}")] = path
-            tick(f"briefs {lang}")
+    writers = {"html": write_html, "xlsx": write_workbook}
+    pdf_paths = {lang: {"report": output_path(out, lang, "pdf"), "validation": out / f"validation_{lang}.pdf",
+                        **{f"brief_{side}": out / f"brief_{brief_name(code)}_{lang}.pdf"
+                           for side, code in zip(("ru", "by"), study.pair, strict=True)}} for lang in langs}
+    docs: dict[str, dict[str, Any]] = {}
+    pages: dict[str, dict[str, str]] = {}
+    with PdfQueue() as pdfs:  # laid out in the background while the other documents are built and written
+        for lang in langs:
+            docs[lang] = build_document(study, lang, today=study.settings.report_date)
+            pages[lang] = print_pages(study, docs[lang])
+            if "pdf" in formats and not strict:
+                for part, path in pdf_paths[lang].items():
+                    pdfs.submit(pages[lang][part], path)
+            tick(f"document {lang}")
+        checks = check_documents(study, docs, pages)
+        if strict:
+            checks.raise_if_failed()
+            if "pdf" in formats:
+                for lang in langs:
+                    for part, path in pdf_paths[lang].items():
+                        pdfs.submit(pages[lang][part], path)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "checks.txt").write_text(checks.summary() + "\n", encoding="utf-8")
+        for lang in langs:
+            for f in formats:
+                files[(lang, f)] = output_path(out, lang, f)
+                if f != "pdf":
+                    writers[f](docs[lang], files[(lang, f)])
+                tick(f"{f} {lang}")
+            if "pdf" in formats:
+                files.update({(lang, "validation"): pdf_paths[lang]["validation"],
+                              **{(lang, f"brief_{side}"): pdf_paths[lang][f"brief_{side}"] for side in ("ru", "by")}})
+    if "pdf" in formats:
+        tick("pdf")
     return ReportFiles(files=files, results=study, checks=checks)
 
 
@@ -123,4 +140,4 @@ def n_steps(langs: Sequence[str], formats: Sequence[str]) -> int:
     """Number of progress ticks of :func:`build_report` (for a progress bar)."""
     from regint.report.collect import N_STEPS
 
-    return N_STEPS + len(langs) * (1 + len(formats) + (1 if "pdf" in formats else 0))
+    return N_STEPS + len(langs) * (1 + len(formats)) + (1 if "pdf" in formats else 0)

@@ -1,9 +1,8 @@
-"""Writers of the report: self-contained HTML (plotly.js inlined), A4 PDF (WeasyPrint, DejaVu fonts embedded) and
+"""Writers of the report: self-contained HTML (plotly.js inlined), A4 PDF (:mod:`regint.report.pdf`, DejaVu fonts embedded) and
 the XLSX workbook with every table and a sources sheet."""
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +14,6 @@ from regint.report import charts, fmt, i18n
 from regint.report import labels as L
 from regint.report.excel import write_xlsx
 from regint.report.tables import ReportTable
-
-# WeasyPrint logs one INFO line per stylesheet and per SVG style attribute; pyfixest's import sets the root logger
-# to INFO (logging.basicConfig), which would print them all. Only errors are of interest here.
-for _name in ("weasyprint", "weasyprint.progress", "fontTools"):
-    logging.getLogger(_name).setLevel(logging.ERROR)
 
 TEMPLATES = package_data("report", "templates")
 
@@ -78,18 +72,14 @@ def write_html(doc: dict[str, Any], path: Path) -> Path:
 
 
 def pdf_from_html(html: str, path: Path) -> Path:
-    """Lay out ``html`` on A4 pages with WeasyPrint and write the PDF (fonts subset and embedded)."""
-    from weasyprint import HTML
+    """Lay out ``html`` on A4 pages and write the PDF (:mod:`regint.report.pdf`: Chromium, else WeasyPrint)."""
+    from regint.report.pdf import pdf_from_html as lay_out
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".pdf.part")
-    HTML(string=html, base_url=str(TEMPLATES)).write_pdf(str(tmp))
-    tmp.replace(path)
-    return path
+    return lay_out(html, path)
 
 
 def write_pdf(doc: dict[str, Any], path: Path) -> Path:
-    """Write the A4 PDF (WeasyPrint) with the DejaVu fonts embedded and the charts as vector SVG."""
+    """Write the A4 PDF with the DejaVu fonts embedded and the charts as vector SVG."""
     return pdf_from_html(render_html(doc, "pdf"), path)
 
 

@@ -142,7 +142,7 @@ class ReportTable:
         widths = column_widths(texts, breakable=[str(c) in self.cited for c in self.frame.columns])
         cols = ("<colgroup>" + "".join(f'<col style="width:{w:.1f}%">' for w in widths) + "</colgroup>"
                 if widths else "")
-        return Markup(f'<table class="data{" fixed" if widths else ""}">{cols}<thead><tr>{head}</tr></thead>'
+        return Markup(f'<table class="data{" fixed" if widths else " wide"}">{cols}<thead><tr>{head}</tr></thead>'
                       f'<tbody>{"".join(rows)}</tbody></table>')
 
     def excel_note(self, lang: str) -> str:

@@ -247,17 +247,12 @@ SES_WITHDRAWN = ("the Single Economic Space took effect on 1 January 2012 on the
                  "distance to the Belarusian border, or regions of non-member countries) is needed.")
 
 
-def run_evaluation(panel: pd.DataFrame, treated: str, placebo: bool, outcome: str = "grp_per_capita",
-                   treatment_year: int = 2012, start: int = 2000) -> EvaluationBundle:
-    """As ``regint analyse evaluation`` with its defaults (log GRP per capita, Russian donors, 2000 on).
+#: The outcome indicator of the policy evaluation (logged).
+EVALUATION_OUTCOME = "grp_per_capita"
 
-    The estimates are kept for the record, but for the 2012 Single Economic Space the finding is withdrawn
-    (:data:`SES_WITHDRAWN`): the Russian donors were all treated in the same year, so the design has no
-    untreated comparison (Abadie 2021, *J. Econ. Lit.* 59(2), 391–425, sec. 3: donors must be unaffected by the
-    intervention).
-    """
-    from regint.models.evaluation import did, synthetic_control
 
+def _evaluation_design(panel: pd.DataFrame, treated: str, outcome: str, treatment_year: int,
+                       start: int) -> tuple[pd.DataFrame, list[tuple[str, list[int]]]]:
     sub = panel[(panel["indicator"] == outcome) & panel["period"].astype(str).str.fullmatch(r"\d{4}")
                 & panel["region"].astype(str).str.match(r"^RU-")]
     frame = pd.DataFrame({"region": sub["region"].astype(str), "year": sub["period"].astype(int),
@@ -270,9 +265,35 @@ def run_evaluation(panel: pd.DataFrame, treated: str, placebo: bool, outcome: st
     if len(pre) < 3:
         raise DataError(f"fewer than three years of {outcome} before {treatment_year}")
     blocks = [list(b) for b in np.array_split(np.asarray(pre), 3)]
-    predictors = [("y", b) for b in blocks] + [("y", [pre[-1]])]
-    sc = synthetic_control(frame, unit="region", time="year", outcome="y", treated=treated,
-                           treatment_time=treatment_year, predictors=predictors, placebo=placebo)
+    return frame, [("y", b) for b in blocks] + [("y", [pre[-1]])]
+
+
+def evaluation_synthetic_control(panel: pd.DataFrame, treated: str, placebo: bool,
+                                 outcome: str = EVALUATION_OUTCOME, treatment_year: int = 2012,
+                                 start: int = 2000) -> Any:
+    """The synthetic control of :func:`run_evaluation` alone (its placebos are most of the evaluation's time)."""
+    from regint.models.evaluation import synthetic_control
+
+    frame, predictors = _evaluation_design(panel, treated, outcome, treatment_year, start)
+    return synthetic_control(frame, unit="region", time="year", outcome="y", treated=treated,
+                             treatment_time=treatment_year, predictors=predictors, placebo=placebo)
+
+
+def run_evaluation(panel: pd.DataFrame, treated: str, placebo: bool, outcome: str = EVALUATION_OUTCOME,
+                   treatment_year: int = 2012, start: int = 2000, *, sc: Any = None) -> EvaluationBundle:
+    """As ``regint analyse evaluation`` with its defaults (log GRP per capita, Russian donors, 2000 on).
+
+    The estimates are kept for the record, but for the 2012 Single Economic Space the finding is withdrawn
+    (:data:`SES_WITHDRAWN`): the Russian donors were all treated in the same year, so the design has no
+    untreated comparison (Abadie 2021, *J. Econ. Lit.* 59(2), 391–425, sec. 3: donors must be unaffected by the
+    intervention). ``sc``: the :func:`evaluation_synthetic_control` of the same arguments, when already computed
+    (in another process).
+    """
+    from regint.models.evaluation import did
+
+    frame, _predictors = _evaluation_design(panel, treated, outcome, treatment_year, start)
+    if sc is None:
+        sc = evaluation_synthetic_control(panel, treated, placebo, outcome, treatment_year, start)
     dd = did(frame, unit="region", time="year", outcome="y", treated=[treated], treatment_time=treatment_year)
     return EvaluationBundle(sc=sc, did=dd, outcome=outcome, treated=treated, treatment_year=treatment_year,
                             n_donors=int(frame["region"].nunique() - 1), first_year=int(frame["year"].min()),
