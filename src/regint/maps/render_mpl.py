@@ -83,8 +83,8 @@ def to_matplotlib(spec: MapSpec, *, width_in: float = 10.0) -> Figure:
     for side in ax.spines.values():
         side.set_linewidth(0.6)
         side.set_color("#555555")
-    for area in spec.areas:
-        ax.add_patch(_patch(area))
+    for area in spec.areas:  # as add_patch, without its update of the data limits (the view is set above; the
+        ax.add_artist(_patch(area))  # update walks every Bézier segment: a second per map)
     for line in spec.lines:
         (art,) = ax.plot(line.x, line.y, color=line.color, linewidth=line.width, linestyle=_DASH[line.dash],
                          zorder=line.zorder, alpha=line.alpha, solid_capstyle="round", solid_joinstyle="round")

@@ -79,31 +79,29 @@ def to_plotly(spec: MapSpec, *, width_px: int = 900) -> go.Figure:
     """A plotly :class:`~plotly.graph_objects.Figure` of the map in projected km (equal axis scales)."""
     go = _plotly()
     xmin, xmax, ymin, ymax = spec.extent
-    fig = go.Figure()
-    for area in sorted(spec.areas, key=lambda a: a.zorder):
-        fig.add_trace(_area_trace(go, area))
+    traces = [_area_trace(go, area) for area in sorted(spec.areas, key=lambda a: a.zorder)]
     for line in sorted(spec.lines, key=lambda ln: ln.zorder):
         hover = line.hover or None
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=np.round(line.x, 2), y=np.round(line.y, 2), mode="lines", name=line.key, showlegend=False,
             opacity=line.alpha, line=dict(color=line.color, width=line.width * _PT_TO_PX, dash=_DASH[line.dash]),
             text=[hover] * len(line.x) if hover else None, hoverinfo="text" if hover else "skip"))
     if spec.points:
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=[p.x for p in spec.points], y=[p.y for p in spec.points], mode="markers", showlegend=False,
             name="points", text=[p.hover for p in spec.points], hoverinfo="text",
             marker=dict(symbol=[_MARKER[p.marker] for p in spec.points], size=[p.size * _PT_TO_PX for p in
                                                                               spec.points],
                         color=[p.face for p in spec.points], line=dict(color="#333333", width=0.8))))
     if spec.labels:
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=[lb.x for lb in spec.labels], y=[lb.y for lb in spec.labels], mode="text", showlegend=False,
             name="labels", hoverinfo="skip", text=[lb.text.replace("\n", "<br>") for lb in spec.labels],
             textposition=[_text_position(lb.ha, lb.va) for lb in spec.labels],
             textfont=dict(size=[lb.size * _PT_TO_PX for lb in spec.labels],
                           color=[lb.color for lb in spec.labels])))
-    for rank, item in enumerate(spec.legend):
-        fig.add_trace(_legend_trace(go, item, 1000 + rank))
+    traces += [_legend_trace(go, item, 1000 + rank) for rank, item in enumerate(spec.legend)]
+    fig = go.Figure(data=traces)  # one validation of the whole list (add_trace re-validates the figure each time)
     title = f"<b>{spec.title}</b>" + (f"<br><sup>{spec.subtitle}</sup>" if spec.subtitle else "")
     height = int(width_px * 0.72 * (ymax - ymin) / (xmax - xmin)) + 170
     fig.update_layout(
