@@ -93,3 +93,11 @@ def test_a_failed_pdf_is_raised_and_leaves_no_file(tmp_path: Path) -> None:
     good = pdf.PdfQueue("weasyprint")
     fut = good.submit(_document(filler=1), tmp_path / "ok.pdf")
     assert good.close() == [tmp_path / "ok.pdf"] and fut.result().read_bytes()[:4] == b"%PDF"
+
+
+def test_several_workers_write_every_document_in_the_order_submitted(tmp_path: Path) -> None:
+    q = pdf.PdfQueue("weasyprint", workers=2)
+    paths = [tmp_path / f"{k}.pdf" for k in range(3)]
+    for p in paths:
+        q.submit(_document(filler=1), p)
+    assert q.close() == paths and all(p.read_bytes()[:4] == b"%PDF" for p in paths)

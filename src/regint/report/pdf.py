@@ -185,18 +185,19 @@ class _Chromium:
 
 
 class PdfQueue:
-    """Writes PDFs in background threads (``workers``, each with its own browser), taking the documents in the
-    order submitted; :meth:`close` waits for all of them.
+    """Writes PDFs in background threads (``workers``, each with its own browser; one by default), taking the
+    documents in the order submitted; :meth:`close` waits for all of them.
 
     With Chromium the layout runs in the browsers' own processes, so the caller's rendering of the next document
     goes on at the same time. A failure of one PDF is raised by its future and again by :meth:`close`; a PDF is
     written whole or not at all (``.pdf.part`` renamed when complete).
     """
 
-    def __init__(self, engine: str | None = None, workers: int | None = None) -> None:
+    def __init__(self, engine: str | None = None, workers: int = 1) -> None:
         self.engine = resolve_engine(engine)
-        #: Chromium: two browsers print side by side where there are two cores; WeasyPrint: one thread (the GIL).
-        self.workers = workers or (min(2, os.cpu_count() or 1) if self.engine == "chromium" else 1)
+        #: Browsers printing side by side. One by default: on two cores a second one slowed the report (33 s with
+        #: one, 38–41 s with two: it took the core the caller's rendering needs).
+        self.workers = max(1, workers)
         self._jobs: queue.Queue[tuple[str, Path, Future[Path]] | None] = queue.Queue()
         self._futures: list[Future[Path]] = []
         self._threads: list[threading.Thread] = []  # started (and the browsers launched) by the first PDF
@@ -256,6 +257,6 @@ class PdfQueue:
 
 def pdf_from_html(html: str, path: Path, engine: str | None = None) -> Path:
     """Lay out ``html`` on A4 pages and write the PDF (fonts subset and embedded), waiting for it."""
-    with PdfQueue(engine, workers=1) as q:
+    with PdfQueue(engine) as q:
         fut = q.submit(html, path)
     return fut.result()

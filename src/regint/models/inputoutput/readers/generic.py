@@ -87,10 +87,12 @@ def read_io_csv(path: str | Path, *, unit: str = "", year: int | None = None, do
         if need not in extra:
             raise LoaderError(f"the required row {need!r} is missing", path=path, fix="add the rows va and x")
 
+    cells = {c: raw[c].to_numpy(dtype=object) for c in [*sector_cols, *fd_cols]}  # a cell by .at: a second a table
+
     def numbers(row_idx: int, columns: list[str], allow_empty: bool) -> np.ndarray:
         out = np.empty(len(columns))
         for k, c in enumerate(columns):
-            text = raw.at[row_idx, c].strip()
+            text = cells[c][row_idx].strip()
             if text == "":
                 if not allow_empty:
                     raise LoaderError("empty cell", path=path, row=row_idx + 2, column=c, fix="write 0 for no flow")
