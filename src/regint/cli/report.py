@@ -46,12 +46,14 @@ def report_command(
         fmts = parse_formats(formats)
     except RegintError as exc:
         raise typer.BadParameter(str(exc)) from exc
+    # redrawn at each step, without rich's refresh thread: the study forks a second process only from a single
+    # thread (Study.compute_all)
     with Progress(TextColumn("[bold]report[/] {task.description:<18}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=console, transient=False) as bar:
+                  TimeElapsedColumn(), console=console, transient=False, auto_refresh=False) as bar:
         task = bar.add_task("analyses", total=n_steps(langs, fmts))
 
         def tick(name: str) -> None:
-            bar.update(task, advance=1, description=name)
+            bar.update(task, advance=1, description=name, refresh=True)
 
         try:
             study = Study.from_store(settings, progress=tick)

@@ -27,6 +27,7 @@ import os
 import queue
 import re
 import shutil
+import tempfile
 import threading
 import warnings
 from concurrent.futures import Future
@@ -153,10 +154,11 @@ class _Chromium:
         except Exception:
             self._pw.stop()
             raise
+        self._folder = Path(tempfile.mkdtemp(prefix="regint-print-"))  # the pages the browser opens
 
     def print(self, html: str, path: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
-        page_file = path.with_suffix(".print.html")
+        page_file = self._folder / f"{path.stem}.html"
         page_file.write_text(html.replace("</head>", f"<style>{_chromium_css(html)}</style></head>", 1),
                              encoding="utf-8")
         page = self._browser.new_page()
@@ -182,6 +184,7 @@ class _Chromium:
             self._browser.close()
         finally:
             self._pw.stop()
+            shutil.rmtree(self._folder, ignore_errors=True)
 
 
 class PdfQueue:
@@ -222,7 +225,7 @@ class PdfQueue:
         self._threads = []
 
     def _run(self) -> None:
-        printer: Any = None
+        printer: _Chromium | None = None
         if self.engine == "chromium":
             try:
                 printer = _Chromium(find_chromium() or "chromium")
@@ -233,12 +236,22 @@ class PdfQueue:
             while (job := self._jobs.get()) is not None:
                 html, path, fut = job
                 try:
-                    fut.set_result(printer.print(html, path) if printer is not None else _weasyprint(html, path))
+                    fut.set_result(self._print(printer, html, path))
                 except Exception as exc:  # noqa: BLE001 — handed to the caller through the future
                     fut.set_exception(exc)
         finally:
             if printer is not None:
                 printer.close()
+
+    @staticmethod
+    def _print(printer: _Chromium | None, html: str, path: Path) -> Path:
+        if printer is not None:
+            try:
+                return printer.print(html, path)
+            except Exception as exc:  # noqa: BLE001 — a page the browser could not print: WeasyPrint still can
+                warnings.warn(f"Chromium could not print {path.name} ({type(exc).__name__}: {exc}); laid out by "
+                              "WeasyPrint", RuntimeWarning, stacklevel=1)
+        return _weasyprint(html, path)
 
     def close(self) -> list[Path]:
         """Wait for every PDF; their paths in the order submitted (the first failure is raised)."""

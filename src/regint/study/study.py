@@ -133,15 +133,16 @@ class Study:
     def compute_all(self, *, background: bool | None = None) -> Study:
         """Compute every result now (a report does; a dashboard lets pages ask).
 
-        ``background`` (default: where the placebos are run, the machine has a second core and processes can be
-        forked): the evaluation's synthetic control, whose in-space placebos (one fit per donor) are the longest
-        single computation, runs in a forked second process while this one computes the other results. Same
-        code on the same rows: the same numbers. (A fork, not a fresh interpreter: a fresh one would first re-run
-        the caller's script where it has no ``if __name__ == "__main__"`` guard.)
+        ``background`` (default: where the placebos are run, the machine has a second core, processes can be
+        forked and this process runs no other thread): the evaluation's synthetic control, whose in-space
+        placebos (one fit per donor) are the longest single computation, runs in a forked second process while
+        this one computes the other results. Same code on the same rows: the same numbers. A fork, not a fresh
+        interpreter (a fresh one would first re-run the caller's script where it has no ``if __name__ ==
+        "__main__"`` guard), and only from a single thread (a fork copies the locks other threads hold).
         """
         if background is None:
             background = (self.settings.mc.placebo and (os.cpu_count() or 1) > 1
-                          and "fork" in multiprocessing.get_all_start_methods())
+                          and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1)
         if background and "evaluation" not in self.__dict__:
             rows = self.panel[self.panel["indicator"] == A.EVALUATION_OUTCOME]
             with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
