@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal
 
 import pandas as pd
@@ -263,15 +262,3 @@ def render_brief(res: Results, doc: dict[str, Any], side: Side) -> str:
     css = font_faces() + "\n" + (TEMPLATES / "style.css").read_text(encoding="utf-8")
     ctx.update(css=css, medium="pdf", dated_text=i18n.label("dated", lang), illus_text=i18n.label("illustrative", lang))
     return environment(lang).get_template("brief.html.j2").render(**ctx)
-
-
-def write_briefs(res: Results, doc: dict[str, Any], out: Path) -> dict[str, Path]:
-    """Write ``brief_<region>_<lang>.pdf`` for both sides; returns side → path."""
-    from regint.report.render import pdf_from_html
-
-    lang = doc["lang"]
-    paths: dict[str, Path] = {}
-    for side, code in (("ru", res.pair[0]), ("by", res.pair[1])):
-        html = render_brief(res, doc, side)  # type: ignore[arg-type]
-        paths[side] = pdf_from_html(html, out / f"brief_{brief_name(code)}_{lang}.pdf")
-    return paths

@@ -1,5 +1,5 @@
-"""Writers of the report: self-contained HTML (plotly.js inlined), A4 PDF (:mod:`regint.report.pdf`, DejaVu fonts embedded) and
-the XLSX workbook with every table and a sources sheet."""
+"""Writers of the report: self-contained HTML (plotly.js inlined), the HTML of the A4 PDFs (laid out by
+:mod:`regint.report.pdf`, DejaVu fonts embedded) and the XLSX workbook with every table and a sources sheet."""
 
 from __future__ import annotations
 
@@ -71,18 +71,6 @@ def write_html(doc: dict[str, Any], path: Path) -> Path:
     return path
 
 
-def pdf_from_html(html: str, path: Path) -> Path:
-    """Lay out ``html`` on A4 pages and write the PDF (:mod:`regint.report.pdf`: Chromium, else WeasyPrint)."""
-    from regint.report.pdf import pdf_from_html as lay_out
-
-    return lay_out(html, path)
-
-
-def write_pdf(doc: dict[str, Any], path: Path) -> Path:
-    """Write the A4 PDF with the DejaVu fonts embedded and the charts as vector SVG."""
-    return pdf_from_html(render_html(doc, "pdf"), path)
-
-
 def render_validation(doc: dict[str, Any]) -> str:
     """The validation annex (Annex D) as its own HTML document for the PDF."""
     lang = doc["lang"]
@@ -93,11 +81,6 @@ def render_validation(doc: dict[str, Any]) -> str:
                illus_text=i18n.label("illustrative", lang), not_produced=i18n.label("not_produced", lang),
                dated_text=i18n.label("dated", lang))
     return env.get_template("validation.html.j2").render(**ctx)
-
-
-def write_validation_pdf(doc: dict[str, Any], path: Path) -> Path:
-    """Write the validation annex as a separate A4 PDF (``validation_<lang>.pdf``), referenced from the report."""
-    return pdf_from_html(render_validation(doc), path)
 
 
 def all_tables(doc: dict[str, Any]) -> list[ReportTable]:
