@@ -143,6 +143,9 @@ def test_a_copied_url_restores_the_view_in_a_fresh_browser(live_server: Any, bro
     ctx.close()
     ctx2, pg2, errors2 = new_page(browser)
     open_view(pg2, live_server, url.split(live_server.url, 1)[1])
+    # the levers come with a callback after the page: on a loaded machine later than the network falls quiet
+    pg2.wait_for_selector("[id*='lever-intensity'] [role=slider]")
+    settle(pg2)
     assert levers_on_page(pg2) == before
     assert pg2.input_value("#lang input[value='en']") == "en" and pg2.is_checked("#lang input[value='en']")
     pg2.screenshot(path=str(SCREENSHOTS / "scenarios_from_link_en.png"), full_page=True)
