@@ -10,9 +10,9 @@ Two engines lay the pages out:
 * ``weasyprint`` — WeasyPrint (pure Python, no browser), the fallback.
 
 ``auto`` (the default; environment variable ``REGINT_PDF_ENGINE``) takes Chromium where one is installed, else
-WeasyPrint. Measured on the full report (55 A4 pages in Russian, two maps of 1.5 MB of SVG each, 2-core
-machine): Chromium 3 s per printing, WeasyPrint 20 s (``benchmarks/RESULTS.md``). ``REGINT_CHROMIUM`` names the
-binary when it is not on the ``PATH``.
+WeasyPrint. Measured on the full report (53 A4 pages in Russian, 55 in WeasyPrint; two maps of 1.5 MB of SVG
+each; 2-core machine): Chromium 3 s per printing, WeasyPrint 20 s (``benchmarks/RESULTS.md``).
+``REGINT_CHROMIUM`` names the binary when it is not on the ``PATH``.
 
 >>> with PdfQueue() as q:                                   # doctest: +SKIP
 ...     q.submit("<html>…</html>", Path("out/a.pdf"))
@@ -120,7 +120,7 @@ def toc_pages(pdf: bytes) -> dict[str, int]:
 def _chromium_css(html: str) -> str:
     found = _TITLE.search(html)
     title = html_lib.unescape(found.group(1)).strip() if found else ""
-    quoted = title.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    quoted = title.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3c ")
     return _CHROMIUM_CSS % quoted
 
 
