@@ -4,9 +4,10 @@ Two engines lay the pages out:
 
 * ``chromium`` — a headless Chromium driven through Playwright (Debian's ``chromium`` package or any Chromium or
   Chrome binary; never a browser download). One browser prints every PDF of a build. It has no
-  ``target-counter()``: the table of contents gets its page numbers from a first printing (the PDF's named
-  destinations of the section anchors), written into the HTML before the second printing; the running title,
-  WeasyPrint's ``string(doctitle)``, is the document's ``<title>``.
+  ``target-counter()``: the table of contents gets its page numbers from the printing (the PDF's named
+  destinations of the section anchors, its places held by hidden numbers); the numbers alone are then printed on
+  the front pages and laid over them (pypdf), so the document is laid out once. The running title, WeasyPrint's
+  ``string(doctitle)``, is the document's ``<title>``.
 * ``weasyprint`` — WeasyPrint (pure Python, no browser), the fallback.
 
 ``auto`` (the default; environment variable ``REGINT_PDF_ENGINE``) takes Chromium where one is installed, else
@@ -42,8 +43,6 @@ ENGINE_ENV = "REGINT_PDF_ENGINE"
 CHROMIUM_ENV = "REGINT_CHROMIUM"
 _BINARIES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 _LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
-#: At most this many printings of one document while its table of contents' page numbers settle.
-MAX_PRINTINGS = 3
 
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 
@@ -53,17 +52,21 @@ _CHROMIUM_CSS = """
   @page { @top-right { content: "%s"; font-size: 7.5pt; color: #5b6776; } }
   .toc li { display: flex; align-items: baseline; }
   .toc .toc-dots { flex: 1 1 auto; border-bottom: 1px dotted #9aa5b1; margin: 0 0.35em; min-width: 1em; }
-  .toc .toc-page { flex: 0 0 auto; color: var(--ink); }
+  .toc .toc-page { flex: 0 0 auto; width: 2.2em; text-align: right; color: var(--ink); visibility: hidden; }
 }
 """
 
 
-_PDF_OPTIONS: dict[str, Any] = {"prefer_css_page_size": True, "print_background": True, "outline": True}
+_PDF_OPTIONS: dict[str, Any] = {"prefer_css_page_size": True, "print_background": True, "outline": True, "tagged": True}
 # the table of contents: a leader and a page number after each entry, filled from the anchors' pages
 _TOC_SLOTS = """() => { const links = document.querySelectorAll('nav.toc a[href^="#"]');
   for (const a of links) { a.insertAdjacentHTML('afterend',
       '<span class="toc-dots"></span><span class="toc-page">00</span>'); }
   return links.length; }"""
+_NUMBERS_ONLY = """() => { const s = document.createElement('style');
+  s.textContent = 'body * { visibility: hidden !important; } nav.toc .toc-page { visibility: visible !important; }'
+    + ' @page { @top-right { content: none; } @bottom-center { content: none; } }';
+  document.head.appendChild(s); }"""
 _TOC_FILL = """(pages) => { for (const a of document.querySelectorAll('nav.toc a[href^="#"]')) {
   const n = pages[a.getAttribute('href').slice(1)]; a.parentElement.querySelector('.toc-page').textContent =
       n === undefined ? '' : String(n); } }"""
@@ -117,6 +120,20 @@ def toc_pages(pdf: bytes) -> dict[str, int]:
     return {name: page + 1 for name, page in pages.items() if page is not None}
 
 
+def overlay(base: bytes, top: bytes) -> bytes:
+    """``base`` with the pages of ``top`` laid over its first pages (links, outline and destinations of ``base``
+    kept)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(base)))  # pages, outline and named destinations (cloning took 2 s)
+    for k, page in enumerate(PdfReader(io.BytesIO(top)).pages):
+        writer.pages[k].merge_page(page)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def _chromium_css(html: str) -> str:
     found = _TITLE.search(html)
     title = html_lib.unescape(found.group(1)).strip() if found else ""
@@ -164,16 +181,16 @@ class _Chromium:
         page = self._browser.new_page()
         try:
             page.goto(page_file.as_uri(), wait_until="load")
-            has_toc = bool(page.evaluate(_TOC_SLOTS))  # page numbers "00" hold the place of the real ones
+            has_toc = bool(page.evaluate(_TOC_SLOTS))  # hidden page numbers "00" hold the place of the real ones
             pdf = page.pdf(**_PDF_OPTIONS)
-            seen: dict[str, int] = {}
-            for _ in range(MAX_PRINTINGS - 1 if has_toc else 0):
-                pages = toc_pages(pdf)
-                if pages == seen:
-                    break
-                seen = pages
+            pages = toc_pages(pdf) if has_toc else {}
+            if pages:  # the numbers alone, printed on the pages before the first section and laid over them
                 page.evaluate(_TOC_FILL, pages)
-                pdf = page.pdf(**_PDF_OPTIONS)
+                page.evaluate(_NUMBERS_ONLY)
+                front = max(1, min(pages.values()) - 1)
+                numbers = page.pdf(**{**_PDF_OPTIONS, "print_background": False, "outline": False, "tagged": False,
+                                      "page_ranges": f"1-{front}"})
+                pdf = overlay(pdf, numbers)
         finally:
             page.close()
             page_file.unlink(missing_ok=True)
