@@ -1,4 +1,4 @@
-"""The PDF engines (regint.report.pdf): Chromium with the table of contents numbered from a first printing, and
+"""The PDF engines (regint.report.pdf): Chromium with the table of contents numbered from its printing, and
 WeasyPrint as the fallback.
 
 The Chromium tests need Debian's ``chromium`` and Playwright (never ``playwright install``) and skip with the reason

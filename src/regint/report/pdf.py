@@ -154,13 +154,16 @@ def _weasyprint(html: str, path: Path) -> Path:
 
     from regint.report.render import TEMPLATES
 
+    # WeasyPrint logs a line per stylesheet and SVG style attribute, and pyfixest's import sets the root logger to
+    # INFO (logging.basicConfig), which would print them all: only errors are of interest
     for name in ("weasyprint", "weasyprint.progress", "fontTools"):
         logging.getLogger(name).setLevel(logging.ERROR)
     return _write_atomic(path, HTML(string=html, base_url=str(TEMPLATES)).write_pdf())
 
 
 class _Chromium:
-    """One headless browser; :meth:`print` lays out one document (twice when it has a table of contents)."""
+    """One headless browser; :meth:`print` lays out one document once (and its table of contents' numbers on
+    the front page)."""
 
     def __init__(self, binary: str) -> None:
         from playwright.sync_api import sync_playwright
@@ -215,6 +218,7 @@ class PdfQueue:
 
     def __init__(self, engine: str | None = None, workers: int = 1) -> None:
         self.engine = resolve_engine(engine)
+        self._binary = find_chromium() if self.engine == "chromium" else None
         #: Browsers printing side by side. One by default: on two cores a second one slowed the report (33 s with
         #: one, 38–41 s with two: it took the core the caller's rendering needs).
         self.workers = max(1, workers)
@@ -243,9 +247,9 @@ class PdfQueue:
 
     def _run(self) -> None:
         printer: _Chromium | None = None
-        if self.engine == "chromium":
+        if self._binary is not None:
             try:
-                printer = _Chromium(find_chromium() or "chromium")
+                printer = _Chromium(self._binary)
             except Exception as exc:  # noqa: BLE001 — a browser that does not start: WeasyPrint still can
                 warnings.warn(f"Chromium did not start ({type(exc).__name__}: {exc}); this thread's PDFs are laid "
                               "out by WeasyPrint", RuntimeWarning, stacklevel=1)

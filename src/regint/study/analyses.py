@@ -272,9 +272,14 @@ def evaluation_synthetic_control(panel: pd.DataFrame, treated: str, placebo: boo
                                  outcome: str = EVALUATION_OUTCOME, treatment_year: int = 2012,
                                  start: int = 2000) -> Any:
     """The synthetic control of :func:`run_evaluation` alone (its placebos are most of the evaluation's time)."""
+    frame, predictors = _evaluation_design(panel, treated, outcome, treatment_year, start)
+    return _synthetic_control(frame, predictors, treated, treatment_year, placebo)
+
+
+def _synthetic_control(frame: pd.DataFrame, predictors: list[tuple[str, list[int]]], treated: str,
+                       treatment_year: int, placebo: bool) -> Any:
     from regint.models.evaluation import synthetic_control
 
-    frame, predictors = _evaluation_design(panel, treated, outcome, treatment_year, start)
     return synthetic_control(frame, unit="region", time="year", outcome="y", treated=treated,
                              treatment_time=treatment_year, predictors=predictors, placebo=placebo)
 
@@ -291,9 +296,9 @@ def run_evaluation(panel: pd.DataFrame, treated: str, placebo: bool, outcome: st
     """
     from regint.models.evaluation import did
 
-    frame, _predictors = _evaluation_design(panel, treated, outcome, treatment_year, start)
+    frame, predictors = _evaluation_design(panel, treated, outcome, treatment_year, start)
     if sc is None:
-        sc = evaluation_synthetic_control(panel, treated, placebo, outcome, treatment_year, start)
+        sc = _synthetic_control(frame, predictors, treated, treatment_year, placebo)
     dd = did(frame, unit="region", time="year", outcome="y", treated=[treated], treatment_time=treatment_year)
     return EvaluationBundle(sc=sc, did=dd, outcome=outcome, treated=treated, treatment_year=treatment_year,
                             n_donors=int(frame["region"].nunique() - 1), first_year=int(frame["year"].min()),

@@ -79,14 +79,8 @@ def ensure_nonempty(path: Path) -> None:
                           fix="export the table again; the download or copy was probably interrupted.")
 
 
-def read_text(path: Path, warnings: list[LoadWarning] | None = None) -> str:
-    """Decode a text file: UTF-8 (with or without BOM), else cp1251 with a warning.
-
-    Russian and Belarusian exports are often cp1251 without a declaration; the fallback is reported so a
-    person can check the names.
-    """
-    ensure_nonempty(path)
-    raw = path.read_bytes()
+def _decode(raw: bytes, path: Path, warnings: list[LoadWarning] | None) -> str:
+    """UTF-8 (with or without BOM), else cp1251 with a warning (see :func:`read_text`)."""
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8")
     try:
@@ -104,6 +98,16 @@ def read_text(path: Path, warnings: list[LoadWarning] | None = None) -> str:
     return text
 
 
+def read_text(path: Path, warnings: list[LoadWarning] | None = None) -> str:
+    """Decode a text file: UTF-8 (with or without BOM), else cp1251 with a warning.
+
+    Russian and Belarusian exports are often cp1251 without a declaration; the fallback is reported so a
+    person can check the names.
+    """
+    ensure_nonempty(path)
+    return _decode(path.read_bytes(), path, warnings)
+
+
 def head_bytes(path: Path, n: int) -> bytes:
     """The first ``n`` bytes of a file, without reading the rest (a sniffer never reads a large file whole)."""
     with open(path, "rb") as fh:
@@ -113,13 +117,7 @@ def head_bytes(path: Path, n: int) -> bytes:
 def first_line(path: Path, limit: int = 1 << 16) -> str:
     """The first line of a text file, decoded as :func:`read_text` decodes it, from at most ``limit`` bytes."""
     ensure_nonempty(path)
-    raw = head_bytes(path, limit).split(b"\n", 1)[0].rstrip(b"\r")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("cp1251", errors="replace")
+    return _decode(head_bytes(path, limit).split(b"\n", 1)[0].rstrip(b"\r"), path, None)
 
 
 def parse_number(
